@@ -1,0 +1,5 @@
+/* outage_window--1.0.sql */
+
+-- complain if script is sourced in psql, rather than via CREATE EXTENSION
+\echo Use "CREATE EXTENSION outage_window" to load this file. \quit
+

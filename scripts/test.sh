@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# scripts/test.sh - run every test of outage_window; exit non-zero on any failure.
+#
+# Installs the Debian packages that are missing, builds and installs the
+# extension, starts a throwaway cluster, then runs
+#   1. the pg_regress suites (sql/ + expected/) through "make installcheck",
+#   2. the pgTAP suites (test/*.sql) through pg_prove,
+#   3. the scenario scripts (test/scenarios/*.sh) that need several sessions,
+#      a dump and restore, or a second database.
+# Prints one closing line "N passed, N failed" counting the three stages.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+ow_ensure_test_packages
+ow_build_install
+ow_start_cluster
+
+passed=0
+failed=0
+stage() {
+	local name=$1
+	shift
+	ow_log "$name"
+	if "$@"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		ow_log "FAILED: $name"
+	fi
+}
+
+regress() {
+	if make -C "$OW_ROOT" -s PG_CONFIG="$OW_PG_BIN/pg_config" installcheck; then
+		return 0
+	fi
+	[ -f "$OW_ROOT/regression.diffs" ] && cat "$OW_ROOT/regression.diffs"
+	return 1
+}
+
+tap() {
+	createdb ow_tap
+	psql -X -q -d ow_tap -c 'CREATE EXTENSION pgtap' >/dev/null
+	PGDATABASE=ow_tap pg_prove --ext .sql -f "$OW_ROOT/test/"
+}
+
+scenarios() {
+	local s rc=0
+	for s in "$OW_ROOT"/test/scenarios/*.sh; do
+		[ -e "$s" ] || continue
+		ow_log "scenario $(basename "$s")"
+		bash "$s" || { ow_log "scenario failed: $(basename "$s")"; rc=1; }
+	done
+	return $rc
+}
+
+stage "pg_regress suites" regress
+stage "pgTAP suites" tap
+stage "scenario scripts" scenarios
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

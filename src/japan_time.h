@@ -1,0 +1,28 @@
+/*-------------------------------------------------------------------------
+ *
+ * japan_time.h
+ *	  Japan time (Asia/Tokyo) conversions that ignore the session TimeZone.
+ *
+ * The notice's times, and the local visit times HIS systems store in
+ * "timestamp without time zone" columns, are Japan time.  Everything the
+ * extension reads or prints as local time goes through here, so results never
+ * depend on the session's TimeZone setting.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef OW_JAPAN_TIME_H
+#define OW_JAPAN_TIME_H
+
+#include "datatype/timestamp.h"
+#include "pgtime.h"
+
+/* The Asia/Tokyo zone from the server's tz database, loaded once. */
+extern pg_tz *ow_japan_tz(void);
+
+/* Read a Japan wall-clock time as an absolute time (infinities kept). */
+extern TimestampTz ow_japan_local_to_timestamptz(Timestamp local);
+
+/* The Japan wall-clock time of an absolute time (infinities kept). */
+extern Timestamp ow_timestamptz_to_japan_local(TimestampTz t);
+
+#endif							/* OW_JAPAN_TIME_H */

@@ -1,0 +1,52 @@
+/*-------------------------------------------------------------------------
+ *
+ * outage_window.h
+ *	  The outage_window SQL type: a half-open interval [lower, upper) of
+ *	  timestamptz with a kind, one maintenance window of the eligibility
+ *	  system.
+ *
+ * On-disk layout (stable; pg_upgrade keeps it readable): 24 bytes, double
+ * aligned, passed by reference.  lower and upper are TimestampTz (int64
+ * microseconds since 2000-01-01 UTC, or the infinities); kind is an
+ * OutageKind; pad is always zero so that equal values are equal bytes.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef OW_OUTAGE_WINDOW_H
+#define OW_OUTAGE_WINDOW_H
+
+#include "fmgr.h"
+#include "datatype/timestamp.h"
+
+/* Ordered by severity; the numbers are stored on disk and sent by send(). */
+typedef enum OutageKind
+{
+	OUTAGE_KIND_REGISTRATION_DELAY = 1, /* card-reader registrations late */
+	OUTAGE_KIND_INTERMITTENT = 2,	/* short drops, about a minute an hour */
+	OUTAGE_KIND_OUTAGE = 3			/* no connection at all */
+} OutageKind;
+
+#define OUTAGE_KIND_MIN OUTAGE_KIND_REGISTRATION_DELAY
+#define OUTAGE_KIND_MAX OUTAGE_KIND_OUTAGE
+#define OUTAGE_KIND_IS_VALID(k) ((k) >= OUTAGE_KIND_MIN && (k) <= OUTAGE_KIND_MAX)
+
+typedef struct OutageWindow
+{
+	TimestampTz lower;			/* inclusive */
+	TimestampTz upper;			/* exclusive; lower < upper */
+	int32		kind;			/* OutageKind */
+	int32		pad;			/* always 0 */
+} OutageWindow;
+
+#define DatumGetOutageWindowP(X)	((OutageWindow *) DatumGetPointer(X))
+#define OutageWindowPGetDatum(X)	PointerGetDatum(X)
+#define PG_GETARG_OUTAGE_WINDOW_P(n) DatumGetOutageWindowP(PG_GETARG_DATUM(n))
+#define PG_RETURN_OUTAGE_WINDOW_P(x) return OutageWindowPGetDatum(x)
+
+/* The kind's SQL spelling ("outage", ...), or NULL if k is not a kind. */
+extern const char *ow_outage_kind_name(int32 k);
+
+/* Parse a kind's SQL spelling; returns 0 if it is not one. */
+extern int32 ow_outage_kind_from_name(const char *name, size_t len);
+
+#endif							/* OW_OUTAGE_WINDOW_H */
