@@ -1,0 +1,314 @@
+--
+-- The areas, the prefecture-to-area map and the schedule of outage windows.
+--
+-- All three are configuration tables: the install script seeds them from
+-- the notice (日医発第1817号, 2025-01-30), users edit them, and pg_dump keeps
+-- exactly what the users changed.  A restore re-runs this script (which
+-- seeds again) and then loads the dumped rows; the triggers below make a
+-- dumped edit of a seeded row replace the fresh seed instead of colliding
+-- with it, and make a seeded window the user deleted stay deleted.
+--
+-- pg_dump orders the data of configuration tables by their foreign keys, so
+-- outage_area is restored before the two tables that reference it.
+--
+
+CREATE TABLE @extschema@.outage_area (
+	area text PRIMARY KEY,
+	description text,
+	CONSTRAINT outage_area_name_check
+		CHECK (area OPERATOR(pg_catalog.<>) ''::pg_catalog.text)
+);
+
+COMMENT ON TABLE @extschema@.outage_area IS
+'Network areas of the Online Eligibility Verification System; windows and prefectures refer to them';
+COMMENT ON COLUMN @extschema@.outage_area.area IS
+'Area name as used in prefecture_area and outage_schedule (seeded: east, west)';
+COMMENT ON COLUMN @extschema@.outage_area.description IS
+'What the area is, in words';
+
+CREATE FUNCTION @extschema@.shipped_outage_areas()
+RETURNS SETOF @extschema@.outage_area
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT a.area, a.description
+	FROM (VALUES
+		('east'::pg_catalog.text,
+		 '東日本エリア (East Japan area of the eligibility system network)'::pg_catalog.text),
+		('west',
+		 '西日本エリア (West Japan area of the eligibility system network)')
+	) AS a (area, description);
+END;
+
+COMMENT ON FUNCTION @extschema@.shipped_outage_areas() IS
+'The areas this version of the extension ships, as shipped (outage_area starts with them)';
+
+INSERT INTO @extschema@.outage_area
+SELECT * FROM @extschema@.shipped_outage_areas();
+
+CREATE TABLE @extschema@.prefecture_area (
+	prefecture @extschema@.prefecture PRIMARY KEY,
+	area text NOT NULL
+		REFERENCES @extschema@.outage_area (area) ON UPDATE CASCADE
+);
+
+COMMENT ON TABLE @extschema@.prefecture_area IS
+'Area of each prefecture (seeded with the notice''s East/West split; one row per prefecture)';
+COMMENT ON COLUMN @extschema@.prefecture_area.prefecture IS
+'The facility''s prefecture';
+COMMENT ON COLUMN @extschema@.prefecture_area.area IS
+'The area its facilities connect through (an area of outage_area)';
+
+-- The notice's split: the 17 East prefectures are JIS 01-14, 15, 19 and 20.
+CREATE FUNCTION @extschema@.notice_area(prefecture @extschema@.prefecture)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE WHEN (prefecture::pg_catalog.int4) OPERATOR(pg_catalog.<=) 15
+			  OR (prefecture::pg_catalog.int4) OPERATOR(pg_catalog.=) ANY ('{19,20}'::pg_catalog.int4[])
+		 THEN 'east'::pg_catalog.text ELSE 'west'::pg_catalog.text END;
+
+COMMENT ON FUNCTION @extschema@.notice_area(@extschema@.prefecture) IS
+'Area the 2025-01-30 notice puts a prefecture in (east or west), whatever prefecture_area now says';
+
+INSERT INTO @extschema@.prefecture_area (prefecture, area)
+SELECT p::@extschema@.prefecture,
+	   @extschema@.notice_area(p::@extschema@.prefecture)
+FROM pg_catalog.generate_series(1, 47) AS p;
+
+CREATE TABLE @extschema@.outage_schedule (
+	id bigint GENERATED ALWAYS AS IDENTITY (START WITH 1001) PRIMARY KEY,
+	area text REFERENCES @extschema@.outage_area (area) ON UPDATE CASCADE,
+	period @extschema@.outage_window NOT NULL,
+	note text,
+	source text
+);
+
+COMMENT ON TABLE @extschema@.outage_schedule IS
+'Windows when the Online Eligibility Verification System was down or degraded, per area (seeded from the 2025-01-30 notice; add later notices and incidents with INSERT)';
+COMMENT ON COLUMN @extschema@.outage_schedule.id IS
+'Identity; ids up to 1000 are reserved for windows shipped with the extension';
+COMMENT ON COLUMN @extschema@.outage_schedule.area IS
+'Affected area (an area of outage_area); NULL means nationwide';
+COMMENT ON COLUMN @extschema@.outage_schedule.period IS
+'When, and how badly: [from, to) in Japan time with the kind (outage, intermittent, registration_delay)';
+COMMENT ON COLUMN @extschema@.outage_schedule.note IS
+'What happened, in words';
+COMMENT ON COLUMN @extschema@.outage_schedule.source IS
+'Where the window comes from (notice number, portal article, incident ticket)';
+
+-- The windows this version ships, as shipped.  The seeds are inserted from
+-- it, and pg_dump's filter compares against it to leave unchanged seeds out.
+CREATE FUNCTION @extschema@.shipped_outage_windows()
+RETURNS SETOF @extschema@.outage_schedule
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT s.id, s.area,
+		   @extschema@.outage_window(s.lower_at, s.upper_at, s.kind),
+		   s.note, s.source
+	FROM (VALUES
+		(1::pg_catalog.int8, 'east'::pg_catalog.text,
+		 '2025-02-01 22:00:00+09'::pg_catalog.timestamptz,
+		 '2025-02-02 00:30:00+09'::pg_catalog.timestamptz,
+		 'outage'::pg_catalog.text,
+		 '長時間の通信断: オンライン資格確認ができない (long outage: no connection at all)'::pg_catalog.text,
+		 '日医発第1817号 (2025-01-30) 1(1); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'::pg_catalog.text),
+		(2, 'east',
+		 '2025-02-02 03:00:00+09', '2025-02-02 22:00:00+09', 'intermittent',
+		 '数分間の通信断: 毎時間1分程度、1～2回 (intermittent: about one minute, once or twice an hour)',
+		 '日医発第1817号 (2025-01-30) 1(2); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'),
+		(3, 'west',
+		 '2025-02-02 07:00:00+09', '2025-02-02 08:00:00+09', 'intermittent',
+		 '数分間の通信断: 毎時間1分程度、1～2回 (intermittent: about one minute, once or twice an hour)',
+		 '日医発第1817号 (2025-01-30) 1(2); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'),
+		(4, 'west',
+		 '2025-02-01 22:00:00+09', '2025-02-02 00:30:00+09', 'registration_delay',
+		 '東日本エリアの通信断中: マイナ保険証の利用登録の完了が遅延 (while the East is down: card registrations complete late)',
+		 '日医発第1817号 (2025-01-30) 2(3); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'),
+		(5, 'west',
+		 '2025-02-02 03:00:00+09', '2025-02-02 22:00:00+09', 'registration_delay',
+		 '東日本エリアの通信断中: マイナ保険証の利用登録の完了が遅延 (while the East is down: card registrations complete late)',
+		 '日医発第1817号 (2025-01-30) 2(3); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30')
+	) AS s (id, area, lower_at, upper_at, kind, note, source);
+END;
+
+COMMENT ON FUNCTION @extschema@.shipped_outage_windows() IS
+'The outage windows this version of the extension ships, as shipped (outage_schedule starts with them)';
+
+INSERT INTO @extschema@.outage_schedule OVERRIDING SYSTEM VALUE
+SELECT * FROM @extschema@.shipped_outage_windows();
+
+-- Shipped windows the user deleted: kept so that a restore deletes them again.
+CREATE TABLE @extschema@.outage_schedule_deleted_seed (
+	id bigint PRIMARY KEY
+);
+
+COMMENT ON TABLE @extschema@.outage_schedule_deleted_seed IS
+'Ids of shipped outage windows deleted from outage_schedule (kept so that dump and restore delete them again)';
+COMMENT ON COLUMN @extschema@.outage_schedule_deleted_seed.id IS
+'outage_schedule.id of the deleted shipped window';
+
+--
+-- Triggers.  They run only on writes to these small tables, never on the
+-- eligibility functions' path.
+--
+
+-- prefecture_area always holds the 47 prefectures.  An INSERT of a
+-- prefecture that is already there sets its area: that is how a restore
+-- puts back a dumped edit over the fresh seed.
+CREATE FUNCTION @extschema@.prefecture_area_insert_sets_area()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+	UPDATE @extschema@.prefecture_area AS a
+	   SET area = NEW.area
+	 WHERE a.prefecture OPERATOR(@extschema@.=) NEW.prefecture
+	   AND a.area OPERATOR(pg_catalog.=) @extschema@.notice_area(a.prefecture);
+	IF FOUND THEN
+		RETURN NULL;
+	END IF;
+	RETURN NEW;
+END;
+$$;
+
+COMMENT ON FUNCTION @extschema@.prefecture_area_insert_sets_area() IS
+'Trigger: an INSERT of a prefecture still in its notice area sets its area';
+
+CREATE TRIGGER insert_sets_area
+	BEFORE INSERT ON @extschema@.prefecture_area
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.prefecture_area_insert_sets_area();
+
+CREATE FUNCTION @extschema@.prefecture_area_keep_rows()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+	RAISE EXCEPTION 'cannot delete rows from prefecture_area'
+		USING ERRCODE = 'restrict_violation',
+			  DETAIL = 'prefecture_area holds one row for each of the 47 prefectures.',
+			  HINT = 'To move a prefecture, UPDATE its area instead.';
+END;
+$$;
+
+COMMENT ON FUNCTION @extschema@.prefecture_area_keep_rows() IS
+'Trigger: refuses DELETE and TRUNCATE on prefecture_area';
+
+CREATE TRIGGER keep_rows
+	BEFORE DELETE ON @extschema@.prefecture_area
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.prefecture_area_keep_rows();
+
+CREATE TRIGGER keep_rows_on_truncate
+	BEFORE TRUNCATE ON @extschema@.prefecture_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.prefecture_area_keep_rows();
+
+-- outage_area: a dumped edit of a seeded area replaces the fresh seed.
+CREATE FUNCTION @extschema@.outage_area_insert_sets_description()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+	UPDATE @extschema@.outage_area AS a
+	   SET description = NEW.description
+	 WHERE a.area OPERATOR(pg_catalog.=) NEW.area
+	   AND a OPERATOR(pg_catalog.=) ANY
+		   (SELECT s FROM @extschema@.shipped_outage_areas() AS s);
+	IF FOUND THEN
+		RETURN NULL;
+	END IF;
+	RETURN NEW;
+END;
+$$;
+
+COMMENT ON FUNCTION @extschema@.outage_area_insert_sets_description() IS
+'Trigger: an INSERT of an unchanged shipped area sets its description';
+
+CREATE TRIGGER insert_sets_description
+	BEFORE INSERT ON @extschema@.outage_area
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.outage_area_insert_sets_description();
+
+-- outage_schedule: a dumped edit of a shipped window replaces the fresh,
+-- unchanged seed with the same id; deleting a shipped window records it.
+CREATE FUNCTION @extschema@.outage_schedule_restore_seed()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+	IF NEW.id OPERATOR(pg_catalog.<=) 1000 THEN
+		UPDATE @extschema@.outage_schedule AS o
+		   SET area = NEW.area, period = NEW.period,
+			   note = NEW.note, source = NEW.source
+		 WHERE o.id OPERATOR(pg_catalog.=) NEW.id
+		   AND o OPERATOR(pg_catalog.=) ANY
+			   (SELECT s FROM @extschema@.shipped_outage_windows() AS s);
+		IF FOUND THEN
+			RETURN NULL;
+		END IF;
+	END IF;
+	RETURN NEW;
+END;
+$$;
+
+COMMENT ON FUNCTION @extschema@.outage_schedule_restore_seed() IS
+'Trigger: an INSERT with the id of an unchanged shipped window replaces that window';
+
+CREATE TRIGGER restore_seed
+	BEFORE INSERT ON @extschema@.outage_schedule
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.outage_schedule_restore_seed();
+
+CREATE FUNCTION @extschema@.outage_schedule_remember_deleted_seed()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+	IF OLD.id OPERATOR(pg_catalog.<=) 1000 THEN
+		INSERT INTO @extschema@.outage_schedule_deleted_seed (id)
+		VALUES (OLD.id)
+		ON CONFLICT DO NOTHING;
+	END IF;
+	RETURN NULL;
+END;
+$$;
+
+COMMENT ON FUNCTION @extschema@.outage_schedule_remember_deleted_seed() IS
+'Trigger: records the deletion of a shipped window in outage_schedule_deleted_seed';
+
+CREATE TRIGGER remember_deleted_seed
+	AFTER DELETE ON @extschema@.outage_schedule
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.outage_schedule_remember_deleted_seed();
+
+CREATE FUNCTION @extschema@.outage_schedule_deleted_seed_apply()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+	DELETE FROM @extschema@.outage_schedule AS o
+	 WHERE o.id OPERATOR(pg_catalog.=) NEW.id;
+	RETURN NULL;
+END;
+$$;
+
+COMMENT ON FUNCTION @extschema@.outage_schedule_deleted_seed_apply() IS
+'Trigger: recording a deleted shipped window deletes it from outage_schedule (so a restore deletes it again)';
+
+CREATE TRIGGER apply
+	AFTER INSERT ON @extschema@.outage_schedule_deleted_seed
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.outage_schedule_deleted_seed_apply();
+
+-- What pg_dump keeps: user-added areas and edited seeds, prefectures moved
+-- away from the notice's area, user windows and edited shipped windows, and
+-- the record of deleted shipped windows.
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_area',
+	'WHERE NOT (outage_area OPERATOR(pg_catalog.=) ANY (SELECT s FROM @extschema@.shipped_outage_areas() AS s))');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.prefecture_area',
+	'WHERE area OPERATOR(pg_catalog.<>) @extschema@.notice_area(prefecture)');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_schedule',
+	'WHERE NOT (outage_schedule OPERATOR(pg_catalog.=) ANY (SELECT s FROM @extschema@.shipped_outage_windows() AS s))');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_schedule_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_schedule_deleted_seed', '');
+
+-- Everyone may read; only the owner writes.
+REVOKE ALL ON @extschema@.outage_area, @extschema@.prefecture_area,
+	@extschema@.outage_schedule, @extschema@.outage_schedule_deleted_seed
+	FROM PUBLIC;
+GRANT SELECT ON @extschema@.outage_area, @extschema@.prefecture_area,
+	@extschema@.outage_schedule, @extschema@.outage_schedule_deleted_seed
+	TO PUBLIC;

@@ -1,0 +1,236 @@
+/*-------------------------------------------------------------------------
+ *
+ * eligibility.c
+ *	  is_eligibility_affected(), eligibility_impact() and japan_time(): the
+ *	  functions HIS reports and billing audits call once per visit.
+ *
+ * Each call site keeps its compiled schedule and a few per-statement lookups
+ * in fn_extra, so a row costs a hull check and a binary search.  The text
+ * overloads read the prefecture through the prefecture type's parser; a
+ * small memo of recently seen spellings spares re-parsing the same few
+ * dozen values a visits table repeats millions of times.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_enum.h"
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
+#include "utils/timestamp.h"
+
+#include "japan_time.h"
+#include "outage_window.h"
+#include "prefecture.h"
+#include "schedule.h"
+
+#define SPELLING_MEMO_SIZE 64
+#define SPELLING_MEMO_MAXLEN 30
+
+typedef struct SpellingMemoEntry
+{
+	uint8		len;			/* 0: empty slot */
+	char		bytes[SPELLING_MEMO_MAXLEN];
+	Prefecture	prefecture;
+} SpellingMemoEntry;
+
+typedef struct EligibilityCallCache
+{
+	ScheduleRef schedule;
+	Oid			impact_type;	/* eligibility_impact; InvalidOid until needed */
+	Oid			impact_label[OUTAGE_KIND_MAX + 1];	/* pg_enum oid per impact */
+	SpellingMemoEntry memo[SPELLING_MEMO_SIZE];
+} EligibilityCallCache;
+
+static const char *const impact_labels[OUTAGE_KIND_MAX + 1] = {
+	[OW_IMPACT_NONE] = "none",
+	[OUTAGE_KIND_REGISTRATION_DELAY] = "registration_delay",
+	[OUTAGE_KIND_INTERMITTENT] = "intermittent",
+	[OUTAGE_KIND_OUTAGE] = "outage",
+};
+
+static EligibilityCallCache *
+call_cache(FunctionCallInfo fcinfo)
+{
+	EligibilityCallCache *cache = fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+									   sizeof(EligibilityCallCache));
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	return cache;
+}
+
+/* The facility's prefecture from a text argument, via the memo. */
+static Prefecture
+prefecture_arg_text(EligibilityCallCache *cache, text *arg)
+{
+	const char *bytes = VARDATA_ANY(arg);
+	int			len = VARSIZE_ANY_EXHDR(arg);
+	SpellingMemoEntry *entry;
+	Prefecture	p;
+
+	if (len == 0 || len > SPELLING_MEMO_MAXLEN)
+		return ow_prefecture_from_text(bytes, len, true);
+
+	entry = &cache->memo[hash_bytes((const unsigned char *) bytes, len) %
+						 SPELLING_MEMO_SIZE];
+	if (entry->len == len && memcmp(entry->bytes, bytes, len) == 0)
+		return entry->prefecture;
+
+	/* raises 22P02 for a spelling that is no prefecture */
+	p = ow_prefecture_from_text(bytes, len, true);
+	entry->len = (uint8) len;
+	memcpy(entry->bytes, bytes, len);
+	entry->prefecture = p;
+	return p;
+}
+
+static int32
+impact_at(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
+		  Prefecture p, TimestampTz t)
+{
+	return ow_schedule_impact(ow_schedule_get(&cache->schedule, fcinfo), p, t);
+}
+
+static Datum
+impact_datum(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
+			 int32 impact)
+{
+	if (!OidIsValid(cache->impact_type))
+	{
+		Oid			namespace = get_func_namespace(fcinfo->flinfo->fn_oid);
+
+		cache->impact_type = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+											 CStringGetDatum("eligibility_impact"),
+											 ObjectIdGetDatum(namespace));
+		if (!OidIsValid(cache->impact_type))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("type \"eligibility_impact\" of extension outage_window does not exist"),
+					 errhint("Reinstall the extension with DROP EXTENSION and CREATE EXTENSION.")));
+		for (int k = OW_IMPACT_NONE; k <= OUTAGE_KIND_MAX; k++)
+		{
+			cache->impact_label[k] =
+				GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
+								ObjectIdGetDatum(cache->impact_type),
+								CStringGetDatum(impact_labels[k]));
+			if (!OidIsValid(cache->impact_label[k]))
+				ereport(ERROR,
+						(errcode(ERRCODE_UNDEFINED_OBJECT),
+						 errmsg("eligibility_impact has no label \"%s\"",
+								impact_labels[k]),
+						 errhint("Reinstall the extension with DROP EXTENSION and CREATE EXTENSION.")));
+		}
+	}
+	return ObjectIdGetDatum(cache->impact_label[impact]);
+}
+
+static bool
+impact_affects_eligibility(int32 impact)
+{
+	/* a registration delay slows card registration, not verification */
+	return impact >= OUTAGE_KIND_INTERMITTENT;
+}
+
+PG_FUNCTION_INFO_V1(is_eligibility_affected);
+Datum
+is_eligibility_affected(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+
+	PG_RETURN_BOOL(impact_affects_eligibility(impact_at(fcinfo, cache,
+														PG_GETARG_PREFECTURE(0),
+														PG_GETARG_TIMESTAMPTZ(1))));
+}
+
+PG_FUNCTION_INFO_V1(is_eligibility_affected_local);
+Datum
+is_eligibility_affected_local(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
+
+	PG_RETURN_BOOL(impact_affects_eligibility(impact_at(fcinfo, cache,
+														PG_GETARG_PREFECTURE(0),
+														t)));
+}
+
+PG_FUNCTION_INFO_V1(is_eligibility_affected_text);
+Datum
+is_eligibility_affected_text(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
+
+	PG_RETURN_BOOL(impact_affects_eligibility(impact_at(fcinfo, cache, p,
+														PG_GETARG_TIMESTAMPTZ(1))));
+}
+
+PG_FUNCTION_INFO_V1(is_eligibility_affected_text_local);
+Datum
+is_eligibility_affected_text_local(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
+	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
+
+	PG_RETURN_BOOL(impact_affects_eligibility(impact_at(fcinfo, cache, p, t)));
+}
+
+PG_FUNCTION_INFO_V1(eligibility_impact);
+Datum
+eligibility_impact(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	int32		impact = impact_at(fcinfo, cache, PG_GETARG_PREFECTURE(0),
+								   PG_GETARG_TIMESTAMPTZ(1));
+
+	return impact_datum(fcinfo, cache, impact);
+}
+
+PG_FUNCTION_INFO_V1(eligibility_impact_local);
+Datum
+eligibility_impact_local(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
+	int32		impact = impact_at(fcinfo, cache, PG_GETARG_PREFECTURE(0), t);
+
+	return impact_datum(fcinfo, cache, impact);
+}
+
+PG_FUNCTION_INFO_V1(eligibility_impact_text);
+Datum
+eligibility_impact_text(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
+	int32		impact = impact_at(fcinfo, cache, p, PG_GETARG_TIMESTAMPTZ(1));
+
+	return impact_datum(fcinfo, cache, impact);
+}
+
+PG_FUNCTION_INFO_V1(eligibility_impact_text_local);
+Datum
+eligibility_impact_text_local(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
+	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
+	int32		impact = impact_at(fcinfo, cache, p, t);
+
+	return impact_datum(fcinfo, cache, impact);
+}
+
+PG_FUNCTION_INFO_V1(japan_time);
+Datum
+japan_time(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TIMESTAMPTZ(ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(0)));
+}

@@ -1,0 +1,102 @@
+/*-------------------------------------------------------------------------
+ *
+ * schedule.h
+ *	  A compiled, read-only view of outage_schedule and prefecture_area.
+ *
+ * This is the only module that reads the extension's tables.  It turns them
+ * into, for each prefecture, a sorted array of disjoint time segments, each
+ * carrying the most severe kind of the windows that cover it (the windows of
+ * the prefecture's area plus the nationwide ones, overlaps resolved).  A
+ * lookup is then a hull check and a binary search, with no allocation.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef OW_SCHEDULE_H
+#define OW_SCHEDULE_H
+
+#include "fmgr.h"
+#include "datatype/timestamp.h"
+#include "utils/snapshot.h"
+
+#include "outage_window.h"
+#include "prefecture.h"
+
+/* No window applies; the other impacts are the OutageKind values. */
+#define OW_IMPACT_NONE 0
+
+typedef struct ScheduleSegment
+{
+	TimestampTz lower;			/* inclusive */
+	TimestampTz upper;			/* exclusive */
+	int32		kind;			/* most severe OutageKind covering it */
+} ScheduleSegment;
+
+typedef struct CompiledSchedule
+{
+	/* every segment of every prefecture lies in [hull_lower, hull_upper) */
+	TimestampTz hull_lower;
+	TimestampTz hull_upper;
+	/* prefecture p's segments are segments[first[p] .. first[p + 1] - 1] */
+	int			first[PREFECTURE_MAX + 2];
+	int			nsegments;
+	ScheduleSegment segments[FLEXIBLE_ARRAY_MEMBER];
+} CompiledSchedule;
+
+/*
+ * Where a caller keeps its compiled schedule between calls, normally in
+ * fn_extra.  The schedule is rebuilt only when the caller's snapshot could
+ * see different rows, so one statement always sees one schedule and the
+ * next statement (even in the same transaction) sees the latest changes.
+ */
+typedef struct ScheduleRef
+{
+	MemoryContext cxt;			/* owns schedule; child of the caller's */
+	const CompiledSchedule *schedule;
+	/* what the snapshot the schedule was read with could see */
+	LocalTransactionId lxid;
+	CommandId	curcid;
+	TransactionId xmin;
+	TransactionId xmax;
+	uint64		completion_count;
+	Snapshot	snapshot;
+} ScheduleRef;
+
+/*
+ * The schedule as the current statement sees it.  fcinfo is the calling
+ * SQL function's: its schema locates the tables, never the search_path.
+ */
+extern const CompiledSchedule *ow_schedule_get(ScheduleRef *ref,
+											   FunctionCallInfo fcinfo);
+
+/* The most severe kind applying to prefecture p at t, or OW_IMPACT_NONE. */
+static inline int32
+ow_schedule_impact(const CompiledSchedule *schedule, Prefecture p,
+				   TimestampTz t)
+{
+	const ScheduleSegment *seg;
+	int			lo;
+	int			hi;
+
+	if (t < schedule->hull_lower || t >= schedule->hull_upper ||
+		!PREFECTURE_IS_VALID(p))
+		return OW_IMPACT_NONE;
+
+	/* find the last segment starting at or before t */
+	lo = schedule->first[p];
+	hi = schedule->first[p + 1];
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (schedule->segments[mid].lower <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == schedule->first[p])
+		return OW_IMPACT_NONE;
+	seg = &schedule->segments[lo - 1];
+	return t < seg->upper ? seg->kind : OW_IMPACT_NONE;
+}
+
+#endif							/* OW_SCHEDULE_H */
