@@ -16,31 +16,78 @@ CREATE TYPE @extschema@.eligibility_impact AS ENUM (
 COMMENT ON TYPE @extschema@.eligibility_impact IS
 'How badly the eligibility system was affected at a visit: none < registration_delay < intermittent < outage';
 
+-- The span where is_eligibility_affected() can be true, per prefecture or
+-- for all of them; the planner support function bounds index scans on the
+-- visit time with these, evaluated when the scan starts.
+
+CREATE FUNCTION @extschema@.eligibility_affected_bound(upper pg_catalog.bool)
+RETURNS pg_catalog.timestamptz
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_affected_bound(
+	facility_prefecture @extschema@.prefecture, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamptz
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound_prefecture'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_affected_bound_local(upper pg_catalog.bool)
+RETURNS pg_catalog.timestamp
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound_local'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_affected_bound_local(
+	facility_prefecture @extschema@.prefecture, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamp
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound_local_prefecture'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_affected_bound(pg_catalog.bool) IS
+'Start (upper = false) or end (upper = true) of the span covering every outage and intermittent window; NULL if there is none';
+COMMENT ON FUNCTION @extschema@.eligibility_affected_bound(@extschema@.prefecture, pg_catalog.bool) IS
+'Start or end of the span covering the outage and intermittent windows of a facility''s prefecture; NULL if there is none';
+COMMENT ON FUNCTION @extschema@.eligibility_affected_bound_local(pg_catalog.bool) IS
+'Like eligibility_affected_bound(bool), as Japan local time, for timestamp columns';
+COMMENT ON FUNCTION @extschema@.eligibility_affected_bound_local(@extschema@.prefecture, pg_catalog.bool) IS
+'Like eligibility_affected_bound(prefecture, bool), as Japan local time, for timestamp columns';
+
+CREATE FUNCTION @extschema@.is_eligibility_affected_support(pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'is_eligibility_affected_support'
+LANGUAGE C STRICT;
+
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected_support(pg_catalog.internal) IS
+'Planner support for is_eligibility_affected: index condition on the visit time, selectivity, cost';
+
 -- is_eligibility_affected: outage or intermittent window applies.
 
 CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz)
 RETURNS pg_catalog.bool
 AS 'MODULE_PATHNAME', 'is_eligibility_affected'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
 
 CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp)
 RETURNS pg_catalog.bool
 AS 'MODULE_PATHNAME', 'is_eligibility_affected_local'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
 
 CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz)
 RETURNS pg_catalog.bool
 AS 'MODULE_PATHNAME', 'is_eligibility_affected_text'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
 
 CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp)
 RETURNS pg_catalog.bool
 AS 'MODULE_PATHNAME', 'is_eligibility_affected_text_local'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
 
 COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.prefecture, pg_catalog.timestamptz) IS
 'True when a visit at a facility in this prefecture falls in an outage or intermittent window of its area (or a nationwide one)';

@@ -131,11 +131,15 @@ impact_datum(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
 	return ObjectIdGetDatum(cache->impact_label[impact]);
 }
 
+/*
+ * A registration delay slows card registration, not verification, so only
+ * intermittent and outage windows make a visit "affected".
+ */
 static bool
-impact_affects_eligibility(int32 impact)
+affected_at(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
+			Prefecture p, TimestampTz t)
 {
-	/* a registration delay slows card registration, not verification */
-	return impact >= OUTAGE_KIND_INTERMITTENT;
+	return ow_schedule_affects(ow_schedule_get(&cache->schedule, fcinfo), p, t);
 }
 
 PG_FUNCTION_INFO_V1(is_eligibility_affected);
@@ -144,9 +148,8 @@ is_eligibility_affected(PG_FUNCTION_ARGS)
 {
 	EligibilityCallCache *cache = call_cache(fcinfo);
 
-	PG_RETURN_BOOL(impact_affects_eligibility(impact_at(fcinfo, cache,
-														PG_GETARG_PREFECTURE(0),
-														PG_GETARG_TIMESTAMPTZ(1))));
+	PG_RETURN_BOOL(affected_at(fcinfo, cache, PG_GETARG_PREFECTURE(0),
+								PG_GETARG_TIMESTAMPTZ(1)));
 }
 
 PG_FUNCTION_INFO_V1(is_eligibility_affected_local);
@@ -156,9 +159,7 @@ is_eligibility_affected_local(PG_FUNCTION_ARGS)
 	EligibilityCallCache *cache = call_cache(fcinfo);
 	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
 
-	PG_RETURN_BOOL(impact_affects_eligibility(impact_at(fcinfo, cache,
-														PG_GETARG_PREFECTURE(0),
-														t)));
+	PG_RETURN_BOOL(affected_at(fcinfo, cache, PG_GETARG_PREFECTURE(0), t));
 }
 
 PG_FUNCTION_INFO_V1(is_eligibility_affected_text);
@@ -168,8 +169,7 @@ is_eligibility_affected_text(PG_FUNCTION_ARGS)
 	EligibilityCallCache *cache = call_cache(fcinfo);
 	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
 
-	PG_RETURN_BOOL(impact_affects_eligibility(impact_at(fcinfo, cache, p,
-														PG_GETARG_TIMESTAMPTZ(1))));
+	PG_RETURN_BOOL(affected_at(fcinfo, cache, p, PG_GETARG_TIMESTAMPTZ(1)));
 }
 
 PG_FUNCTION_INFO_V1(is_eligibility_affected_text_local);
@@ -180,7 +180,7 @@ is_eligibility_affected_text_local(PG_FUNCTION_ARGS)
 	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
 	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
 
-	PG_RETURN_BOOL(impact_affects_eligibility(impact_at(fcinfo, cache, p, t)));
+	PG_RETURN_BOOL(affected_at(fcinfo, cache, p, t));
 }
 
 PG_FUNCTION_INFO_V1(eligibility_impact);
@@ -233,4 +233,90 @@ Datum
 japan_time(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TIMESTAMPTZ(ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(0)));
+}
+
+/*
+ * The bounds of the span where is_eligibility_affected() can be true, as the
+ * planner support function's index condition uses them: NULL when nothing
+ * is affected (the index condition then matches no row).
+ */
+static bool
+affected_bound(FunctionCallInfo fcinfo, Prefecture p, bool upper,
+			   TimestampTz *bound)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	const CompiledSchedule *schedule = ow_schedule_get(&cache->schedule, fcinfo);
+
+	if (schedule->affected_lower[p] >= schedule->affected_upper[p])
+		return false;
+	*bound = upper ? schedule->affected_upper[p] : schedule->affected_lower[p];
+	return true;
+}
+
+/*
+ * A bound as Japan local time, for an index on a timestamp column.  Where
+ * local time jumps (Japan's daylight saving time of 1948-1951) it is widened
+ * past the jump, so that no visit the call would flag is left out.
+ */
+static Timestamp
+local_bound(TimestampTz bound, bool upper)
+{
+	const int64 margin = 3 * USECS_PER_HOUR;
+	Timestamp	local = ow_timestamptz_to_japan_local(bound);
+
+	if (TIMESTAMP_NOT_FINITE(local))
+		return local;
+	if (ow_japan_local_to_timestamptz(local - margin) + margin !=
+		ow_japan_local_to_timestamptz(local + margin) - margin)
+		local += upper ? margin : -margin;
+	return local;
+}
+
+PG_FUNCTION_INFO_V1(eligibility_affected_bound);
+Datum
+eligibility_affected_bound(PG_FUNCTION_ARGS)
+{
+	TimestampTz bound;
+
+	if (!affected_bound(fcinfo, 0, PG_GETARG_BOOL(0), &bound))
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(bound);
+}
+
+PG_FUNCTION_INFO_V1(eligibility_affected_bound_prefecture);
+Datum
+eligibility_affected_bound_prefecture(PG_FUNCTION_ARGS)
+{
+	Prefecture	p = PG_GETARG_PREFECTURE(0);
+	TimestampTz bound;
+
+	if (!PREFECTURE_IS_VALID(p) ||
+		!affected_bound(fcinfo, p, PG_GETARG_BOOL(1), &bound))
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(bound);
+}
+
+PG_FUNCTION_INFO_V1(eligibility_affected_bound_local);
+Datum
+eligibility_affected_bound_local(PG_FUNCTION_ARGS)
+{
+	bool		upper = PG_GETARG_BOOL(0);
+	TimestampTz bound;
+
+	if (!affected_bound(fcinfo, 0, upper, &bound))
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMP(local_bound(bound, upper));
+}
+
+PG_FUNCTION_INFO_V1(eligibility_affected_bound_local_prefecture);
+Datum
+eligibility_affected_bound_local_prefecture(PG_FUNCTION_ARGS)
+{
+	Prefecture	p = PG_GETARG_PREFECTURE(0);
+	bool		upper = PG_GETARG_BOOL(1);
+	TimestampTz bound;
+
+	if (!PREFECTURE_IS_VALID(p) || !affected_bound(fcinfo, p, upper, &bound))
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMP(local_bound(bound, upper));
 }

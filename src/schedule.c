@@ -237,8 +237,8 @@ compile_area(const text *area, const ScheduleRow *rows, int nrows,
 	}
 }
 
-static CompiledSchedule *
-compile_schedule(Oid namespace, Snapshot snapshot, MemoryContext target)
+CompiledSchedule *
+ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
 {
 	MemoryContext work = AllocSetContextCreate(CurrentMemoryContext,
 											   "outage_window schedule build",
@@ -294,10 +294,28 @@ compile_schedule(Oid namespace, Snapshot snapshot, MemoryContext target)
 	/* an empty hull (lower > upper) rejects every time */
 	schedule->hull_lower = DT_NOEND;
 	schedule->hull_upper = DT_NOBEGIN;
-	for (int i = 0; i < nsegments; i++)
+	for (int p = 0; p <= PREFECTURE_MAX; p++)
 	{
-		schedule->hull_lower = Min(schedule->hull_lower, segments[i].lower);
-		schedule->hull_upper = Max(schedule->hull_upper, segments[i].upper);
+		schedule->affected_lower[p] = DT_NOEND;
+		schedule->affected_upper[p] = DT_NOBEGIN;
+	}
+	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+	{
+		for (int i = first[p]; i < first[p + 1]; i++)
+		{
+			const ScheduleSegment *seg = &segments[i];
+
+			schedule->hull_lower = Min(schedule->hull_lower, seg->lower);
+			schedule->hull_upper = Max(schedule->hull_upper, seg->upper);
+			if (seg->kind < OUTAGE_KIND_INTERMITTENT)
+				continue;
+			schedule->affected_lower[p] = Min(schedule->affected_lower[p], seg->lower);
+			schedule->affected_upper[p] = Max(schedule->affected_upper[p], seg->upper);
+		}
+		schedule->affected_lower[0] = Min(schedule->affected_lower[0],
+										  schedule->affected_lower[p]);
+		schedule->affected_upper[0] = Max(schedule->affected_upper[0],
+										  schedule->affected_upper[p]);
 	}
 
 	MemoryContextSwitchTo(old);
@@ -345,7 +363,7 @@ ow_schedule_get(ScheduleRef *ref, FunctionCallInfo fcinfo)
 									 ALLOCSET_SMALL_SIZES);
 
 	namespace = get_func_namespace(fcinfo->flinfo->fn_oid);
-	ref->schedule = compile_schedule(namespace, snapshot, ref->cxt);
+	ref->schedule = ow_schedule_compile(namespace, snapshot, ref->cxt);
 	ref->lxid = MyProc->lxid;
 	ref->curcid = snapshot->curcid;
 	ref->xmin = snapshot->xmin;

@@ -36,6 +36,15 @@ typedef struct CompiledSchedule
 	/* every segment of every prefecture lies in [hull_lower, hull_upper) */
 	TimestampTz hull_lower;
 	TimestampTz hull_upper;
+
+	/*
+	 * The hull of the segments that affect eligibility (intermittent or
+	 * worse) of each prefecture; index 0 covers all prefectures.  Empty
+	 * hulls have lower > upper.  They give the fast reject of
+	 * is_eligibility_affected() and the bounds of its index condition.
+	 */
+	TimestampTz affected_lower[PREFECTURE_MAX + 1];
+	TimestampTz affected_upper[PREFECTURE_MAX + 1];
 	/* prefecture p's segments are segments[first[p] .. first[p + 1] - 1] */
 	int			first[PREFECTURE_MAX + 2];
 	int			nsegments;
@@ -68,6 +77,10 @@ typedef struct ScheduleRef
 extern const CompiledSchedule *ow_schedule_get(ScheduleRef *ref,
 											   FunctionCallInfo fcinfo);
 
+/* Compile the tables as a snapshot sees them, into memory of target. */
+extern CompiledSchedule *ow_schedule_compile(Oid namespace, Snapshot snapshot,
+											 MemoryContext target);
+
 /* The most severe kind applying to prefecture p at t, or OW_IMPACT_NONE. */
 static inline int32
 ow_schedule_impact(const CompiledSchedule *schedule, Prefecture p,
@@ -97,6 +110,17 @@ ow_schedule_impact(const CompiledSchedule *schedule, Prefecture p,
 		return OW_IMPACT_NONE;
 	seg = &schedule->segments[lo - 1];
 	return t < seg->upper ? seg->kind : OW_IMPACT_NONE;
+}
+
+/* Whether a window of kind intermittent or worse applies to p at t. */
+static inline bool
+ow_schedule_affects(const CompiledSchedule *schedule, Prefecture p,
+					TimestampTz t)
+{
+	if (!PREFECTURE_IS_VALID(p) ||
+		t < schedule->affected_lower[p] || t >= schedule->affected_upper[p])
+		return false;
+	return ow_schedule_impact(schedule, p, t) >= OUTAGE_KIND_INTERMITTENT;
 }
 
 #endif							/* OW_SCHEDULE_H */
