@@ -3,6 +3,8 @@
 -- prefecture: one of Japan's 47 prefectures, stored as its JIS X 0401
 -- code (1..47) in two bytes, passed by value.  Comparison and hashing
 -- reuse the int2 functions, since the representation is an int2.
+-- Keep this file ASCII: without an encoding in the control file, the
+-- script is read in the database's encoding (EUC_JP databases too).
 -- ---------------------------------------------------------------------
 
 CREATE TYPE @extschema@.prefecture;
@@ -39,11 +41,11 @@ CREATE TYPE @extschema@.prefecture (
 );
 
 COMMENT ON TYPE @extschema@.prefecture IS
-'prefecture of Japan, stored as its JIS X 0401 code 1..47; input accepts codes (13, 01, １３, JP-13), kanji (東京都, 東京), kana (とうきょうと, トウキョウ, ﾄｳｷｮｳﾄ) and romaji (Tokyo, Tōkyō, Tokyo-to, TOKYO TO); output is the kanji name';
+'prefecture of Japan, stored as its JIS X 0401 code 1..47; input accepts codes (13, 01, full-width digits, JP-13), the kanji name with or without its suffix, kana readings (hiragana, katakana, half-width katakana) and romaji (Tokyo, Tokyo with macrons, Tokyo-to, TOKYO TO); output is the kanji name';
 COMMENT ON FUNCTION @extschema@.prefecture_in(pg_catalog.cstring) IS
 'text input of prefecture: any accepted spelling to its JIS code';
 COMMENT ON FUNCTION @extschema@.prefecture_out(@extschema@.prefecture) IS
-'text output of prefecture: the kanji name, such as 東京都';
+'text output of prefecture: the kanji name with its suffix';
 COMMENT ON FUNCTION @extschema@.prefecture_recv(pg_catalog.internal) IS
 'binary input of prefecture: the JIS code as int2, range-checked';
 COMMENT ON FUNCTION @extschema@.prefecture_send(@extschema@.prefecture) IS
@@ -260,6 +262,6 @@ COMMENT ON FUNCTION @extschema@.to_prefecture(pg_catalog.text) IS
 COMMENT ON FUNCTION @extschema@.prefecture_name_en(@extschema@.prefecture) IS
 'English name of a prefecture, such as Tokyo';
 COMMENT ON FUNCTION @extschema@.prefecture_reading(@extschema@.prefecture) IS
-'reading of a prefecture''s name in hiragana, such as とうきょうと';
+'reading of a prefecture''s full name in hiragana';
 COMMENT ON FUNCTION @extschema@.prefecture_region(@extschema@.prefecture) IS
-'conventional region of a prefecture: 北海道, 東北, 関東, 中部, 近畿, 中国, 四国 or 九州';
+'conventional region of a prefecture, returned in kanji: Hokkaido, Tohoku, Kanto, Chubu, Kinki, Chugoku, Shikoku or Kyushu';
