@@ -31,6 +31,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
@@ -146,6 +147,73 @@ match_ascii_units(const UChar *s, int32_t len, int *code)
 	return pref_match_ascii(buf, (size_t) len, code);
 }
 
+/*
+ * Katakana to hiragana for the letters that map one to one (ァ..ヶ are
+ * ぁ..ゖ shifted by 0x60), which is all ICU's Katakana-Hiragana does to
+ * them; ー and the rarer marks are left for the loose match or for ICU.
+ */
+static void
+fold_plain_katakana(UChar *s, int32_t len)
+{
+	int32_t		i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] >= 0x30A1 && s[i] <= 0x30F6)
+			s[i] -= 0x60;
+}
+
+static PrefParseStatus
+match_japanese_units(const UChar *s, int32_t len, int *code)
+{
+	char		utf8[TRANS_CAP * 3];
+	int32_t		u8len;
+	UErrorCode	st = U_ZERO_ERROR;
+
+	u_strToUTF8(utf8, (int32_t) sizeof(utf8), &u8len, s, len, &st);
+	if (U_FAILURE(st))
+		return icu_failed(st);
+	return pref_match_japanese(utf8, (size_t) u8len, code);
+}
+
+/*
+ * Accented or otherwise decorated Latin: Tōkyō, Tôkyô, Hokkaidō.  Macrons
+ * and circumflexes are combining marks after NFD, and dropping them is a
+ * tenth of the cost of Latin-ASCII; letters that do not decompose that way
+ * (ß, ø, dashes) still go through Latin-ASCII.
+ */
+static PrefParseStatus
+parse_decorated_latin(UChar *s, int32_t len, int *code)
+{
+	UChar		nfd[TRANS_CAP];
+	int32_t		dlen,
+				i,
+				o = 0;
+	UErrorCode	st = U_ZERO_ERROR;
+	const UNormalizer2 *nfd_norm = unorm2_getNFDInstance(&st);
+
+	if (U_FAILURE(st))
+		return icu_failed(st);
+	dlen = unorm2_normalize(nfd_norm, s, len, nfd, TRANS_CAP, &st);
+	if (U_SUCCESS(st))
+	{
+		for (i = 0; i < dlen; i++)
+			if (u_charType(nfd[i]) != U_NON_SPACING_MARK)
+				nfd[o++] = nfd[i];
+		if (is_ascii_units(nfd, o))
+			return match_ascii_units(nfd, o, code);
+	}
+	else if (st != U_BUFFER_OVERFLOW_ERROR)
+		return icu_failed(st);
+
+	st = U_ZERO_ERROR;
+	if (!transliterate(TR_LATIN_ASCII, s, &len, TRANS_CAP, &st))
+		return st == U_BUFFER_OVERFLOW_ERROR ? PREF_PARSE_UNKNOWN :
+			icu_failed(st);
+	if (!is_ascii_units(s, len))
+		return PREF_PARSE_UNKNOWN;
+	return match_ascii_units(s, len, code);
+}
+
 /* Kana or CJK ideographs (NFKC has already widened half-width kana). */
 static bool
 is_japanese_unit(UChar c)
@@ -163,11 +231,9 @@ parse_unicode(const char *s, size_t len, int *code)
 	UChar		src[PREF_PARSE_MAX_INPUT];
 	UChar		norm[NORM_CAP];
 	UChar		work[TRANS_CAP];
-	char		utf8[TRANS_CAP * 3];
 	int32_t		srclen,
 				nlen,
 				wlen,
-				u8len,
 				start,
 				i;
 	bool		has_japanese = false,
@@ -227,28 +293,28 @@ parse_unicode(const char *s, size_t len, int *code)
 		return match_ascii_units(work, wlen, code);
 
 	if (!has_japanese)
-	{
-		/* accented or otherwise decorated Latin: Tōkyō, Tôkyô, Hokkaidō */
-		if (!transliterate(TR_LATIN_ASCII, work, &wlen, TRANS_CAP, &st))
-			return st == U_BUFFER_OVERFLOW_ERROR ? PREF_PARSE_UNKNOWN :
-				icu_failed(st);
-		if (!is_ascii_units(work, wlen))
-			return PREF_PARSE_UNKNOWN;
-		return match_ascii_units(work, wlen, code);
-	}
+		return parse_decorated_latin(work, wlen, code);
 
+	/*
+	 * Katakana first through the cheap fold, and only if that finds nothing
+	 * through ICU's Katakana-Hiragana, whose handling of ー by context the
+	 * loose form only partly reproduces.
+	 */
 	if (has_katakana)
 	{
-		/* the katakana block includes ー, so this also runs for とーきょー */
+		UChar		kana[NAME_MAX_UNITS];
+
+		memcpy(kana, work, wlen * sizeof(UChar));
+		fold_plain_katakana(kana, wlen);
+		result = match_japanese_units(kana, wlen, code);
+		if (result != PREF_PARSE_UNKNOWN)
+			return result;
 		if (!transliterate(TR_KATAKANA_HIRAGANA, work, &wlen, TRANS_CAP, &st))
 			return st == U_BUFFER_OVERFLOW_ERROR ? PREF_PARSE_UNKNOWN :
 				icu_failed(st);
 	}
 
-	u_strToUTF8(utf8, (int32_t) sizeof(utf8), &u8len, work, wlen, &st);
-	if (U_FAILURE(st))
-		return icu_failed(st);
-	result = pref_match_japanese(utf8, (size_t) u8len, code);
+	result = match_japanese_units(work, wlen, code);
 	if (result != PREF_PARSE_UNKNOWN || !all_hiragana)
 		return result;
 
