@@ -90,11 +90,21 @@ ow_make(TimestampTz lower, TimestampTz upper, int32 kind)
 	return w;
 }
 
+/*
+ * The kind named by name[0..len); literal is the whole text literal when the
+ * kind came from one, so that the error quotes what the user wrote.
+ */
 static int32
-ow_kind_or_error(const char *name, size_t len)
+ow_kind_or_error(const char *name, size_t len, const char *literal)
 {
 	int32		kind = ow_outage_kind_from_name(name, len);
 
+	if (kind == 0 && literal != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type outage_window: \"%s\"", literal),
+				 errdetail("Unknown kind \"%.*s\".", (int) len, name),
+				 errhint("The kind is one of outage, intermittent or registration_delay.")));
 	if (kind == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -253,7 +263,7 @@ outage_window_in(PG_FUNCTION_ARGS)
 					 errmsg("timestamp out of range in outage_window \"%s\"", str)));
 
 	if (r.kind_len > 0)
-		kind = ow_kind_or_error(str + r.kind_start, r.kind_len);
+		kind = ow_kind_or_error(str + r.kind_start, r.kind_len, str);
 
 	PG_RETURN_OUTAGE_WINDOW_P(ow_make(bound[0], bound[1], kind));
 }
@@ -310,7 +320,10 @@ ow_recv_bound(StringInfo buf)
 	return t;
 }
 
-/* Binary input trusts nothing the text input would have refused. */
+/*
+ * Binary input trusts nothing the text input would have refused, and fails
+ * with the same SQLSTATEs (an unknown kind is 22P02, as for enum_recv).
+ */
 PG_FUNCTION_INFO_V1(outage_window_recv);
 Datum
 outage_window_recv(PG_FUNCTION_ARGS)
@@ -322,7 +335,7 @@ outage_window_recv(PG_FUNCTION_ARGS)
 
 	if (!OUTAGE_KIND_IS_VALID(kind))
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid outage kind %d in binary outage_window", kind),
 				 errdetail("The kind must be between %d and %d.",
 						   OUTAGE_KIND_MIN, OUTAGE_KIND_MAX)));
@@ -356,7 +369,8 @@ outage_window_construct(PG_FUNCTION_ARGS)
 	text	   *kindtext = PG_GETARG_TEXT_PP(2);
 	int32		kind;
 
-	kind = ow_kind_or_error(VARDATA_ANY(kindtext), VARSIZE_ANY_EXHDR(kindtext));
+	kind = ow_kind_or_error(VARDATA_ANY(kindtext), VARSIZE_ANY_EXHDR(kindtext),
+							NULL);
 	PG_RETURN_OUTAGE_WINDOW_P(ow_make(lower, upper, kind));
 }
 
