@@ -49,4 +49,12 @@ extern const char *ow_outage_kind_name(int32 k);
 /* Parse a kind's SQL spelling; returns 0 if it is not one. */
 extern int32 ow_outage_kind_from_name(const char *name, size_t len);
 
+/*
+ * A tstzrange's instants as a canonical half-open pair [*lo, *hi), unbounded
+ * ends as infinities; false if the range is empty.  Shared with the GiST
+ * code, which answers && tstzrange.
+ */
+extern bool ow_tstzrange_bounds(FunctionCallInfo fcinfo, Datum range,
+								TimestampTz *lo, TimestampTz *hi);
+
 #endif							/* OW_OUTAGE_WINDOW_H */
