@@ -59,6 +59,16 @@ LANGUAGE C STRICT;
 COMMENT ON FUNCTION @extschema@.is_eligibility_affected_support(pg_catalog.internal) IS
 'Planner support for is_eligibility_affected: index condition on the visit time, selectivity, cost';
 
+-- japan_time: a local visit time read as Japan time, whatever TimeZone is.
+
+CREATE FUNCTION @extschema@.japan_time(local_time pg_catalog.timestamp)
+RETURNS pg_catalog.timestamptz
+AS 'MODULE_PATHNAME', 'japan_time'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.japan_time(pg_catalog.timestamp) IS
+'Reads a local time as Japan time (Asia/Tokyo), whatever the session TimeZone is';
+
 -- is_eligibility_affected: outage or intermittent window applies.
 
 CREATE FUNCTION @extschema@.is_eligibility_affected(
@@ -187,16 +197,6 @@ COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.ti
 'The outage_schedule rows that apply to a visit, most severe first; the facility''s prefecture given as text';
 COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp) IS
 'The outage_schedule rows that apply to a visit at this Japan local time, most severe first; prefecture given as text';
-
--- japan_time: a local visit time read as Japan time, whatever TimeZone is.
-
-CREATE FUNCTION @extschema@.japan_time(local_time pg_catalog.timestamp)
-RETURNS pg_catalog.timestamptz
-AS 'MODULE_PATHNAME', 'japan_time'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-COMMENT ON FUNCTION @extschema@.japan_time(pg_catalog.timestamp) IS
-'Reads a local time as Japan time (Asia/Tokyo), whatever the session TimeZone is';
 
 -- review_guidance: what the front desk and the billing team should do.
 

@@ -31,8 +31,10 @@ FROM (VALUES ('to_prefecture', ARRAY['text']),
 SELECT is((SELECT count(*) FROM pg_proc p
            JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
            JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'outage_window'
-           WHERE p.proname LIKE '%prefecture%' AND p.proparallel <> 's'), 0::bigint,
-          'every prefecture function is PARALLEL SAFE');
+           WHERE p.prorettype <> 'trigger'::regtype
+             AND ('prefecture'::regtype = ANY (p.proargtypes) OR p.prorettype = 'prefecture'::regtype)
+             AND p.proparallel <> 's'), 0::bigint,
+          'every function taking or returning a prefecture is PARALLEL SAFE');
 SELECT is((SELECT count(*) FROM pg_proc p
            JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
            JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'outage_window'

@@ -69,7 +69,7 @@ for copy in custom plain; do
 	fi
 done
 # the seeds must not be duplicated, and the deleted seed must stay deleted
-if [ "$(q -d ow_dump_custom -c 'SELECT count(*) FROM outage_schedule')" = 6 ] &&
+if [ "$(q -d ow_dump_custom -c 'SELECT count(*) FROM outage_schedule')" = 7 ] &&
 	[ "$(q -d ow_dump_custom -c 'SELECT count(*) FROM outage_schedule WHERE id = 3')" = 0 ]; then
 	echo "ok - no duplicate seeds, deleted seed stays deleted"
 else
