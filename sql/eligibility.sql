@@ -1,7 +1,9 @@
 --
 -- The schedule and the eligibility functions.
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS outage_window;
+RESET client_min_messages;
 \set SHOW_CONTEXT never
 
 -- The seeds: the notice's split and windows.

@@ -2,7 +2,9 @@
 -- outage_window: the GiST operator class gives the same answers as a
 -- sequential scan, for every operator, on 100k random windows
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS outage_window;
+RESET client_min_messages;
 SET TimeZone = 'Asia/Tokyo';
 SET DateStyle = 'ISO, YMD';
 

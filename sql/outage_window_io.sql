@@ -1,7 +1,9 @@
 --
 -- outage_window: text literals, errors, round trips, binary I/O
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS outage_window;
+RESET client_min_messages;
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, MDY';
 

@@ -2,7 +2,9 @@
 -- prefecture: text input in every accepted form, canonical output,
 -- rejects with their SQLSTATE, to_prefecture() and the accessors.
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS outage_window;
+RESET client_min_messages;
 
 -- Output and accessors for all 47, in JIS order.
 SELECT p, p::integer AS code, prefecture_code(p), prefecture_name_en(p),

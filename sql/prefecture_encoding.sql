@@ -2,7 +2,9 @@
 -- prefecture in an EUC_JP database: input is converted to UTF-8 for the
 -- parser and output back to the server encoding.
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS outage_window;
+RESET client_min_messages;
 CREATE DATABASE prefecture_euc_jp ENCODING 'EUC_JP' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
 \c prefecture_euc_jp
 SET client_encoding = 'UTF8';

@@ -1,7 +1,9 @@
 --
 -- prefecture: operators, operator classes and the plans they enable.
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS outage_window;
+RESET client_min_messages;
 
 -- Every operator class of the extension validates.
 SELECT c.opcname, a.amname, amvalidate(c.oid)
