@@ -19,11 +19,13 @@ GROUP BY 1
 ORDER BY 1 DESC;
 
 \echo
-\echo '=== What to do, per impact (review_guidance) ==='
-SELECT i AS impact, review_guidance(i, 'en') AS guidance
+\echo '=== What to do, per impact (review_guidance, in English and Japanese) ==='
+\x on
+SELECT i AS impact, review_guidance(i, 'en') AS guidance, review_guidance(i, 'ja') AS 対応
 FROM unnest(enum_range(NULL::eligibility_impact)) AS i
 WHERE i <> 'none'
 ORDER BY i DESC;
+\x off
 
 \echo
 \echo '=== Flagged visits per facility (is_eligibility_affected) ==='
