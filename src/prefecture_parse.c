@@ -307,6 +307,12 @@ parse_unicode(const char *s, size_t len, int *code)
 	if (!has_japanese)
 		return parse_decorated_latin(work, wlen, code);
 
+	/* address data often spaces out its parts: 大阪 府, 東　京　都 */
+	for (i = 0, start = 0; i < wlen; i++)
+		if (!u_isUWhiteSpace(work[i]))
+			work[start++] = work[i];
+	wlen = start;
+
 	/*
 	 * Katakana first through the cheap fold, and only if that finds nothing
 	 * through ICU's Katakana-Hiragana, whose handling of ー by context the
