@@ -186,7 +186,14 @@ odd_inputs(void)
 	size_t		k;
 
 	for (k = 0; k < sizeof(fixed) / sizeof(fixed[0]); k++)
-		statuses[pref_parse(fixed[k], strlen(fixed[k]), &code)]++;
+	{
+		PrefParseStatus st = pref_parse(fixed[k], strlen(fixed[k]), &code);
+
+		statuses[st]++;
+		if (st == PREF_PARSE_OK || st == PREF_PARSE_WRONG_SUFFIX)
+			printf("odd input \"%s\" read as %d (status %d)\n", fixed[k], code,
+				   (int) st);
+	}
 
 	/* 10k bytes, and the largest input that is not refused outright */
 	memset(buf, 'a', 10000);
@@ -214,6 +221,51 @@ odd_inputs(void)
 		}
 		statuses[pref_parse(buf, len, &code)]++;
 	}
+	/*
+	 * Valid UTF-8 drawn from the blocks the parser treats specially, so that
+	 * the ICU paths (NFKC_Casefold, the katakana fold, the transliterators,
+	 * the loose and romaji matchers) all see junk.
+	 */
+	for (i = 0; i < 20000; i++)
+	{
+		static const uint32_t pools[][2] = {
+			{0x41, 0x7A}, {0x20, 0x2F}, {0xC0, 0x17F}, {0x300, 0x36F},
+			{0x3000, 0x30FF}, {0xFF01, 0xFF9F}, {0x4E00, 0x4E80},
+			{0xFA00, 0xFA2F}, {0xFDF0, 0xFDFF}, {0x1F600, 0x1F64F},
+		};
+		int			len = (int) (rand_r(&seed) % 40) + 1;
+		int			o = 0;
+
+		for (j = 0; j < len; j++)
+		{
+			int			pool = rand_r(&seed) % (int) (sizeof(pools) / sizeof(pools[0]));
+			uint32_t	cp = pools[pool][0] +
+				rand_r(&seed) % (pools[pool][1] - pools[pool][0] + 1);
+
+			if (cp < 0x80)
+				buf[o++] = (char) cp;
+			else if (cp < 0x800)
+			{
+				buf[o++] = (char) (0xC0 | (cp >> 6));
+				buf[o++] = (char) (0x80 | (cp & 0x3F));
+			}
+			else if (cp < 0x10000)
+			{
+				buf[o++] = (char) (0xE0 | (cp >> 12));
+				buf[o++] = (char) (0x80 | ((cp >> 6) & 0x3F));
+				buf[o++] = (char) (0x80 | (cp & 0x3F));
+			}
+			else
+			{
+				buf[o++] = (char) (0xF0 | (cp >> 18));
+				buf[o++] = (char) (0x80 | ((cp >> 12) & 0x3F));
+				buf[o++] = (char) (0x80 | ((cp >> 6) & 0x3F));
+				buf[o++] = (char) (0x80 | (cp & 0x3F));
+			}
+		}
+		statuses[pref_parse(buf, o, &code)]++;
+	}
+
 	for (i = 0; i < 8; i++)
 		printf("status %d: %d inputs\n", i, statuses[i]);
 	return statuses[PREF_PARSE_ICU_ERROR] != 0;

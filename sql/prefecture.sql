@@ -1191,6 +1191,15 @@ SELECT count(*) AS forms, count(DISTINCT code) AS prefectures,
 FROM prefecture_forms;
 SELECT kind, count(*) FROM prefecture_forms GROUP BY kind ORDER BY kind;
 
+-- Spellings from real data beyond the table: spaced kanji, other dashes,
+-- full-width ISO codes, invisible characters, long vowels in hiragana.
+SELECT v, v::prefecture AS p
+FROM (VALUES ('大阪 府'), ('東　京　都'), ('Tokyo–to'), ('ＪＰ－１３'),
+             ('Tokyo Metropolis'), ('Osaka Prefecture'), ('ＴŌＫＹŌ'),
+             (E'Tokyo\u200Bto'), (E'\u00A0Tokyo\u00A0'), ('ｔｏｋｙｏ'),
+             ('Kohchi'), ('Tohkyoh'), ('とーきょー'), ('おーさか'),
+             ('ホッカイドー'), ('ｷﾞﾌ'), (E'\tJP-47\n')) AS t(v);
+
 -- Output is canonical and reads back as itself.
 SELECT count(*) FROM generate_series(1, 47) AS g(n)
 WHERE (g.n::prefecture)::text::prefecture <> g.n::prefecture

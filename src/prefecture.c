@@ -119,7 +119,7 @@ report_bad_input(PrefParseStatus status, int code, const char *str, int len)
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid input syntax for type %s: \"%s\"",
 							"prefecture", value),
-					 errdetail("The name is that of %s (JIS code %d), whose suffix is %s, written once.",
+					 errdetail("This is the name of %s (JIS code %d), which takes the suffix %s exactly once.",
 							   name_for_message(code), code,
 							   suffix_for_message(code)),
 					 errhint("%s", hint)));

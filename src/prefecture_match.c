@@ -124,25 +124,21 @@ add_alias(const char *s, size_t len, int code)
  * ---------------------------------------------------------------------
  */
 
+/* ぉ お こ ご そ ぞ と ど の ほ ぼ ぽ も ょ よ ろ を: the kana ending in o */
+static const uint16_t o_row_kana[] = {
+	0x3049, 0x304A, 0x3053, 0x3054, 0x305D, 0x305E, 0x3068, 0x3069, 0x306E,
+	0x307B, 0x307C, 0x307D, 0x3082, 0x3087, 0x3088, 0x308D, 0x3092
+};
+
 static bool
 is_o_row(uint32_t cp)
 {
-	switch (cp)
-	{
-		case 0x3049: case 0x304A:	/* ぉ お */
-		case 0x3053: case 0x3054:	/* こ ご */
-		case 0x305D: case 0x305E:	/* そ ぞ */
-		case 0x3068: case 0x3069:	/* と ど */
-		case 0x306E:			/* の */
-		case 0x307B: case 0x307C: case 0x307D:	/* ほ ぼ ぽ */
-		case 0x3082:			/* も */
-		case 0x3087: case 0x3088:	/* ょ よ */
-		case 0x308D:			/* ろ */
-		case 0x3092:			/* を */
+	size_t		i;
+
+	for (i = 0; i < sizeof(o_row_kana) / sizeof(o_row_kana[0]); i++)
+		if (o_row_kana[i] == cp)
 			return true;
-		default:
-			return false;
-	}
+	return false;
 }
 
 /*

@@ -13,14 +13,17 @@
  *	   canonical kanji and hiragana without touching ICU;
  *	4. otherwise ICU: UTF-8 to UTF-16 (which validates), NFKC_Casefold
  *	   (full-width digits and Latin, half-width kana, case, the ideographic
- *	   space), then Latin-ASCII for accented Latin (Tōkyō), or
- *	   Katakana-Hiragana for kana before the kanji/hiragana match, and as a
- *	   last resort Hiragana-Latin into the romaji matcher.
+ *	   space); then for Latin, NFD with the marks dropped (Tōkyō) and
+ *	   Latin-ASCII for what that leaves; for kana, a one-to-one katakana
+ *	   fold and, if that finds nothing, ICU's Katakana-Hiragana, before the
+ *	   kanji/hiragana match; as a last resort Hiragana-Latin into the
+ *	   romaji matcher.
  *
  * ICU cannot read kanji in Japanese, so all matching is against our own
  * table (prefecture_match.c).  Transliterators cost 65-290 µs to open and
- * under 3 µs to run, so each is opened on first need and kept for the life
- * of the process; the normalizer is an ICU singleton.  Nothing here
+ * 1-3 µs to run, so each is opened on first need and kept for the life of
+ * the process, and the cheap folds above spare them for common input; the
+ * normalizers are ICU singletons.  Nothing here
  * allocates per call or can longjmp: buffers are fixed, sized from
  * PREF_PARSE_MAX_INPUT, and every ICU failure becomes a status.
  *
@@ -214,6 +217,18 @@ parse_decorated_latin(UChar *s, int32_t len, int *code)
 	return match_ascii_units(s, len, code);
 }
 
+/* Hiragana, possibly with ー, as Katakana-Hiragana leaves katakana input. */
+static bool
+is_all_hiragana(const UChar *s, int32_t len)
+{
+	int32_t		i;
+
+	for (i = 0; i < len; i++)
+		if (!(s[i] >= 0x3041 && s[i] <= 0x309F) && s[i] != 0x30FC)
+			return false;
+	return true;
+}
+
 /* Kana or CJK ideographs (NFKC has already widened half-width kana). */
 static bool
 is_japanese_unit(UChar c)
@@ -237,8 +252,7 @@ parse_unicode(const char *s, size_t len, int *code)
 				start,
 				i;
 	bool		has_japanese = false,
-				has_katakana = false,
-				all_hiragana = true;
+				has_katakana = false;
 	UErrorCode	st = U_ZERO_ERROR;
 	const UNormalizer2 *nfkc_cf;
 	PrefParseStatus result;
@@ -284,8 +298,6 @@ parse_unicode(const char *s, size_t len, int *code)
 			has_japanese = true;
 		if (c >= 0x30A0 && c <= 0x30FF)
 			has_katakana = true;
-		if (!(c >= 0x3041 && c <= 0x309F) && c != 0x30FC)
-			all_hiragana = false;
 	}
 
 	/* full-width digits or Latin, NBSP, soft hyphens: ASCII after NFKC_CF */
@@ -294,6 +306,12 @@ parse_unicode(const char *s, size_t len, int *code)
 
 	if (!has_japanese)
 		return parse_decorated_latin(work, wlen, code);
+
+	/* address data often spaces out its parts: 大阪 府, 東　京　都 */
+	for (i = 0, start = 0; i < wlen; i++)
+		if (!u_isUWhiteSpace(work[i]))
+			work[start++] = work[i];
+	wlen = start;
 
 	/*
 	 * Katakana first through the cheap fold, and only if that finds nothing
@@ -315,7 +333,7 @@ parse_unicode(const char *s, size_t len, int *code)
 	}
 
 	result = match_japanese_units(work, wlen, code);
-	if (result != PREF_PARSE_UNKNOWN || !all_hiragana)
+	if (result != PREF_PARSE_UNKNOWN || !is_all_hiragana(work, wlen))
 		return result;
 
 	/*

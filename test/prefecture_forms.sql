@@ -1208,13 +1208,13 @@ EXCEPTION WHEN invalid_text_representation THEN
 	RETURN d;
 END $$;
 SELECT is(pg_temp.detail_of('東京県'),
-          'The name is that of 東京都 (JIS code 13), whose suffix is 都, written once.',
+          'This is the name of 東京都 (JIS code 13), which takes the suffix 都 exactly once.',
           'detail of 東京県 names 東京都 and 都');
 SELECT is(pg_temp.detail_of('Osaka-ken'),
-          'The name is that of 大阪府 (JIS code 27), whose suffix is 府, written once.',
+          'This is the name of 大阪府 (JIS code 27), which takes the suffix 府 exactly once.',
           'detail of Osaka-ken names 大阪府 and 府');
 SELECT is(pg_temp.detail_of('Hokkaido-ken'),
-          'The name is that of 北海道 (JIS code 1), whose suffix is 道, written once.',
+          'This is the name of 北海道 (JIS code 1), which takes the suffix 道 exactly once.',
           'detail of Hokkaido-ken names 北海道');
 SELECT is(pg_temp.detail_of('48'),
           'Prefecture codes are the numbers 1 to 47 of JIS X 0401.',
