@@ -20,22 +20,24 @@ REGRESS_OPTS = --encoding=UTF8 --no-locale
 EXTRA_CLEAN = $(DATA_built) bench/prefecture_parse_bench results regression.diffs regression.out
 
 PG_CONFIG ?= pg_config
+# pgxs.mk reads PG_CPPFLAGS and PG_CFLAGS when it is included, so they are
+# set before it.  Server headers are included as system headers so that our
+# own code is held to -Wall -Wextra without PostgreSQL's inline helpers
+# adding noise.
+PG_CPPFLAGS = -I$(CURDIR)/src -isystem $(shell $(PG_CONFIG) --includedir-server)
+PG_CFLAGS = -Wextra -std=gnu99
+
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
-
-# Server headers are included as system headers so that our own code is held
-# to -Wall -Wextra without PostgreSQL's inline helpers adding noise.
-PG_CPPFLAGS += -I$(srcdir)/src -isystem $(includedir_server)
-PG_CFLAGS += -Wextra -std=gnu99
 
 # Link the ICU the server itself uses.  PGXS knows it when the server was
 # built --with-icu; otherwise ask pkg-config.
 ifeq ($(strip $(ICU_LIBS)),)
 ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n)
-ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n)
-PG_CPPFLAGS += $(ICU_CFLAGS)
+override CPPFLAGS += $(shell pkg-config --cflags icu-uc icu-i18n)
 endif
 SHLIB_LINK += $(ICU_LIBS)
+
 
 $(DATA_built): $(INSTALL_FRAGMENTS)
 	cat $^ > $@

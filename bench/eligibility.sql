@@ -25,7 +25,7 @@ SELECT setseed(0.5);
 -- Facility prefectures weighted by population (2020 census, 10k people).
 CREATE TABLE pref_weight (prefecture prefecture, weight int);
 INSERT INTO pref_weight
-SELECT p::prefecture, w
+SELECT p::int::prefecture, w
 FROM unnest('{522,124,121,230,96,107,183,287,193,194,734,628,1405,924,220,103,113,77,81,205,198,363,754,177,141,258,884,547,133,92,55,67,189,280,134,72,95,134,69,513,81,131,174,113,107,159,147}'::int[])
 	 WITH ORDINALITY AS t(w, p);
 
@@ -109,35 +109,39 @@ INSERT INTO method VALUES
 
 CREATE TABLE timing (setting text, variant text, method text, ord int, run int, ms float8, result bigint);
 
--- Runs every query of every variant once per round, rounds interleaved so
--- that a slow spell of this shared machine hits every method alike.
-CREATE PROCEDURE measure(setting text, workers int, rounds int)
-LANGUAGE plpgsql AS $$
-DECLARE
-	m record;
-	t0 timestamptz;
-	n bigint;
-BEGIN
-	PERFORM set_config('max_parallel_workers_per_gather', workers::text, false);
-	EXECUTE 'SELECT count(*) FROM visits_pref';	-- warm the cache
-	EXECUTE 'SELECT count(*) FROM visits_text';
-	FOR r IN 1..rounds LOOP
-		FOR m IN SELECT * FROM method ORDER BY variant, ord LOOP
-			t0 := clock_timestamp();
-			EXECUTE m.sql INTO n;
-			INSERT INTO timing VALUES (setting, m.variant, m.method, m.ord, r,
-				extract(epoch FROM clock_timestamp() - t0) * 1000, n);
-		END LOOP;
-	END LOOP;
-END;
-$$;
+-- Each query runs as a statement of its own, as a report would (so the
+-- planner may use parallel workers), timed from psql.  Rounds are
+-- interleaved so that a slow spell of this shared machine hits every method
+-- alike.  The script is generated from the method table, then run.
+\pset format unaligned
+\pset tuples_only on
+SELECT format($s$SET max_parallel_workers_per_gather = %s;
+SELECT clock_timestamp() AS t0 \gset
+SELECT (%s) AS result \gset
+INSERT INTO timing VALUES (%L, %L, %L, %s, %s, extract(epoch FROM clock_timestamp() - :'t0') * 1000, :result);$s$,
+			  w.workers, m.sql, w.setting, m.variant, m.method, m.ord, r)
+FROM (VALUES ('serial, no index', 0), ('2 parallel workers, no index', 2)) AS w(setting, workers),
+	 generate_series(1, :runs) AS r, method m
+ORDER BY w.workers, r, m.variant, m.ord
+\g /tmp/outage_window_bench_noindex.sql
+SELECT format($s$SET max_parallel_workers_per_gather = 0;
+SELECT clock_timestamp() AS t0 \gset
+SELECT (%s) AS result \gset
+INSERT INTO timing VALUES (%L, %L, %L, %s, %s, extract(epoch FROM clock_timestamp() - :'t0') * 1000, :result);$s$,
+			  m.sql, 'serial, btree index on visit_at', m.variant, m.method, m.ord, r)
+FROM generate_series(1, :runs) AS r, method m
+ORDER BY r, m.variant, m.ord
+\g /tmp/outage_window_bench_index.sql
+\pset format aligned
+\pset tuples_only off
 
-CALL measure('serial, no index', 0, :runs);
-CALL measure('2 parallel workers, no index', 2, :runs);
+SELECT count(*) FROM visits_pref;	-- warm the cache
+SELECT count(*) FROM visits_text;
+\i /tmp/outage_window_bench_noindex.sql
 CREATE INDEX visits_pref_visit_at ON visits_pref (visit_at);
 CREATE INDEX visits_text_visit_at ON visits_text (visit_at);
 ANALYZE visits_pref, visits_text;
-CALL measure('serial, btree index on visit_at', 0, :runs);
+\i /tmp/outage_window_bench_index.sql
 
 \echo
 \echo 'Plans with the btree index (the extension''s call gets an index condition by itself):'
