@@ -16,7 +16,6 @@
 
 #include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
-#include "common/hashfn.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
@@ -27,15 +26,77 @@
 #include "prefecture.h"
 #include "schedule.h"
 
-#define SPELLING_MEMO_SIZE 64
-#define SPELLING_MEMO_MAXLEN 30
+#define SPELLING_MEMO_BITS 8
+#define SPELLING_MEMO_SIZE (1 << SPELLING_MEMO_BITS)
+#define SPELLING_MEMO_PROBES 8
+#define SPELLING_MEMO_MAXLEN 32
+
+/*
+ * A visits table spells its facilities' prefectures a few dozen ways, over
+ * millions of rows.  The memo is an open-addressing table with a few linear
+ * probes, sized so that every spelling of a table stays in it (with direct
+ * mapping, two colliding spellings would evict each other on every row).
+ * A spelling of up to 16 bytes - every kanji name is - is keyed and compared
+ * as two words read with overlapping fixed-size loads, so a hit costs a
+ * multiply and two compares and never reads past the value.
+ */
+typedef struct SpellingKey
+{
+	uint64		w0;
+	uint64		w1;
+	uint32		len;
+} SpellingKey;
 
 typedef struct SpellingMemoEntry
 {
-	uint8		len;			/* 0: empty slot */
-	char		bytes[SPELLING_MEMO_MAXLEN];
+	SpellingKey key;			/* key.len 0: empty slot */
 	Prefecture	prefecture;
+	char		rest[SPELLING_MEMO_MAXLEN - 16];	/* bytes past 16, if any */
 } SpellingMemoEntry;
+
+static inline uint64
+load64(const char *p)
+{
+	uint64		v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static inline uint64
+load32(const char *p)
+{
+	uint32		v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+/* Two words that, with the length, identify the first 16 bytes. */
+static inline SpellingKey
+spelling_key(const char *bytes, int len)
+{
+	SpellingKey key = {0, 0, (uint32) len};
+
+	if (len >= 16)
+	{
+		key.w0 = load64(bytes);
+		key.w1 = load64(bytes + 8);
+	}
+	else if (len >= 8)
+	{
+		key.w0 = load64(bytes);
+		key.w1 = load64(bytes + len - 8);
+	}
+	else if (len >= 4)
+		key.w0 = load32(bytes) | (load32(bytes + len - 4) << 32);
+	else
+	{
+		for (int i = 0; i < len; i++)
+			key.w0 = (key.w0 << 8) | (unsigned char) bytes[i];
+	}
+	return key;
+}
 
 typedef struct EligibilityCallCache
 {
@@ -72,21 +133,36 @@ prefecture_arg_text(EligibilityCallCache *cache, text *arg)
 {
 	const char *bytes = VARDATA_ANY(arg);
 	int			len = VARSIZE_ANY_EXHDR(arg);
-	SpellingMemoEntry *entry;
+	SpellingKey key;
+	uint64		slot;
+	SpellingMemoEntry *entry = NULL;
 	Prefecture	p;
 
 	if (len == 0 || len > SPELLING_MEMO_MAXLEN)
 		return ow_prefecture_from_text(bytes, len, true);
 
-	entry = &cache->memo[hash_bytes((const unsigned char *) bytes, len) %
-						 SPELLING_MEMO_SIZE];
-	if (entry->len == len && memcmp(entry->bytes, bytes, len) == 0)
-		return entry->prefecture;
+	key = spelling_key(bytes, len);
+	slot = ((key.w0 ^ (key.w1 + key.len)) * UINT64CONST(0x9E3779B97F4A7C15)) >>
+		(64 - SPELLING_MEMO_BITS);
+	for (int probe = 0; probe < SPELLING_MEMO_PROBES; probe++)
+	{
+		entry = &cache->memo[(slot + probe) & (SPELLING_MEMO_SIZE - 1)];
+		if (entry->key.len == 0)
+			break;				/* not seen yet: remember it here */
+		if (entry->key.w0 == key.w0 && entry->key.w1 == key.w1 &&
+			entry->key.len == key.len &&
+			(len <= 16 || memcmp(entry->rest, bytes + 16, len - 16) == 0))
+			return entry->prefecture;
+	}
+	/* a full probe run: the spelling replaces its home slot's */
+	if (entry->key.len != 0)
+		entry = &cache->memo[slot];
 
 	/* raises 22P02 for a spelling that is no prefecture */
 	p = ow_prefecture_from_text(bytes, len, true);
-	entry->len = (uint8) len;
-	memcpy(entry->bytes, bytes, len);
+	entry->key = key;
+	if (len > 16)
+		memcpy(entry->rest, bytes + 16, len - 16);
 	entry->prefecture = p;
 	return p;
 }
