@@ -21,8 +21,6 @@
  */
 #include "postgres.h"
 
-#include <ctype.h>
-
 #include "catalog/pg_type_d.h"
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
