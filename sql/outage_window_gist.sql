@@ -126,6 +126,9 @@ DROP FUNCTION ow_gist_results();
 DROP TABLE ow_gist_data, ow_gist_q, ow_gist_seq, ow_gist_idx;
 
 -- an exclusion constraint refuses overlapping windows in the same area
+-- (btree_gist is removed again afterwards if this file created it, so that
+-- suites running later in the same database start from the same state)
+SELECT NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'btree_gist') AS ow_own_btree_gist \gset
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 CREATE TABLE ow_schedule (
 	area text NOT NULL,
@@ -144,3 +147,6 @@ INSERT INTO ow_schedule VALUES ('West', '[2025-02-02 07:30,2025-02-02 07:31) reg
 \set VERBOSITY default
 SELECT area, period FROM ow_schedule ORDER BY area, period;
 DROP TABLE ow_schedule;
+\if :ow_own_btree_gist
+DROP EXTENSION btree_gist;
+\endif

@@ -158,8 +158,9 @@ SELECT p.proname, p.provolatile, p.proparallel, p.proisstrict
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'outage_window'
-WHERE (p.proname LIKE '%outage_window%' OR p.proname IN ('lower', 'upper', 'kind', 'duration', 'tstzrange'))
-  AND 'outage_window'::regtype IN (p.prorettype, p.proargtypes[0], p.proargtypes[1])
+WHERE (p.proname LIKE 'outage\_window%' OR p.proname LIKE 'gist\_outage\_window%'
+	   OR (p.proname IN ('lower', 'upper', 'kind', 'duration', 'tstzrange')
+		   AND 'outage_window'::regtype = ANY (p.proargtypes::oid[])))
   AND (p.provolatile <> 'i' OR p.proparallel <> 's' OR NOT p.proisstrict);
 SELECT o.oprname, o.oprleft::regtype, o.oprright::regtype, o.oprcom <> 0 AS has_com,
 	   o.oprnegate <> 0 AS has_neg, o.oprrest, o.oprjoin, o.oprcanhash, o.oprcanmerge

@@ -21,8 +21,6 @@
  */
 #include "postgres.h"
 
-#include <ctype.h>
-
 #include "catalog/pg_type_d.h"
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
@@ -235,7 +233,7 @@ outage_window_in(PG_FUNCTION_ARGS)
 	for (int i = 0; i < 2; i++)
 	{
 		const WpBound *b = (i == 0) ? &r.lower : &r.upper;
-		char	   *text;
+		char	   *boundtext;
 
 		if (b->empty)
 		{
@@ -245,10 +243,10 @@ outage_window_in(PG_FUNCTION_ARGS)
 				TIMESTAMP_NOEND(bound[i]);
 			continue;
 		}
-		text = palloc(b->len + 1);
-		wp_bound_text(str, b, text);
-		bound[i] = ow_read_bound(text);
-		pfree(text);
+		boundtext = palloc(b->len + 1);
+		wp_bound_text(str, b, boundtext);
+		bound[i] = ow_read_bound(boundtext);
+		pfree(boundtext);
 	}
 
 	if (!r.lower_inc && !TIMESTAMP_NOT_FINITE(bound[0]))
