@@ -43,6 +43,10 @@ typedef struct OutageWindow
 #define PG_GETARG_OUTAGE_WINDOW_P(n) DatumGetOutageWindowP(PG_GETARG_DATUM(n))
 #define PG_RETURN_OUTAGE_WINDOW_P(x) return OutageWindowPGetDatum(x)
 
+/* The type's text I/O, also used by outage_calendar's. */
+extern PGDLLEXPORT Datum outage_window_in(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum outage_window_out(PG_FUNCTION_ARGS);
+
 /* The kind's SQL spelling ("outage", ...), or NULL if k is not a kind. */
 extern const char *ow_outage_kind_name(int32 k);
 

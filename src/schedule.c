@@ -10,10 +10,9 @@
  * plain heap scan under the statement's snapshot (they hold a few rows), after
  * checking that the user may read them, as a SELECT would.
  *
- * Compiling resolves overlaps once: a sweep over each prefecture's window
- * boundaries keeps, for every elementary interval, the most severe kind that
- * covers it, and merges neighbours of equal kind.  A lookup then never has
- * to consider two windows.
+ * The rows become an outage_calendar, the very value
+ * current_outage_calendar() returns, and calendar.c compiles it: the
+ * functions that read the tables and those given a calendar share one path.
  *
  *-------------------------------------------------------------------------
  */
@@ -37,35 +36,26 @@
 #define AREA_TABLE "prefecture_area"
 #define SCHEDULE_TABLE "outage_schedule"
 
-/* One row of outage_schedule, as the compiler needs it. */
-typedef struct ScheduleRow
-{
-	text	   *area;			/* NULL: nationwide */
-	OutageWindow period;
-} ScheduleRow;
-
-/* A window boundary: at time, a window of kind starts (+1) or ends (-1). */
-typedef struct Boundary
-{
-	TimestampTz time;
-	int32		kind;
-	int32		delta;
-} Boundary;
-
+/* The index of an area in the source, added if new. */
 static int
-boundary_cmp(const void *a, const void *b)
+source_area(CalendarSource *source, int *capacity, const text *area)
 {
-	TimestampTz ta = ((const Boundary *) a)->time;
-	TimestampTz tb = ((const Boundary *) b)->time;
+	int			len = VARSIZE_ANY_EXHDR(area);
 
-	return (ta > tb) - (ta < tb);
-}
-
-static bool
-area_equal(const text *a, const text *b)
-{
-	return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
-		memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
+	for (int i = 0; i < source->nareas; i++)
+		if (source->area_name_lens[i] == len &&
+			memcmp(source->area_names[i], VARDATA_ANY(area),
+				   VARSIZE_ANY_EXHDR(area)) == 0)
+			return i;
+	if (source->nareas == *capacity)
+	{
+		*capacity *= 2;
+		source->area_names = repalloc(source->area_names, sizeof(char *) * *capacity);
+		source->area_name_lens = repalloc(source->area_name_lens, sizeof(int) * *capacity);
+	}
+	source->area_names[source->nareas] = VARDATA_ANY(area);
+	source->area_name_lens[source->nareas] = len;
+	return source->nareas++;
 }
 
 /* Open one of our tables by name in the extension's schema, for reading. */
@@ -112,9 +102,10 @@ table_column(Relation rel, const char *attname, Oid typid, int16 typlen)
 	return attnum;
 }
 
-/* area_of[p] := prefecture p's area (NULL when it has no row). */
+/* Every area of prefecture_area, and which one each prefecture is in. */
 static void
-read_areas(Oid namespace, Snapshot snapshot, text *area_of[PREFECTURE_MAX + 1])
+read_areas(Oid namespace, Snapshot snapshot, CalendarSource *source,
+		   int *capacity)
 {
 	Relation	rel = open_extension_table(namespace, AREA_TABLE);
 	AttrNumber	pref_att = table_column(rel, "prefecture", InvalidOid,
@@ -123,7 +114,6 @@ read_areas(Oid namespace, Snapshot snapshot, text *area_of[PREFECTURE_MAX + 1])
 	TupleTableSlot *slot = table_slot_create(rel, NULL);
 	TableScanDesc scan = table_beginscan(rel, snapshot, 0, NULL);
 
-	memset(area_of, 0, sizeof(text *) * (PREFECTURE_MAX + 1));
 	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
 	{
 		bool		pref_null;
@@ -133,15 +123,18 @@ read_areas(Oid namespace, Snapshot snapshot, text *area_of[PREFECTURE_MAX + 1])
 		Prefecture	p = DatumGetPrefecture(pref);
 
 		if (!pref_null && !area_null && PREFECTURE_IS_VALID(p))
-			area_of[p] = DatumGetTextPCopy(area);
+			source->area_of[p] = source_area(source, capacity,
+											 DatumGetTextPCopy(area));
 	}
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
 	table_close(rel, NoLock);
 }
 
-static ScheduleRow *
-read_windows(Oid namespace, Snapshot snapshot, int *nrows)
+/* Every window of outage_schedule, with its area (added if new). */
+static void
+read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source,
+			 int *area_capacity)
 {
 	Relation	rel = open_extension_table(namespace, SCHEDULE_TABLE);
 	AttrNumber	area_att = table_column(rel, "area", TEXTOID, -1);
@@ -150,91 +143,53 @@ read_windows(Oid namespace, Snapshot snapshot, int *nrows)
 	TupleTableSlot *slot = table_slot_create(rel, NULL);
 	TableScanDesc scan = table_beginscan(rel, snapshot, 0, NULL);
 	int			capacity = 16;
-	int			n = 0;
-	ScheduleRow *rows = palloc(sizeof(ScheduleRow) * capacity);
 
+	source->windows = palloc(sizeof(CalendarWindow) * capacity);
 	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
 	{
 		bool		area_null;
 		bool		period_null;
 		Datum		area = slot_getattr(slot, area_att, &area_null);
 		Datum		period = slot_getattr(slot, period_att, &period_null);
+		const OutageWindow *w;
+		CalendarWindow *out;
 
 		if (period_null)
 			continue;
-		if (n == capacity)
+		if (source->nwindows == capacity)
 		{
 			capacity *= 2;
-			rows = repalloc(rows, sizeof(ScheduleRow) * capacity);
+			source->windows = repalloc(source->windows,
+									   sizeof(CalendarWindow) * capacity);
 		}
-		rows[n].area = area_null ? NULL : DatumGetTextPCopy(area);
-		rows[n].period = *DatumGetOutageWindowP(period);
-		n++;
+		w = DatumGetOutageWindowP(period);
+		out = &source->windows[source->nwindows++];
+		out->area = area_null ? -1 :
+			source_area(source, area_capacity, DatumGetTextPCopy(area));
+		out->lower = w->lower;
+		out->upper = w->upper;
+		out->kind = w->kind;
 	}
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
 	table_close(rel, NoLock);
-
-	*nrows = n;
-	return rows;
 }
 
-/*
- * Sweep the windows that apply to one area (area NULL: a prefecture with no
- * area, which only nationwide windows reach) and append its segments to
- * out[*nout ..].  out has room for two segments per window.
- */
-static void
-compile_area(const text *area, const ScheduleRow *rows, int nrows,
-			 Boundary *boundaries, ScheduleSegment *out, int *nout)
+OutageCalendar *
+ow_schedule_calendar(Oid namespace, Snapshot snapshot)
 {
-	int			nb = 0;
-	int			active[OUTAGE_KIND_MAX + 1] = {0};
-	int32		current = OW_IMPACT_NONE;
-	TimestampTz start = 0;
+	CalendarSource source;
+	int			capacity = 8;
 
-	for (int i = 0; i < nrows; i++)
-	{
-		if (rows[i].area != NULL &&
-			(area == NULL || !area_equal(rows[i].area, area)))
-			continue;
-		boundaries[nb].time = rows[i].period.lower;
-		boundaries[nb].kind = rows[i].period.kind;
-		boundaries[nb++].delta = 1;
-		boundaries[nb].time = rows[i].period.upper;
-		boundaries[nb].kind = rows[i].period.kind;
-		boundaries[nb++].delta = -1;
-	}
-	qsort(boundaries, nb, sizeof(Boundary), boundary_cmp);
-
-	for (int i = 0; i < nb;)
-	{
-		TimestampTz t = boundaries[i].time;
-		int32		next = OW_IMPACT_NONE;
-
-		/* apply every boundary at t before looking at the result */
-		for (; i < nb && boundaries[i].time == t; i++)
-			active[boundaries[i].kind] += boundaries[i].delta;
-		for (int k = OUTAGE_KIND_MAX; k >= OUTAGE_KIND_MIN; k--)
-		{
-			if (active[k] > 0)
-			{
-				next = k;
-				break;
-			}
-		}
-		if (next == current)
-			continue;
-		if (current != OW_IMPACT_NONE)
-		{
-			out[*nout].lower = start;
-			out[*nout].upper = t;
-			out[*nout].kind = current;
-			(*nout)++;
-		}
-		current = next;
-		start = t;
-	}
+	source.nareas = 0;
+	source.area_names = palloc(sizeof(char *) * capacity);
+	source.area_name_lens = palloc(sizeof(int) * capacity);
+	for (int p = 0; p <= PREFECTURE_MAX; p++)
+		source.area_of[p] = -1;
+	source.nwindows = 0;
+	read_areas(namespace, snapshot, &source, &capacity);
+	read_windows(namespace, snapshot, &source, &capacity);
+	return ow_calendar_build(&source);
 }
 
 CompiledSchedule *
@@ -244,80 +199,10 @@ ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
 											   "outage_window schedule build",
 											   ALLOCSET_SMALL_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(work);
-	text	   *area_of[PREFECTURE_MAX + 1];
-	ScheduleRow *rows;
-	int			nrows;
-	Boundary   *boundaries;
-	ScheduleSegment *segments;
-	int			nsegments = 0;
-	int			first[PREFECTURE_MAX + 2];
 	CompiledSchedule *schedule;
 
-	read_areas(namespace, snapshot, area_of);
-	rows = read_windows(namespace, snapshot, &nrows);
-
-	boundaries = palloc(sizeof(Boundary) * (2 * nrows + 1));
-	segments = palloc(sizeof(ScheduleSegment) *
-					  ((Size) PREFECTURE_MAX * (2 * nrows + 1)));
-
-	first[0] = first[1] = 0;
-	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
-	{
-		int			same = 0;
-
-		/* prefectures of one area share segments: compile each area once */
-		for (int q = PREFECTURE_MIN; q < p && same == 0; q++)
-		{
-			if ((area_of[p] == NULL && area_of[q] == NULL) ||
-				(area_of[p] != NULL && area_of[q] != NULL &&
-				 area_equal(area_of[p], area_of[q])))
-				same = q;
-		}
-		if (same != 0)
-		{
-			for (int i = first[same]; i < first[same + 1]; i++)
-				segments[nsegments++] = segments[i];
-		}
-		else
-			compile_area(area_of[p], rows, nrows, boundaries,
-						 segments, &nsegments);
-		first[p + 1] = nsegments;
-	}
-
-	MemoryContextSwitchTo(target);
-	schedule = palloc(offsetof(CompiledSchedule, segments) +
-					  sizeof(ScheduleSegment) * Max(nsegments, 1));
-	memcpy(schedule->first, first, sizeof(first));
-	schedule->nsegments = nsegments;
-	memcpy(schedule->segments, segments, sizeof(ScheduleSegment) * nsegments);
-
-	/* an empty hull (lower > upper) rejects every time */
-	schedule->hull_lower = DT_NOEND;
-	schedule->hull_upper = DT_NOBEGIN;
-	for (int p = 0; p <= PREFECTURE_MAX; p++)
-	{
-		schedule->affected_lower[p] = DT_NOEND;
-		schedule->affected_upper[p] = DT_NOBEGIN;
-	}
-	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
-	{
-		for (int i = first[p]; i < first[p + 1]; i++)
-		{
-			const ScheduleSegment *seg = &segments[i];
-
-			schedule->hull_lower = Min(schedule->hull_lower, seg->lower);
-			schedule->hull_upper = Max(schedule->hull_upper, seg->upper);
-			if (seg->kind < OUTAGE_KIND_INTERMITTENT)
-				continue;
-			schedule->affected_lower[p] = Min(schedule->affected_lower[p], seg->lower);
-			schedule->affected_upper[p] = Max(schedule->affected_upper[p], seg->upper);
-		}
-		schedule->affected_lower[0] = Min(schedule->affected_lower[0],
-										  schedule->affected_lower[p]);
-		schedule->affected_upper[0] = Max(schedule->affected_upper[0],
-										  schedule->affected_upper[p]);
-	}
-
+	schedule = ow_calendar_compile(ow_schedule_calendar(namespace, snapshot),
+								   target);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
 	return schedule;

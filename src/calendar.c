@@ -1,0 +1,870 @@
+/*-------------------------------------------------------------------------
+ *
+ * calendar.c
+ *	  The outage_calendar type: building a calendar from windows, compiling
+ *	  it for lookups, and its text and binary forms.
+ *
+ * Both the table-reading eligibility functions and the ones that take a
+ * calendar go windows -> calendar -> compiled schedule through this file,
+ * so they cannot disagree.  Building resolves overlaps within each area
+ * (keeping the most severe kind); compiling resolves them between an area
+ * and the nationwide windows, per prefecture.
+ *
+ * Text and binary input never trust their structure: they collect areas,
+ * codes and windows into a CalendarSource and build the canonical value
+ * from it, so a calendar in memory is always well formed.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "common/hashfn.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "calendar.h"
+#include "calendar_parse.h"
+
+/* A window boundary for the sweep: at time, kind starts (+1) or ends (-1). */
+typedef struct Boundary
+{
+	TimestampTz time;
+	int32		kind;
+	int32		delta;
+} Boundary;
+
+/* Where the parts of a calendar are, computed from its header. */
+typedef struct CalendarLayout
+{
+	Size		area_of;
+	Size		first;
+	Size		segments;
+	Size		names;
+	Size		size;			/* without the names */
+} CalendarLayout;
+
+#define SEGMENT_BYTES (2 * sizeof(int64) + 2 * sizeof(int32))
+
+static void
+calendar_layout(int nareas, int nsegments, CalendarLayout *layout)
+{
+	layout->area_of = sizeof(OutageCalendar);
+	layout->first = layout->area_of + PREFECTURE_MAX + 1;
+	layout->segments = MAXALIGN(layout->first + sizeof(uint32) * (nareas + 2));
+	layout->names = layout->segments + (Size) SEGMENT_BYTES * nsegments;
+	layout->size = layout->names;
+}
+
+static uint32
+get_u32(const char *p)
+{
+	uint32		v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static void
+get_segment(const char *p, ScheduleSegment *seg)
+{
+	int32		kind;
+
+	memcpy(&seg->lower, p, sizeof(int64));
+	memcpy(&seg->upper, p + sizeof(int64), sizeof(int64));
+	memcpy(&kind, p + 2 * sizeof(int64), sizeof(int32));
+	seg->kind = kind;
+}
+
+static int
+boundary_cmp(const void *a, const void *b)
+{
+	TimestampTz ta = ((const Boundary *) a)->time;
+	TimestampTz tb = ((const Boundary *) b)->time;
+
+	return (ta > tb) - (ta < tb);
+}
+
+/*
+ * Resolve possibly overlapping segments into disjoint ones, sorted, each
+ * with the most severe kind covering it, neighbours of equal kind merged.
+ * out has room for 2 * n segments; returns how many were written.
+ */
+static int
+resolve_segments(const ScheduleSegment *in, int n, ScheduleSegment *out)
+{
+	Boundary   *boundaries = palloc(sizeof(Boundary) * (2 * n + 1));
+	int			nb = 0;
+	int			nout = 0;
+	int			active[OUTAGE_KIND_MAX + 1] = {0};
+	int32		current = OW_IMPACT_NONE;
+	TimestampTz start = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		boundaries[nb].time = in[i].lower;
+		boundaries[nb].kind = in[i].kind;
+		boundaries[nb++].delta = 1;
+		boundaries[nb].time = in[i].upper;
+		boundaries[nb].kind = in[i].kind;
+		boundaries[nb++].delta = -1;
+	}
+	qsort(boundaries, nb, sizeof(Boundary), boundary_cmp);
+
+	for (int i = 0; i < nb;)
+	{
+		TimestampTz t = boundaries[i].time;
+		int32		next = OW_IMPACT_NONE;
+
+		/* apply every boundary at t before looking at the result */
+		for (; i < nb && boundaries[i].time == t; i++)
+			active[boundaries[i].kind] += boundaries[i].delta;
+		for (int k = OUTAGE_KIND_MAX; k >= OUTAGE_KIND_MIN; k--)
+		{
+			if (active[k] > 0)
+			{
+				next = k;
+				break;
+			}
+		}
+		if (next == current)
+			continue;
+		if (current != OW_IMPACT_NONE)
+		{
+			out[nout].lower = start;
+			out[nout].upper = t;
+			out[nout].kind = current;
+			nout++;
+		}
+		current = next;
+		start = t;
+	}
+	pfree(boundaries);
+	return nout;
+}
+
+/* For sorting a source's areas by name, bytewise. */
+typedef struct AreaOrder
+{
+	const char *name;
+	int			len;
+	int			source_index;
+} AreaOrder;
+
+static int
+area_order_cmp(const void *a, const void *b)
+{
+	const AreaOrder *x = a;
+	const AreaOrder *y = b;
+	int			c = memcmp(x->name, y->name, Min(x->len, y->len));
+
+	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+OutageCalendar *
+ow_calendar_build(const CalendarSource *source)
+{
+	int			nareas = source->nareas;
+	AreaOrder  *order = palloc(sizeof(AreaOrder) * Max(nareas, 1));
+	int		   *rank = palloc(sizeof(int) * Max(nareas, 1));
+	ScheduleSegment *in = palloc(sizeof(ScheduleSegment) * (source->nwindows + 1));
+	ScheduleSegment *segments = palloc(sizeof(ScheduleSegment) *
+									   (2 * source->nwindows + 1));
+	uint32	   *first = palloc(sizeof(uint32) * (nareas + 2));
+	int			nsegments = 0;
+	Size		names_size = 0;
+	CalendarLayout layout;
+	OutageCalendar *calendar;
+	char	   *base;
+	char	   *p;
+
+	if (nareas > OW_CALENDAR_MAX_AREAS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many areas for an outage calendar"),
+				 errdetail("A calendar holds at most %d areas.", OW_CALENDAR_MAX_AREAS)));
+
+	for (int i = 0; i < nareas; i++)
+	{
+		if (source->area_name_lens[i] <= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("an area name of an outage calendar is empty")));
+		order[i].name = source->area_names[i];
+		order[i].len = source->area_name_lens[i];
+		order[i].source_index = i;
+		names_size += sizeof(uint32) + order[i].len;
+	}
+	qsort(order, nareas, sizeof(AreaOrder), area_order_cmp);
+	for (int i = 0; i < nareas; i++)
+	{
+		if (i > 0 && area_order_cmp(&order[i - 1], &order[i]) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("area \"%.*s\" appears twice in an outage calendar",
+							order[i].len, order[i].name)));
+		rank[order[i].source_index] = i;
+	}
+
+	/* each area's windows, then the nationwide ones, resolved */
+	for (int a = 0; a <= nareas; a++)
+	{
+		int			n = 0;
+
+		for (int w = 0; w < source->nwindows; w++)
+		{
+			const CalendarWindow *win = &source->windows[w];
+			int			area = win->area < 0 ? nareas : rank[win->area];
+
+			if (area != a)
+				continue;
+			if (!(win->lower < win->upper) || !OUTAGE_KIND_IS_VALID(win->kind))
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_EXCEPTION),
+						 errmsg("invalid window in an outage calendar")));
+			in[n].lower = win->lower;
+			in[n].upper = win->upper;
+			in[n].kind = win->kind;
+			n++;
+		}
+		first[a] = nsegments;
+		nsegments += resolve_segments(in, n, segments + nsegments);
+	}
+	first[nareas + 1] = nsegments;
+
+	calendar_layout(nareas, nsegments, &layout);
+	calendar = palloc0(layout.size + names_size);
+	SET_VARSIZE(calendar, layout.size + names_size);
+	calendar->version = OW_CALENDAR_VERSION;
+	calendar->nareas = nareas;
+	calendar->nsegments = nsegments;
+	base = (char *) calendar;
+
+	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+	{
+		int			a = source->area_of[p];
+
+		base[layout.area_of + p] = (a >= 0 && a < nareas) ? rank[a] + 1 : 0;
+	}
+	memcpy(base + layout.first, first, sizeof(uint32) * (nareas + 2));
+	p = base + layout.segments;
+	for (int i = 0; i < nsegments; i++)
+	{
+		int32		kind = segments[i].kind;
+
+		memcpy(p, &segments[i].lower, sizeof(int64));
+		memcpy(p + sizeof(int64), &segments[i].upper, sizeof(int64));
+		memcpy(p + 2 * sizeof(int64), &kind, sizeof(int32));
+		p += SEGMENT_BYTES;
+	}
+	for (int i = 0; i < nareas; i++)
+	{
+		uint32		len = order[i].len;
+
+		memcpy(p, &len, sizeof(len));
+		memcpy(p + sizeof(len), order[i].name, len);
+		p += sizeof(len) + len;
+	}
+	calendar->content_hash =
+		hash_bytes_extended((const unsigned char *) base + sizeof(OutageCalendar),
+							VARSIZE(calendar) - sizeof(OutageCalendar), 0);
+
+	pfree(order);
+	pfree(rank);
+	pfree(in);
+	pfree(segments);
+	pfree(first);
+	return calendar;
+}
+
+/* Segments [*from, *to) of area a (a = nareas: nationwide). */
+static void
+area_segments(const OutageCalendar *calendar, int a, uint32 *from, uint32 *to)
+{
+	CalendarLayout layout;
+	const char *base = (const char *) calendar;
+
+	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
+	*from = get_u32(base + layout.first + sizeof(uint32) * a);
+	*to = get_u32(base + layout.first + sizeof(uint32) * (a + 1));
+}
+
+CompiledSchedule *
+ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
+{
+	int			nareas = calendar->nareas;
+	const char *base = (const char *) calendar;
+	CalendarLayout layout;
+	ScheduleSegment *all;
+	ScheduleSegment *in;
+	ScheduleSegment *out;
+	int			nout = 0;
+	int			first[PREFECTURE_MAX + 2];
+	uint32		nation_from;
+	uint32		nation_to;
+	CompiledSchedule *schedule;
+	MemoryContext old;
+
+	calendar_layout(nareas, calendar->nsegments, &layout);
+	all = palloc(sizeof(ScheduleSegment) * (calendar->nsegments + 1));
+	for (uint32 i = 0; i < calendar->nsegments; i++)
+		get_segment(base + layout.segments + SEGMENT_BYTES * i, &all[i]);
+	in = palloc(sizeof(ScheduleSegment) * (calendar->nsegments + 1));
+	out = palloc(sizeof(ScheduleSegment) *
+				 ((Size) PREFECTURE_MAX * 2 * (calendar->nsegments + 1)));
+	area_segments(calendar, nareas, &nation_from, &nation_to);
+
+	first[0] = first[1] = 0;
+	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+	{
+		int			area = (uint8) base[layout.area_of + p];
+		int			same = 0;
+
+		/* prefectures of one area share segments: compile each area once */
+		for (int q = PREFECTURE_MIN; q < p && same == 0; q++)
+			if ((uint8) base[layout.area_of + q] == area)
+				same = q;
+		if (same != 0)
+		{
+			for (int i = first[same]; i < first[same + 1]; i++)
+				out[nout++] = out[i];
+		}
+		else
+		{
+			int			n = 0;
+
+			if (area > 0)
+			{
+				uint32		from;
+				uint32		to;
+
+				area_segments(calendar, area - 1, &from, &to);
+				for (uint32 i = from; i < to; i++)
+					in[n++] = all[i];
+			}
+			for (uint32 i = nation_from; i < nation_to; i++)
+				in[n++] = all[i];
+			nout += resolve_segments(in, n, out + nout);
+		}
+		first[p + 1] = nout;
+	}
+
+	old = MemoryContextSwitchTo(target);
+	schedule = palloc(offsetof(CompiledSchedule, segments) +
+					  sizeof(ScheduleSegment) * Max(nout, 1));
+	MemoryContextSwitchTo(old);
+	memcpy(schedule->first, first, sizeof(first));
+	schedule->nsegments = nout;
+	memcpy(schedule->segments, out, sizeof(ScheduleSegment) * nout);
+
+	/* empty hulls (lower > upper) reject every time */
+	schedule->hull_lower = DT_NOEND;
+	schedule->hull_upper = DT_NOBEGIN;
+	for (int p = 0; p <= PREFECTURE_MAX; p++)
+	{
+		schedule->affected_lower[p] = DT_NOEND;
+		schedule->affected_upper[p] = DT_NOBEGIN;
+	}
+	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+	{
+		for (int i = first[p]; i < first[p + 1]; i++)
+		{
+			const ScheduleSegment *seg = &out[i];
+
+			schedule->hull_lower = Min(schedule->hull_lower, seg->lower);
+			schedule->hull_upper = Max(schedule->hull_upper, seg->upper);
+			if (seg->kind < OUTAGE_KIND_INTERMITTENT)
+				continue;
+			schedule->affected_lower[p] = Min(schedule->affected_lower[p], seg->lower);
+			schedule->affected_upper[p] = Max(schedule->affected_upper[p], seg->upper);
+		}
+		schedule->affected_lower[0] = Min(schedule->affected_lower[0],
+										  schedule->affected_lower[p]);
+		schedule->affected_upper[0] = Max(schedule->affected_upper[0],
+										  schedule->affected_upper[p]);
+	}
+
+	pfree(all);
+	pfree(in);
+	pfree(out);
+	return schedule;
+}
+
+/* What a call site remembers of the calendar argument it compiled. */
+typedef struct CalendarArgCache
+{
+	MemoryContext cxt;			/* owns schedule and bytes */
+	const CompiledSchedule *schedule;
+	const void *pointer;		/* where the argument was last time */
+	uint64		hash;
+	Size		size;
+	char	   *bytes;			/* a copy, to confirm a match */
+} CalendarArgCache;
+
+const CompiledSchedule *
+ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, Datum datum)
+{
+	CalendarArgCache *cache = *cachep;
+	OutageCalendar *calendar = DatumGetOutageCalendarP(datum);
+	Size		size = VARSIZE(calendar);
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+									   sizeof(CalendarArgCache));
+		*cachep = cache;
+	}
+
+	/*
+	 * Usually every row passes the very same value - a constant, or the
+	 * result of (SELECT current_outage_calendar()) - so the pointer and the
+	 * stored hash recognise it; a value at another address is compared in
+	 * full before the compiled schedule is reused.
+	 */
+	if (cache->schedule != NULL && cache->size == size &&
+		cache->hash == calendar->content_hash &&
+		(cache->pointer == (const void *) calendar ||
+		 memcmp(cache->bytes, calendar, size) == 0))
+	{
+		cache->pointer = calendar;
+		return cache->schedule;
+	}
+
+	if (calendar->version != OW_CALENDAR_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("outage_calendar has unknown version %d", calendar->version)));
+
+	if (cache->cxt != NULL)
+		MemoryContextDelete(cache->cxt);
+	cache->schedule = NULL;
+	cache->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
+									   "outage_window calendar",
+									   ALLOCSET_SMALL_SIZES);
+	cache->bytes = MemoryContextAlloc(cache->cxt, size);
+	memcpy(cache->bytes, calendar, size);
+	cache->size = size;
+	cache->hash = calendar->content_hash;
+	cache->pointer = calendar;
+	cache->schedule = ow_calendar_compile(calendar, cache->cxt);
+	return cache->schedule;
+}
+
+/*
+ * Text input: the parser finds the pieces, the callbacks below collect them
+ * into a source, and the canonical calendar is built from that.
+ */
+typedef struct CalendarReader
+{
+	const char *input;
+	CalendarSource source;
+	int			capacity_areas;
+	int			capacity_windows;
+	int			current;		/* area index; -1: nationwide */
+} CalendarReader;
+
+static void
+reader_add_area(CalendarReader *r, const char *name, int len)
+{
+	if (r->source.nareas == r->capacity_areas)
+	{
+		r->capacity_areas *= 2;
+		r->source.area_names = repalloc(r->source.area_names,
+										sizeof(char *) * r->capacity_areas);
+		r->source.area_name_lens = repalloc(r->source.area_name_lens,
+											sizeof(int) * r->capacity_areas);
+	}
+	r->source.area_names[r->source.nareas] = (char *) name;
+	r->source.area_name_lens[r->source.nareas] = len;
+	r->current = r->source.nareas++;
+}
+
+static void
+reader_add_window(CalendarReader *r, const OutageWindow *w)
+{
+	if (r->source.nwindows == r->capacity_windows)
+	{
+		r->capacity_windows *= 2;
+		r->source.windows = repalloc(r->source.windows,
+									 sizeof(CalendarWindow) * r->capacity_windows);
+	}
+	r->source.windows[r->source.nwindows].area = r->current;
+	r->source.windows[r->source.nwindows].lower = w->lower;
+	r->source.windows[r->source.nwindows].upper = w->upper;
+	r->source.windows[r->source.nwindows].kind = w->kind;
+	r->source.nwindows++;
+}
+
+static void
+reader_init(CalendarReader *r, const char *input)
+{
+	r->input = input;
+	r->capacity_areas = 8;
+	r->capacity_windows = 16;
+	r->source.nareas = 0;
+	r->source.area_names = palloc(sizeof(char *) * r->capacity_areas);
+	r->source.area_name_lens = palloc(sizeof(int) * r->capacity_areas);
+	for (int p = 0; p <= PREFECTURE_MAX; p++)
+		r->source.area_of[p] = -1;
+	r->source.nwindows = 0;
+	r->source.windows = palloc(sizeof(CalendarWindow) * r->capacity_windows);
+	r->current = -1;
+}
+
+static bool
+read_area(void *arg, bool nationwide, const char *name, size_t len)
+{
+	CalendarReader *r = arg;
+	char	   *unescaped;
+	int			n;
+
+	if (nationwide)
+	{
+		r->current = -1;
+		return true;
+	}
+	unescaped = palloc(len + 1);
+	n = cp_unescape(name, len, unescaped);
+	unescaped[n] = '\0';
+	pg_verifymbstr(unescaped, n, false);
+	if (n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errdetail("An area name is empty.")));
+	for (int i = 0; i < r->source.nareas; i++)
+		if (r->source.area_name_lens[i] == n &&
+			memcmp(r->source.area_names[i], unescaped, n) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+					 errdetail("Area \"%s\" appears twice.", unescaped)));
+	reader_add_area(r, unescaped, n);
+	return true;
+}
+
+static bool
+read_code(void *arg, int code)
+{
+	CalendarReader *r = arg;
+
+	if (code < PREFECTURE_MIN || code > PREFECTURE_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errdetail("Prefecture code %d is not between %d and %d.",
+						   code, PREFECTURE_MIN, PREFECTURE_MAX)));
+	if (r->source.area_of[code] >= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errdetail("Prefecture %d is listed in more than one area.", code)));
+	r->source.area_of[code] = r->current;
+	return true;
+}
+
+static bool
+read_window(void *arg, const char *text, size_t len)
+{
+	CalendarReader *r = arg;
+	char	   *literal = pnstrdup(text, len);
+	OutageWindow *w;
+
+	w = DatumGetOutageWindowP(DirectFunctionCall1(outage_window_in,
+												  CStringGetDatum(literal)));
+	reader_add_window(r, w);
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_in);
+Datum
+outage_calendar_in(PG_FUNCTION_ARGS)
+{
+	char	   *input = PG_GETARG_CSTRING(0);
+	CalendarReader reader;
+	CpCallbacks callbacks = {&reader, read_area, read_code, read_window};
+	size_t		error_pos;
+	CpStatus	status;
+
+	reader_init(&reader, input);
+	status = cp_split(input, strlen(input), &callbacks, &error_pos);
+	if (status != CP_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", input),
+				 errdetail("%s The problem is at character %d.",
+						   cp_status_detail(status), (int) error_pos + 1),
+				 errhint("Write {\"area\"(codes): windows; *: nationwide windows}, as current_outage_calendar() prints it.")));
+	PG_RETURN_OUTAGE_CALENDAR_P(ow_calendar_build(&reader.source));
+}
+
+static void
+append_quoted_name(StringInfo buf, const char *name, uint32 len)
+{
+	appendStringInfoChar(buf, '"');
+	for (uint32 i = 0; i < len; i++)
+	{
+		if (name[i] == '"' || name[i] == '\\')
+			appendStringInfoChar(buf, '\\');
+		appendStringInfoChar(buf, name[i]);
+	}
+	appendStringInfoChar(buf, '"');
+}
+
+static void
+append_windows(StringInfo buf, const OutageCalendar *calendar, int area)
+{
+	CalendarLayout layout;
+	const char *base = (const char *) calendar;
+	uint32		from;
+	uint32		to;
+
+	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
+	area_segments(calendar, area, &from, &to);
+	for (uint32 i = from; i < to; i++)
+	{
+		ScheduleSegment seg;
+		OutageWindow w;
+
+		get_segment(base + layout.segments + SEGMENT_BYTES * i, &seg);
+		w.lower = seg.lower;
+		w.upper = seg.upper;
+		w.kind = seg.kind;
+		w.pad = 0;
+		appendStringInfoString(buf, i == from ? " " : ", ");
+		appendStringInfoString(buf,
+							   DatumGetCString(DirectFunctionCall1(outage_window_out,
+																   OutageWindowPGetDatum(&w))));
+	}
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_out);
+Datum
+outage_calendar_out(PG_FUNCTION_ARGS)
+{
+	OutageCalendar *calendar = PG_GETARG_OUTAGE_CALENDAR_P(0);
+	const char *base = (const char *) calendar;
+	CalendarLayout layout;
+	StringInfoData buf;
+	const char *name;
+	uint32		from;
+	uint32		to;
+
+	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	name = base + layout.names;
+	for (int a = 0; a < calendar->nareas; a++)
+	{
+		uint32		len = get_u32(name);
+		bool		first_code = true;
+
+		if (a > 0)
+			appendStringInfoString(&buf, "; ");
+		append_quoted_name(&buf, name + sizeof(uint32), len);
+		appendStringInfoChar(&buf, '(');
+		for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+		{
+			if ((uint8) base[layout.area_of + p] != a + 1)
+				continue;
+			appendStringInfo(&buf, first_code ? "%d" : ",%d", p);
+			first_code = false;
+		}
+		appendStringInfoString(&buf, "):");
+		append_windows(&buf, calendar, a);
+		name += sizeof(uint32) + len;
+	}
+	area_segments(calendar, calendar->nareas, &from, &to);
+	if (to > from)
+	{
+		if (calendar->nareas > 0)
+			appendStringInfoString(&buf, "; ");
+		appendStringInfoString(&buf, "*:");
+		append_windows(&buf, calendar, calendar->nareas);
+	}
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/*
+ * Binary form, logical rather than the stored layout: int16 version, int16
+ * number of areas; per area its name (text), int16 number of prefectures and
+ * their int16 codes, int32 number of segments and the segments (int8 lower,
+ * int8 upper, int4 kind); then the nationwide segments the same way.
+ */
+static void
+send_segments(StringInfo buf, const OutageCalendar *calendar, int area)
+{
+	CalendarLayout layout;
+	uint32		from;
+	uint32		to;
+
+	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
+	area_segments(calendar, area, &from, &to);
+	pq_sendint32(buf, to - from);
+	for (uint32 i = from; i < to; i++)
+	{
+		ScheduleSegment seg;
+
+		get_segment((const char *) calendar + layout.segments + SEGMENT_BYTES * i, &seg);
+		pq_sendint64(buf, seg.lower);
+		pq_sendint64(buf, seg.upper);
+		pq_sendint32(buf, seg.kind);
+	}
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_send);
+Datum
+outage_calendar_send(PG_FUNCTION_ARGS)
+{
+	OutageCalendar *calendar = PG_GETARG_OUTAGE_CALENDAR_P(0);
+	const char *base = (const char *) calendar;
+	CalendarLayout layout;
+	StringInfoData buf;
+	const char *name;
+
+	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
+	pq_begintypsend(&buf);
+	pq_sendint16(&buf, calendar->version);
+	pq_sendint16(&buf, calendar->nareas);
+	name = base + layout.names;
+	for (int a = 0; a < calendar->nareas; a++)
+	{
+		uint32		len = get_u32(name);
+		int			ncodes = 0;
+
+		pq_sendtext(&buf, name + sizeof(uint32), len);
+		for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+			if ((uint8) base[layout.area_of + p] == a + 1)
+				ncodes++;
+		pq_sendint16(&buf, ncodes);
+		for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+			if ((uint8) base[layout.area_of + p] == a + 1)
+				pq_sendint16(&buf, p);
+		send_segments(&buf, calendar, a);
+		name += sizeof(uint32) + len;
+	}
+	send_segments(&buf, calendar, calendar->nareas);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static void
+recv_segments(StringInfo buf, CalendarReader *r)
+{
+	int32		n = pq_getmsgint(buf, 4);
+
+	if (n < 0 || n > (buf->len - buf->cursor) / 20)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid number of windows in external outage_calendar value")));
+	for (int i = 0; i < n; i++)
+	{
+		OutageWindow w;
+
+		w.lower = pq_getmsgint64(buf);
+		w.upper = pq_getmsgint64(buf);
+		w.kind = pq_getmsgint(buf, 4);
+		w.pad = 0;
+		if (!OUTAGE_KIND_IS_VALID(w.kind) || !(w.lower < w.upper) ||
+			(!IS_VALID_TIMESTAMP(w.lower) && !TIMESTAMP_NOT_FINITE(w.lower)) ||
+			(!IS_VALID_TIMESTAMP(w.upper) && !TIMESTAMP_NOT_FINITE(w.upper)))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid window in external outage_calendar value")));
+		reader_add_window(r, &w);
+	}
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_recv);
+Datum
+outage_calendar_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	CalendarReader reader;
+	int			version;
+	int			nareas;
+
+	reader_init(&reader, "(binary)");
+	version = pq_getmsgint(buf, 2);
+	nareas = pq_getmsgint(buf, 2);
+	if (version != OW_CALENDAR_VERSION || nareas > OW_CALENDAR_MAX_AREAS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid header in external outage_calendar value")));
+	for (int a = 0; a < nareas; a++)
+	{
+		int			nbytes;
+		char	   *name = pq_getmsgtext(buf, pq_getmsgint(buf, 4), &nbytes);
+		int			ncodes;
+
+		reader_add_area(&reader, name, nbytes);
+		ncodes = pq_getmsgint(buf, 2);
+		if (ncodes < 0 || ncodes > PREFECTURE_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid number of prefectures in external outage_calendar value")));
+		for (int i = 0; i < ncodes; i++)
+		{
+			int			code = (int16) pq_getmsgint(buf, 2);
+
+			if (!PREFECTURE_IS_VALID(code) || reader.source.area_of[code] >= 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+						 errmsg("invalid prefecture code %d in external outage_calendar value",
+								code)));
+			reader.source.area_of[code] = a;
+		}
+		recv_segments(buf, &reader);
+	}
+	reader.current = -1;
+	recv_segments(buf, &reader);
+	PG_RETURN_OUTAGE_CALENDAR_P(ow_calendar_build(&reader.source));
+}
+
+/* Canonical values: equal calendars are equal bytes. */
+static bool
+calendar_equal(FunctionCallInfo fcinfo)
+{
+	OutageCalendar *a = PG_GETARG_OUTAGE_CALENDAR_P(0);
+	OutageCalendar *b = PG_GETARG_OUTAGE_CALENDAR_P(1);
+
+	return VARSIZE(a) == VARSIZE(b) && a->content_hash == b->content_hash &&
+		memcmp(a, b, VARSIZE(a)) == 0;
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_eq);
+Datum
+outage_calendar_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(calendar_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_ne);
+Datum
+outage_calendar_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!calendar_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_hash);
+Datum
+outage_calendar_hash(PG_FUNCTION_ARGS)
+{
+	OutageCalendar *calendar = PG_GETARG_OUTAGE_CALENDAR_P(0);
+
+	PG_RETURN_INT32((int32) calendar->content_hash);
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_hash_extended);
+Datum
+outage_calendar_hash_extended(PG_FUNCTION_ARGS)
+{
+	OutageCalendar *calendar = PG_GETARG_OUTAGE_CALENDAR_P(0);
+	uint64		seed = PG_GETARG_INT64(1);
+
+	PG_RETURN_INT64(hash_bytes_extended((const unsigned char *) calendar + sizeof(OutageCalendar),
+										VARSIZE(calendar) - sizeof(OutageCalendar),
+										seed));
+}

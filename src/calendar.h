@@ -1,0 +1,89 @@
+/*-------------------------------------------------------------------------
+ *
+ * calendar.h
+ *	  The outage_calendar SQL type: a whole schedule as one immutable value.
+ *
+ * A calendar holds, per area, the area's windows sorted and merged into
+ * disjoint segments that each carry the most severe kind covering them; the
+ * nationwide segments; and which area each prefecture belongs to.  Functions
+ * that take one read no table, so they are IMMUTABLE, run on Citus workers
+ * and give an audit the same answers whenever it is re-run.
+ *
+ * Layout (stable; a varlena, double aligned):
+ *	 header		OutageCalendar below (24 bytes)
+ *	 area_of	uint8[48]: per JIS code, area index + 1; 0 for no area
+ *	 first		uint32[nareas + 2]: area i's segments are
+ *				[first[i], first[i + 1]); i = nareas is nationwide
+ *	 segments	nsegments x {int64 lower, int64 upper, int32 kind, int32 0}
+ *	 names		nareas x {uint32 length, bytes in the server encoding},
+ *				sorted bytewise; areas are numbered in this order
+ * content_hash is a hash of everything after the header: it lets a call
+ * site recognise the calendar it compiled without comparing every byte.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef OW_CALENDAR_H
+#define OW_CALENDAR_H
+
+#include "fmgr.h"
+
+#include "compiled_schedule.h"
+
+#define OW_CALENDAR_VERSION 1
+/* area_of stores index + 1 in a byte */
+#define OW_CALENDAR_MAX_AREAS 254
+
+typedef struct OutageCalendar
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint16		version;		/* OW_CALENDAR_VERSION */
+	uint16		nareas;			/* named areas */
+	uint32		nsegments;		/* segments of all areas and nationwide */
+	uint32		pad;			/* always 0 */
+	uint64		content_hash;
+} OutageCalendar;
+
+#define DatumGetOutageCalendarP(X) ((OutageCalendar *) PG_DETOAST_DATUM(X))
+#define PG_GETARG_OUTAGE_CALENDAR_P(n) DatumGetOutageCalendarP(PG_GETARG_DATUM(n))
+#define PG_RETURN_OUTAGE_CALENDAR_P(x) PG_RETURN_POINTER(x)
+
+/* One window of the input a calendar is built from. */
+typedef struct CalendarWindow
+{
+	int			area;			/* index into the source's areas; -1: nationwide */
+	TimestampTz lower;
+	TimestampTz upper;
+	int32		kind;
+} CalendarWindow;
+
+/* What a calendar is built from: areas, prefecture map, windows. */
+typedef struct CalendarSource
+{
+	int			nareas;
+	char	  **area_names;		/* server encoding, need not be terminated */
+	int		   *area_name_lens;
+	int			area_of[PREFECTURE_MAX + 1];	/* index into areas; -1: none */
+	int			nwindows;
+	CalendarWindow *windows;
+} CalendarSource;
+
+/*
+ * Build the canonical calendar of a source (palloc'd in the current memory
+ * context).  Raises an error for duplicate area names, too many areas or
+ * invalid windows.
+ */
+extern OutageCalendar *ow_calendar_build(const CalendarSource *source);
+
+/* Compile a calendar for lookups, into memory of target. */
+extern CompiledSchedule *ow_calendar_compile(const OutageCalendar *calendar,
+											 MemoryContext target);
+
+/*
+ * The compiled form of a calendar argument, kept in fn_extra across calls:
+ * recompiled only when the argument is a different calendar.
+ */
+extern const CompiledSchedule *ow_calendar_arg_schedule(FunctionCallInfo fcinfo,
+														void **cache,
+														Datum calendar);
+
+#endif							/* OW_CALENDAR_H */

@@ -1,0 +1,65 @@
+/*-------------------------------------------------------------------------
+ *
+ * calendar_parse.h
+ *	  Split the text form of an outage_calendar, in plain C.
+ *
+ * The form is
+ *	 {"east"(1,2,13): [2025-02-01 22:00:00+09,2025-02-02 00:30:00+09) outage,
+ *	  [...) intermittent; "west"(16,...): ...; *: [...) outage}
+ * - a brace-enclosed list of entries separated by ';', each a quoted area
+ * name with its prefectures' JIS codes in parentheses, or '*' for the
+ * nationwide windows, then ':' and the area's window literals separated by
+ * ','.  This file finds the pieces and hands them to callbacks; reading the
+ * window literals and checking the codes is the caller's job.  No server
+ * headers: a fuzzer drives it alone.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef OW_CALENDAR_PARSE_H
+#define OW_CALENDAR_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum CpStatus
+{
+	CP_OK = 0,
+	CP_MISSING_LEFT_BRACE,		/* does not start with '{' */
+	CP_EXPECTED_AREA,			/* an entry starts with neither '"' nor '*' */
+	CP_UNTERMINATED_NAME,		/* '"' of an area name never closed */
+	CP_EXPECTED_CODES,			/* no '(' after an area name */
+	CP_BAD_CODE,				/* a code is not 1 to 3 digits */
+	CP_UNTERMINATED_CODES,		/* no ')' closing the codes */
+	CP_EXPECTED_COLON,			/* no ':' after the area */
+	CP_EXPECTED_WINDOW,			/* a window does not start with '[' or '(' */
+	CP_UNTERMINATED_WINDOW,		/* a window's bracket never closed */
+	CP_MISSING_RIGHT_BRACE,		/* input ended before '}' */
+	CP_JUNK_AFTER_BRACE,		/* text after the closing '}' */
+	CP_STOPPED					/* a callback asked to stop */
+} CpStatus;
+
+typedef struct CpCallbacks
+{
+	void	   *arg;
+	/* an entry: nationwide, or the area name as written (escapes intact) */
+	bool		(*area) (void *arg, bool nationwide, const char *name, size_t len);
+	/* a prefecture code of the current area */
+	bool		(*code) (void *arg, int code);
+	/* a window literal of the current entry, without surrounding blanks */
+	bool		(*window) (void *arg, const char *text, size_t len);
+} CpCallbacks;
+
+/* Split s[0..len); *error_pos is set where a problem was noticed. */
+extern CpStatus cp_split(const char *s, size_t len, const CpCallbacks *cb,
+						 size_t *error_pos);
+
+/*
+ * An area name with its backslash escapes resolved, into dst (room for len
+ * bytes); returns the length written.
+ */
+extern size_t cp_unescape(const char *name, size_t len, char *dst);
+
+/* A sentence describing a status, for errdetail. */
+extern const char *cp_status_detail(CpStatus status);
+
+#endif							/* OW_CALENDAR_PARSE_H */
