@@ -735,7 +735,7 @@ outage_calendar_send(PG_FUNCTION_ARGS)
 		uint32		len = get_u32(name);
 		int			ncodes = 0;
 
-		pq_sendtext(&buf, name + sizeof(uint32), len);
+		pq_sendcountedtext(&buf, name + sizeof(uint32), len, false);
 		for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
 			if ((uint8) base[layout.area_of + p] == a + 1)
 				ncodes++;

@@ -21,6 +21,7 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
+#include "calendar.h"
 #include "japan_time.h"
 #include "outage_window.h"
 #include "prefecture.h"
@@ -100,7 +101,8 @@ spelling_key(const char *bytes, int len)
 
 typedef struct EligibilityCallCache
 {
-	ScheduleRef schedule;
+	ScheduleRef schedule;		/* the tables' schedule (two-argument forms) */
+	void	   *calendar;		/* a calendar argument's (three-argument forms) */
 	Oid			impact_type;	/* eligibility_impact; InvalidOid until needed */
 	Oid			impact_label[OUTAGE_KIND_MAX + 1];	/* pg_enum oid per impact */
 	SpellingMemoEntry memo[SPELLING_MEMO_SIZE];
@@ -393,6 +395,146 @@ eligibility_affected_bound_local_prefecture(PG_FUNCTION_ARGS)
 	TimestampTz bound;
 
 	if (!PREFECTURE_IS_VALID(p) || !affected_bound(fcinfo, p, upper, &bound))
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMP(local_bound(bound, upper));
+}
+
+/*
+ * The three-argument forms: the schedule is the calendar argument, so they
+ * read no table and are IMMUTABLE.  The calendar is compiled once per call
+ * site and recompiled only when a different calendar arrives.
+ */
+static const CompiledSchedule *
+calendar_arg(FunctionCallInfo fcinfo, EligibilityCallCache *cache)
+{
+	return ow_calendar_arg_schedule(fcinfo, &cache->calendar, PG_GETARG_DATUM(2));
+}
+
+PG_FUNCTION_INFO_V1(is_eligibility_affected_cal);
+Datum
+is_eligibility_affected_cal(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+
+	PG_RETURN_BOOL(ow_schedule_affects(calendar_arg(fcinfo, cache),
+									   PG_GETARG_PREFECTURE(0),
+									   PG_GETARG_TIMESTAMPTZ(1)));
+}
+
+PG_FUNCTION_INFO_V1(is_eligibility_affected_local_cal);
+Datum
+is_eligibility_affected_local_cal(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
+
+	PG_RETURN_BOOL(ow_schedule_affects(calendar_arg(fcinfo, cache),
+									   PG_GETARG_PREFECTURE(0), t));
+}
+
+PG_FUNCTION_INFO_V1(is_eligibility_affected_text_cal);
+Datum
+is_eligibility_affected_text_cal(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
+
+	PG_RETURN_BOOL(ow_schedule_affects(calendar_arg(fcinfo, cache), p,
+									   PG_GETARG_TIMESTAMPTZ(1)));
+}
+
+PG_FUNCTION_INFO_V1(is_eligibility_affected_text_local_cal);
+Datum
+is_eligibility_affected_text_local_cal(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
+	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
+
+	PG_RETURN_BOOL(ow_schedule_affects(calendar_arg(fcinfo, cache), p, t));
+}
+
+PG_FUNCTION_INFO_V1(eligibility_impact_cal);
+Datum
+eligibility_impact_cal(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	int32		impact = ow_schedule_impact(calendar_arg(fcinfo, cache),
+											PG_GETARG_PREFECTURE(0),
+											PG_GETARG_TIMESTAMPTZ(1));
+
+	return impact_datum(fcinfo, cache, impact);
+}
+
+PG_FUNCTION_INFO_V1(eligibility_impact_local_cal);
+Datum
+eligibility_impact_local_cal(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
+	int32		impact = ow_schedule_impact(calendar_arg(fcinfo, cache),
+											PG_GETARG_PREFECTURE(0), t);
+
+	return impact_datum(fcinfo, cache, impact);
+}
+
+PG_FUNCTION_INFO_V1(eligibility_impact_text_cal);
+Datum
+eligibility_impact_text_cal(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
+	int32		impact = ow_schedule_impact(calendar_arg(fcinfo, cache), p,
+											PG_GETARG_TIMESTAMPTZ(1));
+
+	return impact_datum(fcinfo, cache, impact);
+}
+
+PG_FUNCTION_INFO_V1(eligibility_impact_text_local_cal);
+Datum
+eligibility_impact_text_local_cal(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
+	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
+	int32		impact = ow_schedule_impact(calendar_arg(fcinfo, cache), p, t);
+
+	return impact_datum(fcinfo, cache, impact);
+}
+
+/* Index bounds of the three-argument forms, from the calendar argument. */
+static bool
+calendar_bound(FunctionCallInfo fcinfo, bool upper, TimestampTz *bound)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	const CompiledSchedule *schedule =
+		ow_calendar_arg_schedule(fcinfo, &cache->calendar, PG_GETARG_DATUM(0));
+
+	if (schedule->affected_lower[0] >= schedule->affected_upper[0])
+		return false;
+	*bound = upper ? schedule->affected_upper[0] : schedule->affected_lower[0];
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(eligibility_affected_bound_cal);
+Datum
+eligibility_affected_bound_cal(PG_FUNCTION_ARGS)
+{
+	TimestampTz bound;
+
+	if (!calendar_bound(fcinfo, PG_GETARG_BOOL(1), &bound))
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(bound);
+}
+
+PG_FUNCTION_INFO_V1(eligibility_affected_bound_local_cal);
+Datum
+eligibility_affected_bound_local_cal(PG_FUNCTION_ARGS)
+{
+	bool		upper = PG_GETARG_BOOL(1);
+	TimestampTz bound;
+
+	if (!calendar_bound(fcinfo, upper, &bound))
 		PG_RETURN_NULL();
 	PG_RETURN_TIMESTAMP(local_bound(bound, upper));
 }

@@ -49,18 +49,20 @@
 
 /*
  * The OID of eligibility_affected_bound[_local](...) in the schema of the
- * function being planned, or InvalidOid.
+ * function being planned, or InvalidOid.  The first argument is the
+ * calendar of a three-argument call, else the facility's prefecture when
+ * it narrows the bounds, else none.
  */
 static Oid
-bound_function(Oid funcid, bool local, Oid prefecture_type)
+bound_function(Oid funcid, bool local, Oid first_type)
 {
 	const char *name = local ? "eligibility_affected_bound_local"
 		: "eligibility_affected_bound";
 	Oid			argtypes[2];
 	int			nargs = 0;
 
-	if (OidIsValid(prefecture_type))
-		argtypes[nargs++] = prefecture_type;
+	if (OidIsValid(first_type))
+		argtypes[nargs++] = first_type;
 	argtypes[nargs++] = BOOLOID;
 	return GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
 						   CStringGetDatum(name),
@@ -94,7 +96,8 @@ index_condition(SupportRequestIndexCondition *req)
 	Oid			boundfunc;
 
 	/* only the visit time can drive an index, and only a btree one */
-	if (!IsA(call, FuncExpr) || list_length(call->args) != 2 ||
+	if (!IsA(call, FuncExpr) ||
+		(list_length(call->args) != 2 && list_length(call->args) != 3) ||
 		req->indexarg != 1 || req->index->relam != BTREE_AM_OID)
 		return NIL;
 
@@ -111,13 +114,27 @@ index_condition(SupportRequestIndexCondition *req)
 	if (!OidIsValid(ge_op) || !OidIsValid(lt_op))
 		return NIL;
 
+	if (list_length(call->args) == 3)
+	{
+		/*
+		 * The calendar gives the bounds; it must be known before the scan
+		 * starts, as a constant or (SELECT current_outage_calendar()) is.
+		 */
+		Node	   *calendar_arg = lthird(call->args);
+
+		if (!is_pseudo_constant_for_index(req->root, calendar_arg, req->index))
+			return NIL;
+		prefecture_arg = calendar_arg;
+		prefecture_type = exprType(calendar_arg);
+	}
+
 	/*
 	 * A facility prefecture known before the scan starts narrows the bounds
 	 * to its own windows.  A text prefecture is left to the recheck: reading
 	 * it could raise an error the plain call would raise later or never.
 	 */
-	if (exprType(prefecture_arg) != TEXTOID &&
-		is_pseudo_constant_for_index(req->root, prefecture_arg, req->index))
+	else if (exprType(prefecture_arg) != TEXTOID &&
+			 is_pseudo_constant_for_index(req->root, prefecture_arg, req->index))
 		prefecture_type = exprType(prefecture_arg);
 	else
 		prefecture_arg = NULL;
@@ -178,17 +195,27 @@ selectivity(SupportRequestSelectivity *req)
 	Selectivity hull_share;
 	double		affected_share = 1.0;
 
-	if (list_length(req->args) != 2)
+	if (list_length(req->args) != 2 && list_length(req->args) != 3)
 		return -1;
 	time_arg = lsecond(req->args);
 	timetype = exprType(time_arg);
 	if (timetype != TIMESTAMPTZOID && timetype != TIMESTAMPOID)
 		return -1;
 
-	schedule = ow_schedule_compile(get_func_namespace(req->funcid),
-								   ActiveSnapshotSet() ? GetActiveSnapshot()
-								   : GetTransactionSnapshot(),
-								   CurrentMemoryContext);
+	/*
+	 * A constant calendar is the schedule; otherwise (the tables, or a
+	 * calendar computed at run time, usually from the tables) the tables as
+	 * they are now are the best guess.
+	 */
+	if (list_length(req->args) == 3 && IsA(lthird(req->args), Const) &&
+		!((Const *) lthird(req->args))->constisnull)
+		schedule = ow_calendar_compile(DatumGetOutageCalendarP(((Const *) lthird(req->args))->constvalue),
+									   CurrentMemoryContext);
+	else
+		schedule = ow_schedule_compile(get_func_namespace(req->funcid),
+									   ActiveSnapshotSet() ? GetActiveSnapshot()
+									   : GetTransactionSnapshot(),
+									   CurrentMemoryContext);
 	lower = schedule->affected_lower[0];
 	upper = schedule->affected_upper[0];
 	if (lower >= upper)

@@ -20,6 +20,7 @@
 
 #include "access/table.h"
 #include "access/tableam.h"
+#include "nodes/execnodes.h"
 #include "catalog/pg_type.h"
 #include "executor/tuptable.h"
 #include "miscadmin.h"
@@ -256,4 +257,111 @@ ow_schedule_get(ScheduleRef *ref, FunctionCallInfo fcinfo)
 	ref->completion_count = snapshot->snapXactCompletionCount;
 	ref->snapshot = snapshot;
 	return ref->schedule;
+}
+
+/*
+ * current_outage_calendar(): the schedule as this statement sees it, as one
+ * value that can be stored with an audit or shipped to Citus workers.
+ */
+PG_FUNCTION_INFO_V1(current_outage_calendar);
+Datum
+current_outage_calendar(PG_FUNCTION_ARGS)
+{
+	Oid			namespace = get_func_namespace(fcinfo->flinfo->fn_oid);
+
+	PG_RETURN_POINTER(ow_schedule_calendar(namespace,
+										   ActiveSnapshotSet() ? GetActiveSnapshot()
+										   : GetTransactionSnapshot()));
+}
+
+/*
+ * The outage_calendar(area, period) aggregate: a calendar from any set of
+ * windows (a what-if with wider margins, an archived schedule), with the
+ * prefectures mapped as prefecture_area maps them now.
+ */
+typedef struct CalendarAggState
+{
+	CalendarSource source;
+	int			area_capacity;
+	int			window_capacity;
+} CalendarAggState;
+
+PG_FUNCTION_INFO_V1(outage_calendar_accum);
+Datum
+outage_calendar_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	MemoryContext old;
+	CalendarAggState *state;
+	const OutageWindow *w;
+	CalendarWindow *out;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "outage_calendar_accum called in non-aggregate context");
+
+	old = MemoryContextSwitchTo(aggcontext);
+	if (PG_ARGISNULL(0))
+	{
+		state = palloc0(sizeof(CalendarAggState));
+		state->area_capacity = 8;
+		state->window_capacity = 16;
+		state->source.area_names = palloc(sizeof(char *) * state->area_capacity);
+		state->source.area_name_lens = palloc(sizeof(int) * state->area_capacity);
+		state->source.windows = palloc(sizeof(CalendarWindow) * state->window_capacity);
+		for (int p = 0; p <= PREFECTURE_MAX; p++)
+			state->source.area_of[p] = -1;
+	}
+	else
+		state = (CalendarAggState *) PG_GETARG_POINTER(0);
+
+	/* a row without a period contributes nothing, as NULLs do to aggregates */
+	if (!PG_ARGISNULL(2))
+	{
+		w = PG_GETARG_OUTAGE_WINDOW_P(2);
+		if (state->source.nwindows == state->window_capacity)
+		{
+			state->window_capacity *= 2;
+			state->source.windows = repalloc(state->source.windows,
+											 sizeof(CalendarWindow) * state->window_capacity);
+		}
+		out = &state->source.windows[state->source.nwindows++];
+		out->area = PG_ARGISNULL(1) ? -1 :
+			source_area(&state->source, &state->area_capacity,
+						DatumGetTextPCopy(PG_GETARG_DATUM(1)));
+		out->lower = w->lower;
+		out->upper = w->upper;
+		out->kind = w->kind;
+	}
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_final);
+Datum
+outage_calendar_final(PG_FUNCTION_ARGS)
+{
+	CalendarAggState *state;
+	CalendarSource source;
+	int			capacity;
+	Oid			namespace = get_func_namespace(fcinfo->flinfo->fn_oid);
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	state = (CalendarAggState *) PG_GETARG_POINTER(0);
+
+	/*
+	 * Work on a copy: a final function may run more than once over the same
+	 * state (window aggregates), so the state must stay as it was.
+	 */
+	capacity = state->source.nareas + PREFECTURE_MAX + 1;
+	source = state->source;
+	source.area_names = palloc(sizeof(char *) * capacity);
+	source.area_name_lens = palloc(sizeof(int) * capacity);
+	memcpy(source.area_names, state->source.area_names,
+		   sizeof(char *) * state->source.nareas);
+	memcpy(source.area_name_lens, state->source.area_name_lens,
+		   sizeof(int) * state->source.nareas);
+	read_areas(namespace, ActiveSnapshotSet() ? GetActiveSnapshot()
+			   : GetTransactionSnapshot(), &source, &capacity);
+	PG_RETURN_POINTER(ow_calendar_build(&source));
 }

@@ -1,0 +1,138 @@
+--
+-- Calendars from the tables or from any windows, and the eligibility
+-- functions that take one.  The three-argument forms read no table: they
+-- are IMMUTABLE, so Citus can run them on its workers with the calendar
+-- computed once on the coordinator, and an audit re-run against a stored
+-- calendar gives the same answers.
+--
+
+CREATE FUNCTION @extschema@.current_outage_calendar()
+RETURNS @extschema@.outage_calendar
+AS 'MODULE_PATHNAME', 'current_outage_calendar'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.current_outage_calendar() IS
+'The schedule (outage_schedule and prefecture_area) as it is now, as one outage_calendar value';
+
+CREATE FUNCTION @extschema@.outage_calendar_accum(
+	pg_catalog.internal, pg_catalog.text, @extschema@.outage_window)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'outage_calendar_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.outage_calendar_final(pg_catalog.internal)
+RETURNS @extschema@.outage_calendar
+AS 'MODULE_PATHNAME', 'outage_calendar_final'
+LANGUAGE C STABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.outage_calendar_accum(pg_catalog.internal, pg_catalog.text, @extschema@.outage_window) IS
+'Transition function of the outage_calendar aggregate';
+COMMENT ON FUNCTION @extschema@.outage_calendar_final(pg_catalog.internal) IS
+'Final function of the outage_calendar aggregate (maps prefectures as prefecture_area does now)';
+
+CREATE AGGREGATE @extschema@.outage_calendar(area pg_catalog.text, period @extschema@.outage_window) (
+	SFUNC = @extschema@.outage_calendar_accum,
+	STYPE = pg_catalog.internal,
+	FINALFUNC = @extschema@.outage_calendar_final,
+	PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.outage_calendar(pg_catalog.text, @extschema@.outage_window) IS
+'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area does now';
+
+-- Index bounds of the three-argument forms (see eligibility_support.c).
+
+CREATE FUNCTION @extschema@.eligibility_affected_bound(
+	calendar @extschema@.outage_calendar, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamptz
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound_cal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_affected_bound_local(
+	calendar @extschema@.outage_calendar, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamp
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound_local_cal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_affected_bound(@extschema@.outage_calendar, pg_catalog.bool) IS
+'Start (upper = false) or end (upper = true) of the span covering a calendar''s outage and intermittent windows; NULL if there is none';
+COMMENT ON FUNCTION @extschema@.eligibility_affected_bound_local(@extschema@.outage_calendar, pg_catalog.bool) IS
+'Like eligibility_affected_bound(outage_calendar, bool), as Japan local time, for timestamp columns';
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected_cal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected_local_cal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected_text_cal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected_text_local_cal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'True when a visit falls in an outage or intermittent window of the given calendar (reads no table)';
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'True when a visit at this Japan local time falls in an outage or intermittent window of the given calendar';
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'True when a visit falls in an outage or intermittent window of the given calendar; prefecture given as text';
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'True when a visit at this Japan local time falls in an outage or intermittent window of the given calendar; prefecture given as text';
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_cal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_local_cal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_text_cal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_text_local_cal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that applies to a visit (reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that applies to a visit at this Japan local time';
+COMMENT ON FUNCTION @extschema@.eligibility_impact(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that applies to a visit; prefecture given as text';
+COMMENT ON FUNCTION @extschema@.eligibility_impact(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that applies to a visit at this Japan local time; prefecture given as text';

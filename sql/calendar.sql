@@ -1,0 +1,159 @@
+--
+-- outage_calendar: the schedule as one value, and the eligibility functions
+-- that take one instead of reading the tables.
+--
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS outage_window;
+RESET client_min_messages;
+\set SHOW_CONTEXT never
+SET TimeZone = 'UTC';
+
+-- The seeded schedule as a calendar: readable, canonical, and the same
+-- value whether taken from the tables or aggregated from their rows.
+SELECT current_outage_calendar();
+SELECT current_outage_calendar() = (SELECT outage_calendar(area, period) FROM outage_schedule) AS aggregate_equals_current,
+	   current_outage_calendar()::text::outage_calendar = current_outage_calendar() AS text_round_trip;
+
+-- The three-argument forms give the two-argument answers: every prefecture,
+-- at every seeded window boundary, one microsecond either side, and noon
+-- and midnight of the days around, in every overload, under four zones.
+SELECT current_outage_calendar() AS cal \gset
+CREATE TEMP TABLE probe AS
+SELECT p::prefecture AS pref, t
+FROM generate_series(1, 47) AS p,
+	 (SELECT DISTINCT b + d AS t
+	  FROM outage_schedule,
+		   unnest(ARRAY[lower(period), upper(period)]) AS b,
+		   unnest(ARRAY[interval '-1 microsecond', interval '0', interval '1 microsecond']) AS d
+	  UNION
+	  SELECT timestamptz '2025-01-31 00:00+09' + h * interval '6 hours'
+	  FROM generate_series(0, 16) AS h) AS times;
+CREATE FUNCTION calendar_mismatches(tz text, cal outage_calendar) RETURNS TABLE (
+	zone text, probes bigint, affected bigint, wrong bigint)
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM set_config('TimeZone', tz, true);
+	RETURN QUERY
+	SELECT tz, count(*), count(*) FILTER (WHERE is_eligibility_affected(pref, t)),
+		   count(*) FILTER (WHERE
+				is_eligibility_affected(pref, t, cal) IS DISTINCT FROM is_eligibility_affected(pref, t)
+			 OR eligibility_impact(pref, t, cal) IS DISTINCT FROM eligibility_impact(pref, t)
+			 OR is_eligibility_affected(pref, t AT TIME ZONE 'Asia/Tokyo', cal) IS DISTINCT FROM is_eligibility_affected(pref, t)
+			 OR eligibility_impact(pref, t AT TIME ZONE 'Asia/Tokyo', cal) IS DISTINCT FROM eligibility_impact(pref, t)
+			 OR is_eligibility_affected(pref::text, t, cal) IS DISTINCT FROM is_eligibility_affected(pref, t)
+			 OR eligibility_impact(prefecture_name_en(pref), t AT TIME ZONE 'Asia/Tokyo', cal) IS DISTINCT FROM eligibility_impact(pref, t))
+	FROM probe;
+END;
+$$;
+SELECT m.* FROM unnest(ARRAY['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Chatham']) AS z,
+	 calendar_mismatches(z, :'cal') AS m;
+
+-- A stored calendar keeps its answers after the schedule changes; the
+-- current one follows the change.
+CREATE TEMP TABLE audit (taken text, cal outage_calendar);
+INSERT INTO audit VALUES ('before', current_outage_calendar());
+BEGIN;
+INSERT INTO outage_schedule (area, period, note) VALUES
+	('west', outage_window('2025-02-02 12:00+09', '2025-02-02 13:00+09', 'outage'), 'calendar test');
+SELECT a.taken, is_eligibility_affected('大阪府'::prefecture, timestamptz '2025-02-02 12:30+09', a.cal) AS stored,
+	   is_eligibility_affected('大阪府'::prefecture, timestamptz '2025-02-02 12:30+09', current_outage_calendar()) AS current,
+	   a.cal = current_outage_calendar() AS unchanged
+FROM audit a;
+-- They read no table: with every window deleted, the stored calendar still
+-- answers as before, while the tables now say nothing is affected.
+DELETE FROM outage_schedule;
+SELECT is_eligibility_affected('東京都'::prefecture, timestamptz '2025-02-01 23:00+09', (SELECT cal FROM audit)) AS from_calendar,
+	   is_eligibility_affected('東京都'::prefecture, timestamptz '2025-02-01 23:00+09') AS from_tables,
+	   current_outage_calendar() AS emptied;
+ROLLBACK;
+
+-- ... nor need any privilege on the tables.
+CREATE ROLE ow_worker;
+BEGIN;
+REVOKE SELECT ON outage_schedule, prefecture_area FROM PUBLIC;
+SET LOCAL ROLE ow_worker;
+SELECT is_eligibility_affected('東京都'::prefecture, timestamptz '2025-02-01 23:00+09', :'cal') AS with_calendar;
+\set VERBOSITY sqlstate
+SELECT is_eligibility_affected('東京都'::prefecture, timestamptz '2025-02-01 23:00+09') AS from_tables;
+\set VERBOSITY default
+ROLLBACK;
+DROP ROLE ow_worker;
+
+-- What-if: every window widened by 30 minutes on each side.
+SELECT t,
+	   is_eligibility_affected('東京都'::prefecture, t) AS as_noticed,
+	   is_eligibility_affected('東京都'::prefecture, t, w.cal) AS with_margins
+FROM (SELECT outage_calendar(area, outage_window(lower(period) - interval '30 minutes',
+												 upper(period) + interval '30 minutes',
+												 kind(period))) AS cal
+	  FROM outage_schedule) AS w,
+	 unnest(ARRAY['2025-02-01 21:29:59+09', '2025-02-01 21:30:00+09',
+				  '2025-02-02 00:59:59+09', '2025-02-02 01:00:00+09']::timestamptz[]) AS t;
+SELECT outage_calendar(area, period) IS NULL AS no_rows_no_calendar
+FROM outage_schedule WHERE false;
+
+-- Text form: areas sorted, quoted, codes ascending, windows merged and
+-- sorted, nationwide last; overlaps resolved to the most severe kind.
+SELECT '{ "west" (47, 16): [2025-03-01 10:00, 2025-03-01 12:00) intermittent,
+		  [2025-03-01 11:00, 2025-03-01 11:30) outage ;
+		  *: (2025-03-02 00:00+09, 2025-03-02 01:00+09] registration_delay;
+		  "we\"ird\\name"(1) : }'::outage_calendar;
+SELECT '{}'::outage_calendar AS empty, '{*:}'::outage_calendar = '{}'::outage_calendar AS same_empty;
+SELECT is_eligibility_affected('沖縄県'::prefecture, now(), '{}') AS nothing_in_an_empty_calendar;
+
+-- Bad literals are refused with 22P02 (22007/22008 for bad timestamps).
+\set VERBOSITY sqlstate
+SELECT 'east: []'::outage_calendar;
+SELECT '{"east"(1): [2025-02-01 22:00+09,2025-02-02 00:30+09) outage'::outage_calendar;
+SELECT '{"east"(1): [2025-02-01 22:00+09,2025-02-02 00:30+09) outage} x'::outage_calendar;
+SELECT '{"east"(48): }'::outage_calendar;
+SELECT '{"east"(0): }'::outage_calendar;
+SELECT '{"east"(1,1): }'::outage_calendar;
+SELECT '{"east"(1); "west"(1): }'::outage_calendar;
+SELECT '{"east"(1): ; "east"(2): }'::outage_calendar;
+SELECT '{""(1): }'::outage_calendar;
+SELECT '{"east"(1) [2025-02-01,2025-02-02) outage}'::outage_calendar;
+SELECT '{"east"(1): [2025-02-01,2025-02-02) flood}'::outage_calendar;
+SELECT '{"east"(1): [2025-02-02,2025-02-01) outage}'::outage_calendar;
+SELECT '{"east"(1): [2025-02-31,2025-03-01) outage}'::outage_calendar;
+SELECT '{"east"(1): [2025-02-01,2025-03-01 outage}'::outage_calendar;
+SELECT '{east(1): }'::outage_calendar;
+SELECT '{"east"(1a): }'::outage_calendar;
+SELECT '{"east"(1): x}'::outage_calendar;
+\set VERBOSITY default
+SELECT '{"east"(1): [2025-02-01,2025-02-02) flood}'::outage_calendar;
+SELECT '{"east"(1,2 3): }'::outage_calendar;
+
+-- Binary COPY round trip, and equality, hashing and grouping.
+CREATE TEMP TABLE calendars (c outage_calendar);
+INSERT INTO calendars VALUES (current_outage_calendar()), ('{}'),
+	('{"west"(47): [2025-03-01 10:00,2025-03-01 12:00) outage; *: [2025-03-02 00:00,2025-03-02 01:00) intermittent}');
+COPY calendars TO '/tmp/outage_window_regress_calendar.bin' (FORMAT binary);
+CREATE TEMP TABLE calendars_copy (c outage_calendar);
+COPY calendars_copy FROM '/tmp/outage_window_regress_calendar.bin' (FORMAT binary);
+SELECT count(*) AS copied, count(*) FILTER (WHERE EXISTS (SELECT FROM calendars c WHERE c.c = k.c)) AS equal
+FROM calendars_copy k;
+SET enable_hashagg = on;
+SELECT count(*) AS distinct_calendars FROM (SELECT DISTINCT c FROM (SELECT c FROM calendars UNION ALL SELECT c FROM calendars_copy) u) d;
+SELECT count(*) AS groups FROM (SELECT c, count(*) FROM (SELECT c FROM calendars UNION ALL SELECT c FROM calendars_copy) u GROUP BY c) g;
+SELECT opcname, amvalidate(oid) FROM pg_opclass WHERE opcname = 'hash_outage_calendar_ops';
+
+-- With a btree index on the visit time, the planner bounds the scan by the
+-- calendar argument, and answers stay the same as without the index.
+CREATE TEMP TABLE visits AS
+SELECT g AS id, (g % 47 + 1)::prefecture AS pref,
+	   timestamptz '2025-01-31 00:00+09' + g * interval '37 seconds' AS at
+FROM generate_series(1, 20000) AS g;
+CREATE INDEX ON visits (at);
+ANALYZE visits;
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF)
+SELECT count(*) FROM visits WHERE is_eligibility_affected(pref, at, (SELECT current_outage_calendar()));
+SELECT count(*) AS indexed FROM visits WHERE is_eligibility_affected(pref, at, (SELECT current_outage_calendar()));
+RESET enable_seqscan;
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+SELECT count(*) AS scanned FROM visits WHERE is_eligibility_affected(pref, at, (SELECT current_outage_calendar()));
+SELECT count(*) AS two_argument FROM visits WHERE is_eligibility_affected(pref, at);
+RESET enable_indexscan;
+RESET enable_bitmapscan;
