@@ -123,6 +123,9 @@ SELECT '{"east"(1): x}'::outage_calendar;
 \set VERBOSITY default
 SELECT '{"east"(1): [2025-02-01,2025-02-02) flood}'::outage_calendar;
 SELECT '{"east"(1,2 3): }'::outage_calendar;
+-- found by fuzz/calendar_parse_fuzz.c: a name ending in a backslash once
+-- reported a position past the end of the input
+SELECT '{"east\'::outage_calendar;
 
 -- Binary COPY round trip, and equality, hashing and grouping.
 CREATE TEMP TABLE calendars (c outage_calendar);

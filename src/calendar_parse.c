@@ -87,7 +87,10 @@ cp_split(const char *s, size_t len, const CpCallbacks *cb, size_t *error_pos)
 			while (pos < len && s[pos] != '"')
 				pos += (s[pos] == '\\') ? 2 : 1;
 			if (pos >= len)
+			{
+				pos = len;		/* a final backslash escapes past the end */
 				FAIL(CP_UNTERMINATED_NAME);
+			}
 			if (!cb->area(cb->arg, false, s + start, pos - start))
 				FAIL(CP_STOPPED);
 			pos = skip_blanks(s, len, pos + 1);
