@@ -86,6 +86,8 @@ INSERT INTO method VALUES
  SELECT count(*) FROM visits_pref v JOIN affected f ON f.prefecture = v.prefecture
  WHERE v.visit_at >= (SELECT lo FROM hull) AND v.visit_at < (SELECT hi FROM hull)
    AND f.periods @> v.visit_at$q$),
+('prefecture', 'is_eligibility_affected(prefecture, visit_at, (SELECT current_outage_calendar()))', 5,
+ $q$SELECT count(*) FROM visits_pref WHERE is_eligibility_affected(prefecture, visit_at, (SELECT current_outage_calendar()))$q$),
 ('text', 'L0 floor: two timestamptz comparisons', 1,
  $q$SELECT count(*) FROM visits_text WHERE visit_at >= '2025-02-01 22:00+09' AND visit_at < '2025-02-02 22:00+09'$q$),
 ('text', 'is_eligibility_affected(text, visit_at)', 2,
@@ -105,7 +107,9 @@ INSERT INTO method VALUES
 	FROM plain_schedule WHERE kind IN ('outage', 'intermittent'))
  SELECT count(*) FROM visits_text v JOIN affected f ON f.prefecture_name = v.prefecture
  WHERE v.visit_at >= (SELECT lo FROM hull) AND v.visit_at < (SELECT hi FROM hull)
-   AND f.periods @> v.visit_at$q$);
+   AND f.periods @> v.visit_at$q$),
+('text', 'is_eligibility_affected(text, visit_at, (SELECT current_outage_calendar()))', 5,
+ $q$SELECT count(*) FROM visits_text WHERE is_eligibility_affected(prefecture, visit_at, (SELECT current_outage_calendar()))$q$);
 
 CREATE TABLE timing (setting text, variant text, method text, ord int, run int, ms float8, result bigint);
 
@@ -148,6 +152,7 @@ ANALYZE visits_pref, visits_text;
 SET max_parallel_workers_per_gather = 0;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM visits_pref WHERE is_eligibility_affected(prefecture, visit_at);
 EXPLAIN (COSTS OFF) SELECT count(*) FROM visits_text WHERE is_eligibility_affected(prefecture, visit_at);
+EXPLAIN (COSTS OFF) SELECT count(*) FROM visits_pref WHERE is_eligibility_affected(prefecture, visit_at, (SELECT current_outage_calendar()));
 
 \echo
 \echo 'Every method of a variant must count the same visits:'
