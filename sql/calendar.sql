@@ -160,3 +160,48 @@ SELECT count(*) AS scanned FROM visits WHERE is_eligibility_affected(pref, at, (
 SELECT count(*) AS two_argument FROM visits WHERE is_eligibility_affected(pref, at);
 RESET enable_indexscan;
 RESET enable_bitmapscan;
+
+-- Binary input is validated like text input: hand-made payloads smuggled
+-- through a bytea column into a binary COPY.
+CREATE TEMP TABLE cal_raw (b bytea);
+CREATE FUNCTION pg_temp.cal_try_recv(payload bytea) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	result text;
+BEGIN
+	TRUNCATE cal_raw;
+	INSERT INTO cal_raw VALUES (payload);
+	COPY cal_raw TO '/tmp/outage_window_regress_calraw.bin' (FORMAT binary);
+	TRUNCATE calendars_copy;
+	COPY calendars_copy FROM '/tmp/outage_window_regress_calraw.bin' (FORMAT binary);
+	SELECT c::text INTO result FROM calendars_copy;
+	RETURN result;
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ': ' || SQLERRM;
+END
+$$;
+-- valid: one area "a" with prefecture 13 and one outage, no nationwide window
+SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(1::int2)
+	|| int4send(1) || 'a'::bytea || int2send(1::int2) || int2send(13::int2)
+	|| int4send(1) || int8send(0) || int8send(3600000000) || int4send(3)
+	|| int4send(0));
+-- the same calendar as sent by outage_calendar_send
+SELECT outage_calendar_send('{"a"(13): [2000-01-01 09:00+09,2000-01-01 10:00+09) outage}')
+	 = int2send(1::int2) || int2send(1::int2)
+	|| int4send(1) || 'a'::bytea || int2send(1::int2) || int2send(13::int2)
+	|| int4send(1) || int8send(0) || int8send(3600000000) || int4send(3)
+	|| int4send(0) AS send_matches;
+-- unknown version, prefecture 48, prefecture twice, kind 4, lower >= upper,
+-- a window count larger than the data, truncated data, trailing bytes
+SELECT pg_temp.cal_try_recv(int2send(2::int2) || int2send(0::int2) || int4send(0));
+SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(1::int2)
+	|| int4send(1) || 'a'::bytea || int2send(1::int2) || int2send(48::int2) || int4send(0) || int4send(0));
+SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(1::int2)
+	|| int4send(1) || 'a'::bytea || int2send(2::int2) || int2send(13::int2) || int2send(13::int2) || int4send(0) || int4send(0));
+SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2)
+	|| int4send(1) || int8send(0) || int8send(3600000000) || int4send(4));
+SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2)
+	|| int4send(1) || int8send(3600000000) || int8send(0) || int4send(3));
+SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2) || int4send(1000000));
+SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2) || int4send(1) || int8send(0));
+SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2) || int4send(0) || '\x00'::bytea);
