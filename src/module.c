@@ -14,4 +14,14 @@
 
 #include "fmgr.h"
 
+#include "schedule.h"
+
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	ow_schedule_init();
+}

@@ -20,6 +20,7 @@
 
 #include "access/table.h"
 #include "access/tableam.h"
+#include "access/xact.h"
 #include "nodes/execnodes.h"
 #include "catalog/pg_type.h"
 #include "executor/tuptable.h"
@@ -209,21 +210,68 @@ ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
 	return schedule;
 }
 
+/*
+ * Counts (sub)transaction aborts in this backend.  A snapshot taken after a
+ * ROLLBACK TO SAVEPOINT can look exactly like one taken before it, yet no
+ * longer sees the rolled-back rows.
+ */
+static uint64 transaction_aborts = 0;
+
+static void
+count_xact_abort(XactEvent event, void *arg pg_attribute_unused())
+{
+	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT)
+		transaction_aborts++;
+}
+
+static void
+count_subxact_abort(SubXactEvent event,
+					SubTransactionId mySubid pg_attribute_unused(),
+					SubTransactionId parentSubid pg_attribute_unused(),
+					void *arg pg_attribute_unused())
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		transaction_aborts++;
+}
+
+void
+ow_schedule_init(void)
+{
+	RegisterXactCallback(count_xact_abort, NULL);
+	RegisterSubXactCallback(count_subxact_abort, NULL);
+}
+
+/*
+ * Whether a snapshot sees exactly the rows the cached schedule was read
+ * with.  Its contents are compared, never its address: the active snapshot
+ * is usually a copy, freed and reallocated at the same address from one
+ * statement to the next, and copies carry no completion counter.  Within
+ * one statement the comparison is a handful of equal integers.
+ */
 static bool
 snapshot_sees_same(const ScheduleRef *ref, Snapshot snapshot)
 {
-	/*
-	 * Two snapshots of one transaction with the same bounds, command id and
-	 * count of completed transactions see exactly the same rows.  Restored
-	 * snapshots (parallel workers) carry no count; there only the very same
-	 * snapshot is trusted, which is what a worker uses for its whole run.
-	 */
 	return ref->lxid == MyProc->lxid &&
+		ref->aborts == transaction_aborts &&
 		ref->curcid == snapshot->curcid &&
 		ref->xmin == snapshot->xmin &&
 		ref->xmax == snapshot->xmax &&
-		ref->completion_count == snapshot->snapXactCompletionCount &&
-		(snapshot->snapXactCompletionCount != 0 || ref->snapshot == snapshot);
+		ref->xcnt == snapshot->xcnt &&
+		ref->subxcnt == snapshot->subxcnt &&
+		ref->suboverflowed == snapshot->suboverflowed &&
+		memcmp(ref->xip, snapshot->xip, sizeof(TransactionId) * snapshot->xcnt) == 0 &&
+		memcmp(ref->subxip, snapshot->subxip,
+			   sizeof(TransactionId) * Max(snapshot->subxcnt, 0)) == 0;
+}
+
+static TransactionId *
+copy_xids(MemoryContext cxt, const TransactionId *xids, int n)
+{
+	TransactionId *copy = MemoryContextAlloc(cxt, sizeof(TransactionId) * Max(n, 1));
+
+	if (n > 0)
+		memcpy(copy, xids, sizeof(TransactionId) * n);
+	return copy;
 }
 
 const CompiledSchedule *
@@ -249,13 +297,17 @@ ow_schedule_get(ScheduleRef *ref, FunctionCallInfo fcinfo)
 									 ALLOCSET_SMALL_SIZES);
 
 	namespace = get_func_namespace(fcinfo->flinfo->fn_oid);
-	ref->schedule = ow_schedule_compile(namespace, snapshot, ref->cxt);
 	ref->lxid = MyProc->lxid;
+	ref->aborts = transaction_aborts;
 	ref->curcid = snapshot->curcid;
 	ref->xmin = snapshot->xmin;
 	ref->xmax = snapshot->xmax;
-	ref->completion_count = snapshot->snapXactCompletionCount;
-	ref->snapshot = snapshot;
+	ref->xcnt = snapshot->xcnt;
+	ref->xip = copy_xids(ref->cxt, snapshot->xip, snapshot->xcnt);
+	ref->subxcnt = snapshot->subxcnt;
+	ref->suboverflowed = snapshot->suboverflowed;
+	ref->subxip = copy_xids(ref->cxt, snapshot->subxip, Max(snapshot->subxcnt, 0));
+	ref->schedule = ow_schedule_compile(namespace, snapshot, ref->cxt);
 	return ref->schedule;
 }
 

@@ -25,20 +25,28 @@
  * Where a caller keeps its compiled schedule between calls, normally in
  * fn_extra.  The schedule is rebuilt only when the caller's snapshot could
  * see different rows, so one statement always sees one schedule and the
- * next statement (even in the same transaction) sees the latest changes.
+ * next statement (even in the same transaction, even in a PL/pgSQL loop
+ * whose expression state outlives its statements) sees the latest changes.
  */
 typedef struct ScheduleRef
 {
-	MemoryContext cxt;			/* owns schedule; child of the caller's */
+	MemoryContext cxt;			/* owns schedule and the copies below */
 	const CompiledSchedule *schedule;
-	/* what the snapshot the schedule was read with could see */
+	/* everything that decides what the snapshot read with could see */
 	LocalTransactionId lxid;
+	uint64		aborts;			/* (sub)transaction aborts seen so far */
 	CommandId	curcid;
 	TransactionId xmin;
 	TransactionId xmax;
-	uint64		completion_count;
-	Snapshot	snapshot;
+	uint32		xcnt;
+	TransactionId *xip;
+	int32		subxcnt;
+	bool		suboverflowed;
+	TransactionId *subxip;
 } ScheduleRef;
+
+/* Register the abort callbacks the cache relies on; from _PG_init. */
+extern void ow_schedule_init(void);
 
 /*
  * The schedule as the current statement sees it.  fcinfo is the calling
