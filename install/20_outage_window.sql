@@ -443,3 +443,10 @@ DEFAULT FOR TYPE @extschema@.outage_window USING gist AS
 	FUNCTION 7 @extschema@.gist_outage_window_same(@extschema@.outage_window, @extschema@.outage_window, pg_catalog.internal);
 COMMENT ON OPERATOR CLASS @extschema@.gist_outage_window_ops USING gist IS
 'GiST indexing of outage_window for &&, @>, <@, <<, >>, = and @> timestamptz';
+
+COMMENT ON OPERATOR FAMILY @extschema@.btree_outage_window_ops USING btree IS
+'B-tree operator family of outage_window (order by lower bound, upper bound, kind)';
+COMMENT ON OPERATOR FAMILY @extschema@.hash_outage_window_ops USING hash IS
+'Hash operator family of outage_window';
+COMMENT ON OPERATOR FAMILY @extschema@.gist_outage_window_ops USING gist IS
+'GiST operator family of outage_window (&&, @>, <@, <<, >>, =, and && tstzrange)';

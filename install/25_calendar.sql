@@ -109,3 +109,5 @@ DEFAULT FOR TYPE @extschema@.outage_calendar USING hash AS
 COMMENT ON OPERATOR CLASS @extschema@.hash_outage_calendar_ops USING hash IS
 'Hash operator class of outage_calendar (GROUP BY, DISTINCT and hash joins over audits)';
 
+COMMENT ON OPERATOR FAMILY @extschema@.hash_outage_calendar_ops USING hash IS
+'Hash operator family of outage_calendar';

@@ -293,6 +293,46 @@ CREATE TRIGGER apply
 	AFTER INSERT ON @extschema@.outage_schedule_deleted_seed
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.outage_schedule_deleted_seed_apply();
 
+-- TRUNCATE removes every window at once: remember the shipped ones.
+CREATE FUNCTION @extschema@.outage_schedule_remember_truncated_seeds()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+	INSERT INTO @extschema@.outage_schedule_deleted_seed (id)
+	SELECT o.id FROM @extschema@.outage_schedule AS o
+	 WHERE o.id OPERATOR(pg_catalog.<=) 1000
+	ON CONFLICT DO NOTHING;
+	RETURN NULL;
+END;
+$$;
+
+COMMENT ON FUNCTION @extschema@.outage_schedule_remember_truncated_seeds() IS
+'Trigger: records the shipped windows a TRUNCATE of outage_schedule removes';
+
+CREATE TRIGGER remember_truncated_seeds
+	BEFORE TRUNCATE ON @extschema@.outage_schedule
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.outage_schedule_remember_truncated_seeds();
+
+COMMENT ON TRIGGER insert_sets_area ON @extschema@.prefecture_area IS
+'An INSERT of a prefecture still in its notice area sets its area (how a restore puts back a dumped edit)';
+COMMENT ON TRIGGER keep_rows ON @extschema@.prefecture_area IS
+'prefecture_area keeps one row per prefecture: DELETE is refused';
+COMMENT ON TRIGGER keep_rows_on_truncate ON @extschema@.prefecture_area IS
+'prefecture_area keeps one row per prefecture: TRUNCATE is refused';
+COMMENT ON TRIGGER insert_sets_description ON @extschema@.outage_area IS
+'An INSERT of an unchanged shipped area sets its description (how a restore puts back a dumped edit)';
+COMMENT ON TRIGGER restore_seed ON @extschema@.outage_schedule IS
+'An INSERT with the id of an unchanged shipped window replaces it (how a restore puts back a dumped edit)';
+COMMENT ON TRIGGER remember_deleted_seed ON @extschema@.outage_schedule IS
+'Records a deleted shipped window, so that a restore deletes it again';
+COMMENT ON TRIGGER remember_truncated_seeds ON @extschema@.outage_schedule IS
+'Records the shipped windows a TRUNCATE removes, so that a restore deletes them again';
+COMMENT ON TRIGGER apply ON @extschema@.outage_schedule_deleted_seed IS
+'Recording a deleted shipped window deletes it from outage_schedule';
+COMMENT ON SEQUENCE @extschema@.outage_schedule_id_seq IS
+'Identity of outage_schedule; user windows start at 1001';
+
 -- What pg_dump keeps: user-added areas and edited seeds, prefectures moved
 -- away from the notice's area, user windows and edited shipped windows, and
 -- the record of deleted shipped windows.

@@ -26,15 +26,17 @@ SELECT dblink_exec('writer', $$INSERT INTO outage_schedule (area, period, note)
 
 DO $$
 DECLARE
-	seen boolean[] := '{}';
+	affected boolean;
+	rows bigint;
 BEGIN
 	FOR i IN 1..2 LOOP
-		seen := seen || is_eligibility_affected('東京都'::prefecture, '2031-01-01 12:00+09'::timestamptz);
+		affected := is_eligibility_affected('東京都'::prefecture, '2031-01-01 12:00+09'::timestamptz);
+		rows := (SELECT count(*) FROM outage_schedule WHERE note = 'visibility test');
+		RAISE NOTICE 'iteration %: window rows visible %, affected %', i, rows, affected;
 		IF i = 1 THEN
 			PERFORM dblink_exec('writer', 'COMMIT');
 		END IF;
 	END LOOP;
-	RAISE NOTICE 'before the commit: %, after it: %', seen[1], seen[2];
 END;
 $$;
 SELECT dblink_exec('older', 'COMMIT');

@@ -404,10 +404,10 @@ typedef struct CalendarArgCache
 } CalendarArgCache;
 
 const CompiledSchedule *
-ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, Datum datum)
+ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno)
 {
 	CalendarArgCache *cache = *cachep;
-	OutageCalendar *calendar = DatumGetOutageCalendarP(datum);
+	OutageCalendar *calendar = DatumGetOutageCalendarP(PG_GETARG_DATUM(argno));
 	Size		size = VARSIZE(calendar);
 
 	if (cache == NULL)
@@ -418,14 +418,16 @@ ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, Datum datum)
 	}
 
 	/*
-	 * Usually every row passes the very same value - a constant, or the
-	 * result of (SELECT current_outage_calendar()) - so the pointer and the
-	 * stored hash recognise it; a value at another address is compared in
-	 * full before the compiled schedule is reused.
+	 * Usually every row passes the same calendar - a constant, or the result
+	 * of (SELECT current_outage_calendar()).  A constant argument keeps its
+	 * address for the life of the call site, so there the address suffices;
+	 * any other value is compared in full (a few hundred bytes), since an
+	 * address may be reused for a different calendar and a hash may collide.
 	 */
 	if (cache->schedule != NULL && cache->size == size &&
 		cache->hash == calendar->content_hash &&
-		(cache->pointer == (const void *) calendar ||
+		((cache->pointer == (const void *) calendar &&
+		  get_fn_expr_arg_stable(fcinfo->flinfo, argno)) ||
 		 memcmp(cache->bytes, calendar, size) == 0))
 	{
 		cache->pointer = calendar;
@@ -799,6 +801,17 @@ outage_calendar_recv(PG_FUNCTION_ARGS)
 		char	   *name = pq_getmsgtext(buf, pq_getmsgint(buf, 4), &nbytes);
 		int			ncodes;
 
+		if (nbytes == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("empty area name in external outage_calendar value")));
+		for (int i = 0; i < reader.source.nareas; i++)
+			if (reader.source.area_name_lens[i] == nbytes &&
+				memcmp(reader.source.area_names[i], name, nbytes) == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+						 errmsg("area \"%s\" appears twice in external outage_calendar value",
+								name)));
 		reader_add_area(&reader, name, nbytes);
 		ncodes = pq_getmsgint(buf, 2);
 		if (ncodes < 0 || ncodes > PREFECTURE_MAX)

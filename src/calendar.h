@@ -84,6 +84,6 @@ extern CompiledSchedule *ow_calendar_compile(const OutageCalendar *calendar,
  */
 extern const CompiledSchedule *ow_calendar_arg_schedule(FunctionCallInfo fcinfo,
 														void **cache,
-														Datum calendar);
+														int argno);
 
 #endif							/* OW_CALENDAR_H */

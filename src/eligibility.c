@@ -331,25 +331,6 @@ affected_bound(FunctionCallInfo fcinfo, Prefecture p, bool upper,
 	return true;
 }
 
-/*
- * A bound as Japan local time, for an index on a timestamp column.  Where
- * local time jumps (Japan's daylight saving time of 1948-1951) it is widened
- * past the jump, so that no visit the call would flag is left out.
- */
-static Timestamp
-local_bound(TimestampTz bound, bool upper)
-{
-	const int64 margin = 3 * USECS_PER_HOUR;
-	Timestamp	local = ow_timestamptz_to_japan_local(bound);
-
-	if (TIMESTAMP_NOT_FINITE(local))
-		return local;
-	if (ow_japan_local_to_timestamptz(local - margin) + margin !=
-		ow_japan_local_to_timestamptz(local + margin) - margin)
-		local += upper ? margin : -margin;
-	return local;
-}
-
 PG_FUNCTION_INFO_V1(eligibility_affected_bound);
 Datum
 eligibility_affected_bound(PG_FUNCTION_ARGS)
@@ -383,7 +364,7 @@ eligibility_affected_bound_local(PG_FUNCTION_ARGS)
 
 	if (!affected_bound(fcinfo, 0, upper, &bound))
 		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMP(local_bound(bound, upper));
+	PG_RETURN_TIMESTAMP(ow_japan_local_bound(bound, upper));
 }
 
 PG_FUNCTION_INFO_V1(eligibility_affected_bound_local_prefecture);
@@ -396,7 +377,7 @@ eligibility_affected_bound_local_prefecture(PG_FUNCTION_ARGS)
 
 	if (!PREFECTURE_IS_VALID(p) || !affected_bound(fcinfo, p, upper, &bound))
 		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMP(local_bound(bound, upper));
+	PG_RETURN_TIMESTAMP(ow_japan_local_bound(bound, upper));
 }
 
 /*
@@ -407,7 +388,7 @@ eligibility_affected_bound_local_prefecture(PG_FUNCTION_ARGS)
 static const CompiledSchedule *
 calendar_arg(FunctionCallInfo fcinfo, EligibilityCallCache *cache)
 {
-	return ow_calendar_arg_schedule(fcinfo, &cache->calendar, PG_GETARG_DATUM(2));
+	return ow_calendar_arg_schedule(fcinfo, &cache->calendar, 2);
 }
 
 PG_FUNCTION_INFO_V1(is_eligibility_affected_cal);
@@ -508,7 +489,7 @@ calendar_bound(FunctionCallInfo fcinfo, bool upper, TimestampTz *bound)
 {
 	EligibilityCallCache *cache = call_cache(fcinfo);
 	const CompiledSchedule *schedule =
-		ow_calendar_arg_schedule(fcinfo, &cache->calendar, PG_GETARG_DATUM(0));
+		ow_calendar_arg_schedule(fcinfo, &cache->calendar, 0);
 
 	if (schedule->affected_lower[0] >= schedule->affected_upper[0])
 		return false;
@@ -536,5 +517,5 @@ eligibility_affected_bound_local_cal(PG_FUNCTION_ARGS)
 
 	if (!calendar_bound(fcinfo, upper, &bound))
 		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMP(local_bound(bound, upper));
+	PG_RETURN_TIMESTAMP(ow_japan_local_bound(bound, upper));
 }

@@ -239,10 +239,9 @@ selectivity(SupportRequestSelectivity *req)
 		return -1;
 	if (timetype == TIMESTAMPOID)
 	{
-		lower_datum = TimestampGetDatum(TIMESTAMP_NOT_FINITE(lower) ? lower :
-										ow_timestamptz_to_japan_local(lower));
-		upper_datum = TimestampGetDatum(TIMESTAMP_NOT_FINITE(upper) ? upper :
-										ow_timestamptz_to_japan_local(upper));
+		/* estimating must never fail: out-of-range bounds become infinite */
+		lower_datum = TimestampGetDatum(ow_japan_local_bound(lower, false));
+		upper_datum = TimestampGetDatum(ow_japan_local_bound(upper, true));
 	}
 	else
 	{

@@ -125,3 +125,53 @@ ow_timestamptz_to_japan_local(TimestampTz t)
 				 errmsg("timestamp out of range")));
 	return result;
 }
+
+/* ow_timestamptz_to_japan_local without the error: false if out of range. */
+static bool
+to_japan_local_checked(TimestampTz t, Timestamp *result)
+{
+	struct pg_tm tm;
+	fsec_t		fsec;
+	int			tz;
+
+	if (TIMESTAMP_NOT_FINITE(t))
+	{
+		*result = t;
+		return true;
+	}
+	return timestamp2tm(t, &tz, &tm, &fsec, NULL, ow_japan_tz()) == 0 &&
+		tm2timestamp(&tm, fsec, NULL, result) == 0;
+}
+
+/* The UTC offset (seconds west) at a local time, or false if out of range. */
+static bool
+offset_at_checked(Timestamp local, int *west)
+{
+	struct pg_tm tm;
+	fsec_t		fsec;
+
+	if (!IS_VALID_TIMESTAMP(local) ||
+		timestamp2tm(local, NULL, &tm, &fsec, NULL, NULL) != 0)
+		return false;
+	*west = DetermineTimeZoneOffset(&tm, ow_japan_tz());
+	return true;
+}
+
+Timestamp
+ow_japan_local_bound(TimestampTz bound, bool upper)
+{
+	/* more than any jump of Japan's local time */
+	const int64 margin = 3 * USECS_PER_HOUR;
+	Timestamp	local;
+	int			west_before;
+	int			west_after;
+
+	if (!to_japan_local_checked(bound, &local) ||
+		!offset_at_checked(local - margin, &west_before) ||
+		!offset_at_checked(local + margin, &west_after))
+		return upper ? DT_NOEND : DT_NOBEGIN;
+	if (TIMESTAMP_NOT_FINITE(local) || west_before == west_after)
+		return local;
+	local += upper ? margin : -margin;
+	return IS_VALID_TIMESTAMP(local) ? local : (upper ? DT_NOEND : DT_NOBEGIN);
+}

@@ -25,4 +25,12 @@ extern TimestampTz ow_japan_local_to_timestamptz(Timestamp local);
 /* The Japan wall-clock time of an absolute time (infinities kept). */
 extern Timestamp ow_timestamptz_to_japan_local(TimestampTz t);
 
+/*
+ * A bound of a span of absolute times as Japan local time, for a condition
+ * on a timestamp column that must keep every row of the span: widened past
+ * any jump of local time next to it (daylight saving, 1948-1951), and
+ * unbounded where the local time would be out of range.
+ */
+extern Timestamp ow_japan_local_bound(TimestampTz bound, bool upper);
+
 #endif							/* OW_JAPAN_TIME_H */

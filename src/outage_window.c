@@ -79,6 +79,14 @@ ow_make(TimestampTz lower, TimestampTz upper, int32 kind)
 				 errmsg("outage_window lower bound must be less than upper bound"),
 				 errdetail("The lower bound is not before the upper bound."),
 				 errhint("A window is half-open [lower, upper): write the start first and make it earlier than the end.")));
+	/* every path in (casts, arithmetic on bounds) must print and read back */
+	if ((!TIMESTAMP_NOT_FINITE(lower) && !IS_VALID_TIMESTAMP(lower)) ||
+		(!TIMESTAMP_NOT_FINITE(upper) && !IS_VALID_TIMESTAMP(upper)))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("timestamp out of range"),
+				 errdetail("A bound of the window lies outside the range of timestamptz."),
+				 errhint("Use infinity for a window without an end.")));
 	Assert(OUTAGE_KIND_IS_VALID(kind));
 
 	w = (OutageWindow *) palloc0(sizeof(OutageWindow));
@@ -333,7 +341,7 @@ outage_window_recv(PG_FUNCTION_ARGS)
 
 	if (!OUTAGE_KIND_IS_VALID(kind))
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid outage kind %d in binary outage_window", kind),
 				 errdetail("The kind must be between %d and %d.",
 						   OUTAGE_KIND_MIN, OUTAGE_KIND_MAX)));
