@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# test/scenarios/orca_encodings.sh - the ORCA reports give the same answer
+# in a UTF8 database and in an EUC_JP database with C collation (classic
+# ORCA's default).
+#
+# Run by scripts/test.sh against its throwaway cluster (PGHOST etc. set).
+# 1. pgTAP: test/orca.sql (the per-visit checks on the ORCA fixture) in an
+#    EUC_JP database; scripts/test.sh already runs it in a UTF8 one.
+# 2. Loads the fixture into a UTF8 and an EUC_JP database and compares the
+#    reports' full output, byte for byte, as UTF-8 text.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"; dropdb --if-exists ow_orca_euc_jp; dropdb --if-exists ow_orca_utf8' EXIT
+
+# The fixture and the test files are UTF-8.
+export PGCLIENTENCODING=UTF8
+
+q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+
+createdb -E EUC_JP --locale=C -T template0 ow_orca_euc_jp
+createdb -E UTF8 --locale=C.UTF-8 -T template0 ow_orca_utf8
+[ "$(q -d ow_orca_euc_jp -c 'SELECT getdatabaseencoding()')" = EUC_JP ]
+
+q -d ow_orca_euc_jp -c 'CREATE EXTENSION pgtap'
+PGDATABASE=ow_orca_euc_jp pg_prove "$root/test/orca.sql"
+
+report() {
+	q -d "$1" -c 'CREATE EXTENSION outage_window'
+	q -d "$1" -f "$root/test/fixtures/orca_fixture.sql"
+	q -d "$1" <<'SQL'
+SET TimeZone = 'UTC';
+SET DateStyle = 'ISO, YMD';
+SELECT 'review', r.* FROM orca_eligibility_review('orca', 'ja') r;
+SELECT 'review_en', r.* FROM orca_eligibility_review('orca', 'en') r;
+SELECT 'affected', a.* FROM orca_affected_visits('orca') a;
+SELECT 'audit', b.* FROM orca_billing_audit('orca') b;
+SQL
+}
+
+report ow_orca_utf8 >"$work/utf8.txt"
+report ow_orca_euc_jp >"$work/euc_jp.txt"
+if ! diff -u "$work/utf8.txt" "$work/euc_jp.txt"; then
+	echo "orca_encodings: the reports differ between UTF8 and EUC_JP" >&2
+	exit 1
+fi
+rows=$(wc -l <"$work/utf8.txt")
+[ "$rows" -eq $((18 + 18 + 22 + 5)) ] || {
+	echo "orca_encodings: expected 63 report lines, got $rows" >&2
+	exit 1
+}
+echo "orca_encodings: pgTAP passed in EUC_JP; $rows report lines identical in UTF8 and EUC_JP"
