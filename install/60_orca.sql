@@ -136,7 +136,8 @@ COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.prefecture
 --   window that touches its day, and visit_at is NULL.  Receptions whose
 --   ukeymd cannot be read cannot be placed and are left out.
 -- checks: tbl_onshi_kaku rows of the same hospnum and ptid whose
---   kakuninymd is the visit day, as ORCA's reception screen links them;
+--   kakuninymd is the visit day (blank padding ignored), as ORCA's
+--   reception screen links them; the time of the check does not matter;
 --   rows deleted in ORCA (scr_dltflg '1') and reservation look-ups
 --   (orca_shokai_kbn '1') do not count, when those columns exist.
 -- check_status: 'ok' when one of them completed (result_kbn '1', no
@@ -200,6 +201,8 @@ BEGIN
 	last_day := pg_catalog.to_char(
 		@extschema@.eligibility_affected_bound_local(true), 'YYYYMMDD');
 
+	-- OFFSET 0 keeps each reception's date and time read once, rather than
+	-- once for every tbl_onshi_kaku row of the patient it is compared with.
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 		SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 			   f.prefecture, i.impact,
@@ -211,11 +214,14 @@ BEGIN
 		FROM (SELECT u.hospnum::pg_catalog.int4 AS hospnum,
 					 u.ptid::pg_catalog.int8 AS ptid,
 					 @extschema@.orca_date(u.ukeymd) AS visit_date,
+					 pg_catalog.to_char(@extschema@.orca_date(u.ukeymd)::pg_catalog.timestamp,
+										'YYYYMMDD') AS ymd,
 					 u.ukeid::pg_catalog.int4 AS ukeid,
 					 @extschema@.orca_timestamp(u.ukeymd, u.uketime) AS visit_at
 			  FROM %1$I.tbl_uketuke AS u
 			  WHERE u.ukeymd OPERATOR(pg_catalog.>=) $1
-				AND u.ukeymd OPERATOR(pg_catalog.<=) $2) AS v
+				AND u.ukeymd OPERATOR(pg_catalog.<=) $2
+			  OFFSET 0) AS v
 		CROSS JOIN LATERAL (
 			SELECT @extschema@.to_prefecture(pg_catalog.substr(s.kanritbl, 1, 2)) AS prefecture
 			FROM %1$I.tbl_syskanri AS s
@@ -246,7 +252,7 @@ BEGIN
 				  FROM %1$I.tbl_onshi_kaku AS k
 				  WHERE k.hospnum OPERATOR(pg_catalog.=) v.hospnum
 					AND k.ptid OPERATOR(pg_catalog.=) v.ptid
-					AND @extschema@.orca_date(k.kakuninymd) OPERATOR(pg_catalog.=) v.visit_date
+					AND pg_catalog.btrim(k.kakuninymd) OPERATOR(pg_catalog.=) v.ymd
 					%2$s) AS k) AS c
 		WHERE v.visit_date IS NOT NULL
 		  AND i.impact OPERATOR(pg_catalog.>=) 'intermittent'::@extschema@.eligibility_impact
@@ -341,7 +347,8 @@ BEGIN
 			  JOIN %1$I.tbl_syunou_main AS m
 				ON m.hospnum OPERATOR(pg_catalog.=) v.hospnum
 			   AND m.ptid OPERATOR(pg_catalog.=) v.ptid
-			   AND @extschema@.orca_date(m.sryymd) OPERATOR(pg_catalog.=) v.visit_date
+			   AND pg_catalog.btrim(m.sryymd) OPERATOR(pg_catalog.=)
+				   pg_catalog.to_char(v.visit_date::pg_catalog.timestamp, 'YYYYMMDD')
 			   AND pg_catalog.btrim(m.nyugaikbn) OPERATOR(pg_catalog.=) '1'
 			  LEFT JOIN %1$I.tbl_hkncombi AS c
 				ON c.hospnum OPERATOR(pg_catalog.=) m.hospnum
