@@ -6,8 +6,10 @@
 # Run by scripts/test.sh against its throwaway cluster (PGHOST etc. set).
 # 1. pgTAP: test/orca.sql (the per-visit checks on the ORCA fixture) in an
 #    EUC_JP database; scripts/test.sh already runs it in a UTF8 one.
-# 2. Loads the fixture into a UTF8 and an EUC_JP database and compares the
-#    reports' full output, byte for byte, as UTF-8 text.
+# 2. Loads the fixture into a UTF8 database before creating the extension
+#    (in its own schema) and into an EUC_JP database after creating it (in
+#    public), and compares the reports' full output, byte for byte, as
+#    UTF-8 text.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -26,21 +28,33 @@ createdb -E UTF8 --locale=C.UTF-8 -T template0 ow_orca_utf8
 q -d ow_orca_euc_jp -c 'CREATE EXTENSION pgtap'
 PGDATABASE=ow_orca_euc_jp pg_prove "$root/test/orca.sql"
 
+# $1 database, $2 "before" to load ORCA's tables before the extension
+# (into schema ow, as doc/orca.md suggests) or "after" to create the
+# extension first (into public).
 report() {
-	q -d "$1" -c 'CREATE EXTENSION outage_window'
-	q -d "$1" -f "$root/test/fixtures/orca_fixture.sql"
-	q -d "$1" <<'SQL'
+	local db=$1 ext
+	if [ "$2" = before ]; then
+		q -d "$db" -f "$root/test/fixtures/orca_fixture.sql"
+		q -d "$db" -c 'CREATE SCHEMA ow' -c 'CREATE EXTENSION outage_window SCHEMA ow'
+		ext=ow
+	else
+		q -d "$db" -c 'CREATE EXTENSION outage_window'
+		q -d "$db" -f "$root/test/fixtures/orca_fixture.sql"
+		ext=public
+	fi
+	q -d "$db" -v ext="$ext" <<'SQL'
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
-SELECT 'review', r.* FROM orca_eligibility_review('orca', 'ja') r;
-SELECT 'review_en', r.* FROM orca_eligibility_review('orca', 'en') r;
-SELECT 'affected', a.* FROM orca_affected_visits('orca') a;
-SELECT 'audit', b.* FROM orca_billing_audit('orca') b;
+SET search_path = public;
+SELECT 'review', r.* FROM :"ext".orca_eligibility_review('orca', 'ja') r;
+SELECT 'review_en', r.* FROM :"ext".orca_eligibility_review('orca', 'en') r;
+SELECT 'affected', a.* FROM :"ext".orca_affected_visits('orca') a;
+SELECT 'audit', b.* FROM :"ext".orca_billing_audit('orca') b;
 SQL
 }
 
-report ow_orca_utf8 >"$work/utf8.txt"
-report ow_orca_euc_jp >"$work/euc_jp.txt"
+report ow_orca_utf8 before >"$work/utf8.txt"
+report ow_orca_euc_jp after >"$work/euc_jp.txt"
 if ! diff -u "$work/utf8.txt" "$work/euc_jp.txt"; then
 	echo "orca_encodings: the reports differ between UTF8 and EUC_JP" >&2
 	exit 1
