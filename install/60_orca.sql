@@ -286,6 +286,8 @@ BEGIN ATOMIC
 		   @extschema@.review_guidance(v.impact, lang)
 	FROM @extschema@.orca_affected_visits(orca_schema) AS v
 	WHERE v.check_status OPERATOR(pg_catalog.<>) 'ok'
+	  -- an unsupported language fails even when no visit is affected
+	  AND @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL
 	ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid;
 END;
 

@@ -70,6 +70,10 @@ DROP SCHEMA orca_evil CASCADE;
 \set VERBOSITY terse
 SELECT * FROM orca_eligibility_review('public');
 SELECT * FROM orca_billing_audit('orca', 'fr');
+BEGIN;
+DELETE FROM outage_schedule;
+SELECT * FROM orca_eligibility_review('orca', 'fr');
+ROLLBACK;
 \set VERBOSITY default
 -- ORCA before 5.2 has no scr_dltflg or orca_shokai_kbn: the reports still
 -- run, and then count the deleted check and the reservation look-up

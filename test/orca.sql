@@ -5,7 +5,7 @@
 -- with C collation (test/scenarios/orca_encodings.sh).
 BEGIN;
 CREATE EXTENSION outage_window;
-SELECT plan(93);
+SELECT plan(94);
 
 -- The catalog surface: created with the extension, with no ORCA table around.
 SELECT has_function('orca_date', ARRAY['text']);
@@ -93,6 +93,8 @@ SELECT set_eq(
 	'billing audit: unknown-insurer (77777777, 77777779) and 10割 bills of affected visits');
 SELECT throws_ok($$SELECT * FROM orca_billing_audit('orca', 'fr')$$, '22023', NULL,
 	'billing audit: unsupported language');
+SELECT throws_ok($$SELECT * FROM orca_eligibility_review('orca', 'fr')$$, '22023', NULL,
+	'review: unsupported language');
 
 -- The caller's search_path changes nothing.
 CREATE SCHEMA orca_evil;
