@@ -164,6 +164,7 @@ DECLARE
 	tbl pg_catalog.text;
 	kaku pg_catalog.regclass;
 	extra pg_catalog.text := '';
+	bound pg_catalog.timestamp;
 	first_day pg_catalog.bpchar;
 	last_day pg_catalog.bpchar;
 BEGIN
@@ -196,10 +197,16 @@ BEGIN
 	-- Only receptions on the days the windows span can be affected; a range
 	-- on ukeymd (digits compare alike in every collation) lets the primary
 	-- key of tbl_uketuke find them.
-	first_day := pg_catalog.to_char(
-		@extschema@.eligibility_affected_bound_local(false), 'YYYYMMDD');
-	last_day := pg_catalog.to_char(
-		@extschema@.eligibility_affected_bound_local(true), 'YYYYMMDD');
+	-- With no window at all the bounds are NULL and no row is read; an
+	-- open-ended window leaves that end of the range open.
+	bound := @extschema@.eligibility_affected_bound_local(false);
+	first_day := CASE WHEN pg_catalog.isfinite(bound)
+					  THEN pg_catalog.to_char(bound, 'YYYYMMDD')
+					  WHEN bound IS NOT NULL THEN '00000000' END;
+	bound := @extschema@.eligibility_affected_bound_local(true);
+	last_day := CASE WHEN pg_catalog.isfinite(bound)
+					 THEN pg_catalog.to_char(bound, 'YYYYMMDD')
+					 WHEN bound IS NOT NULL THEN '99999999' END;
 
 	-- OFFSET 0 keeps each reception's date and time read once, rather than
 	-- once for every tbl_onshi_kaku row of the patient it is compared with.

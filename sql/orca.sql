@@ -89,6 +89,13 @@ VALUES ('east', '[2025-02-03 09:00, 2025-02-03 11:00) outage', 'incident');
 SELECT hospnum, ptid, visit_date, ukeid, impact, check_status
 FROM orca_eligibility_review('orca') WHERE visit_date = '2025-02-03';
 ROLLBACK;
+-- an open-ended window (up to infinity) leaves the reception range open
+BEGIN;
+INSERT INTO outage_schedule (area, period, note)
+VALUES ('east', '[2025-02-03 09:00, infinity) intermittent', 'incident, no end announced');
+SELECT hospnum, ptid, visit_date, ukeid, impact, check_status
+FROM orca_eligibility_review('orca') WHERE visit_date = '2025-02-03';
+ROLLBACK;
 -- the same fixture and reports in an EUC_JP database with C collation
 CREATE DATABASE orca_euc_jp ENCODING 'EUC_JP' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
 \c orca_euc_jp
