@@ -1,0 +1,381 @@
+--
+-- ORCA (日医標準レセプトソフト, jma-receipt) clinics: the review reports read
+-- ORCA's own tables in place.
+--
+-- ORCA keeps dates as char(8) 'YYYYMMDD' and times as char(6) 'HHMMSS', in
+-- Japan time, padded with blanks; blanks mean "not recorded".  The
+-- orca_date/orca_time/orca_timestamp functions read them and return NULL
+-- for what they cannot read, so that one dirty row never stops a report.
+--
+-- ORCA may be installed after this extension, in any schema, or not at all,
+-- so nothing here refers to ORCA's tables when the extension is created:
+-- the report functions take the schema that holds them and build their
+-- query when they are called, quoting every name.  They run with a fixed
+-- search_path and qualify every name they use, so the caller's search_path
+-- never changes what they read.  See doc/orca.md.
+--
+
+-- ORCA's char(8) date: 'YYYYMMDD', blank padding allowed on either side.
+CREATE FUNCTION @extschema@.orca_date(ymd pg_catalog.text)
+RETURNS pg_catalog.date
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+DECLARE
+	s pg_catalog.text := pg_catalog.btrim(ymd, ' ');
+	y pg_catalog.int4;
+	m pg_catalog.int4;
+	d pg_catalog.int4;
+BEGIN
+	IF s OPERATOR(pg_catalog.!~) '^[0-9]{8}$' THEN
+		RETURN NULL;
+	END IF;
+	y := pg_catalog.substr(s, 1, 4)::pg_catalog.int4;
+	m := pg_catalog.substr(s, 5, 2)::pg_catalog.int4;
+	d := pg_catalog.substr(s, 7, 2)::pg_catalog.int4;
+	IF y OPERATOR(pg_catalog.<) 1
+	   OR m OPERATOR(pg_catalog.<) 1 OR m OPERATOR(pg_catalog.>) 12
+	   OR d OPERATOR(pg_catalog.<) 1
+	   OR d OPERATOR(pg_catalog.>) pg_catalog.date_part('day',
+			pg_catalog.make_date(y, m, 1)
+			OPERATOR(pg_catalog.+) '1 month -1 day'::pg_catalog.interval)
+	THEN
+		RETURN NULL;
+	END IF;
+	RETURN pg_catalog.make_date(y, m, d);
+END;
+$$;
+
+COMMENT ON FUNCTION @extschema@.orca_date(pg_catalog.text) IS
+'Reads an ORCA char(8) date ''YYYYMMDD'' (blank padding allowed); NULL when blank or not a valid date';
+
+-- ORCA's char(6) time: 'HHMMSS', or 'HHMM' when the seconds are missing;
+-- trailing blanks are padding, leading blanks stand for zeros.
+CREATE FUNCTION @extschema@.orca_time(hms pg_catalog.text)
+RETURNS pg_catalog.time
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+DECLARE
+	s pg_catalog.text := pg_catalog.rtrim(hms, ' ');
+	h pg_catalog.int4;
+	mi pg_catalog.int4;
+	sec pg_catalog.int4 := 0;
+BEGIN
+	s := pg_catalog.repeat('0',
+			pg_catalog.length(s) OPERATOR(pg_catalog.-)
+			pg_catalog.length(pg_catalog.ltrim(s, ' ')))
+		 OPERATOR(pg_catalog.||) pg_catalog.ltrim(s, ' ');
+	IF s OPERATOR(pg_catalog.!~) '^[0-9]{4}([0-9]{2})?$' THEN
+		RETURN NULL;
+	END IF;
+	h := pg_catalog.substr(s, 1, 2)::pg_catalog.int4;
+	mi := pg_catalog.substr(s, 3, 2)::pg_catalog.int4;
+	IF pg_catalog.length(s) OPERATOR(pg_catalog.=) 6 THEN
+		sec := pg_catalog.substr(s, 5, 2)::pg_catalog.int4;
+	END IF;
+	IF h OPERATOR(pg_catalog.>) 23 OR mi OPERATOR(pg_catalog.>) 59
+	   OR sec OPERATOR(pg_catalog.>) 59 THEN
+		RETURN NULL;
+	END IF;
+	RETURN pg_catalog.make_time(h, mi, sec::pg_catalog.float8);
+END;
+$$;
+
+COMMENT ON FUNCTION @extschema@.orca_time(pg_catalog.text) IS
+'Reads an ORCA char(6) time ''HHMMSS'' or ''HHMM'' (trailing blanks are padding, leading blanks zeros); NULL when blank or not a valid time';
+
+CREATE FUNCTION @extschema@.orca_timestamp(ymd pg_catalog.text, hms pg_catalog.text)
+RETURNS pg_catalog.timestamp
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@.orca_date(ymd) OPERATOR(pg_catalog.+) @extschema@.orca_time(hms);
+
+COMMENT ON FUNCTION @extschema@.orca_timestamp(pg_catalog.text, pg_catalog.text) IS
+'ORCA date and time columns (e.g. ukeymd, uketime) as a Japan local timestamp; NULL when either is blank or unreadable';
+
+CREATE FUNCTION @extschema@.orca_timestamp(ymdhms pg_catalog.text)
+RETURNS pg_catalog.timestamp
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@.orca_timestamp(pg_catalog.substr(ymdhms, 1, 8),
+								  pg_catalog.substr(ymdhms, 9));
+
+COMMENT ON FUNCTION @extschema@.orca_timestamp(pg_catalog.text) IS
+'An ORCA date-time column ''YYYYMMDDHHMMSS'' (e.g. tbl_onshi_kaku.shori_time) as a Japan local timestamp; NULL when blank or unreadable';
+
+-- The most severe window that touches a Japan calendar day: for visits
+-- whose time was not recorded.
+CREATE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date)
+RETURNS @extschema@.eligibility_impact
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT COALESCE(
+		pg_catalog.max(@extschema@.kind(s.period)::@extschema@.eligibility_impact),
+		'none'::@extschema@.eligibility_impact)
+	FROM @extschema@.outage_schedule AS s
+	WHERE s.period OPERATOR(@extschema@.&&) pg_catalog.tstzrange(
+			@extschema@.japan_time(visit_date::pg_catalog.timestamp),
+			@extschema@.japan_time((visit_date OPERATOR(pg_catalog.+) 1)::pg_catalog.timestamp))
+	  AND (s.area IS NULL
+		   OR s.area OPERATOR(pg_catalog.=)
+			  (SELECT a.area FROM @extschema@.prefecture_area AS a
+			   WHERE a.prefecture OPERATOR(@extschema@.=) facility_prefecture));
+END;
+
+COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.prefecture, pg_catalog.date) IS
+'The most severe window that touches this Japan calendar day at a facility in this prefecture (none if none does); for visits whose time is unknown';
+
+--
+-- orca_affected_visits: every reception (tbl_uketuke) in an outage or
+-- intermittent window of its facility's prefecture, with what ORCA recorded
+-- of the patient's online eligibility checks that day.
+--
+-- facility's prefecture: tbl_syskanri, kanricd '1001', kbncd '*', the
+--   record valid on the visit day (blank or unreadable validity dates are
+--   open ends), first two characters of kanritbl (JIS code).
+-- visit time: ukeymd + uketime, Japan time.  A blank or unreadable uketime
+--   means the time is unknown: the visit counts as in the most severe
+--   window that touches its day, and visit_at is NULL.  Receptions whose
+--   ukeymd cannot be read cannot be placed and are left out.
+-- checks: tbl_onshi_kaku rows of the same hospnum and ptid whose
+--   kakuninymd is the visit day (blank padding ignored), as ORCA's
+--   reception screen links them; the time of the check does not matter;
+--   rows deleted in ORCA (scr_dltflg '1') and reservation look-ups
+--   (orca_shokai_kbn '1') do not count, when those columns exist.
+-- check_status: 'ok' when one of them completed (result_kbn '1', no
+--   err_code) with eligibility valid (sikaku_yuko '1'); else 'not_valid'
+--   when one completed with another sikaku_yuko; else 'failed' when there
+--   were checks (in progress, failed, or with an error); else 'no_check'.
+--
+CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	last_check_at pg_catalog.timestamp
+)
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	tbl pg_catalog.text;
+	kaku pg_catalog.regclass;
+	extra pg_catalog.text := '';
+	bound pg_catalog.timestamp;
+	first_day pg_catalog.bpchar;
+	last_day pg_catalog.bpchar;
+BEGIN
+	FOREACH tbl IN ARRAY ARRAY['tbl_uketuke', 'tbl_syskanri', 'tbl_onshi_kaku'] LOOP
+		IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, tbl)) IS NULL THEN
+			RAISE EXCEPTION 'relation "%.%" does not exist', orca_schema, tbl
+				USING ERRCODE = 'undefined_table',
+					  DETAIL = 'The ORCA reports read tbl_uketuke, tbl_syskanri and tbl_onshi_kaku.',
+					  HINT = 'Pass the name of the schema that holds ORCA''s tables (ORCA uses public unless set up otherwise).';
+		END IF;
+	END LOOP;
+
+	-- Columns ORCA added after 5.1; older databases lack them.
+	kaku := pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, 'tbl_onshi_kaku'));
+	IF EXISTS (SELECT FROM pg_catalog.pg_attribute AS a
+			   WHERE a.attrelid OPERATOR(pg_catalog.=) kaku
+				 AND a.attname OPERATOR(pg_catalog.=) 'scr_dltflg'
+				 AND NOT a.attisdropped) THEN
+		extra := extra OPERATOR(pg_catalog.||)
+			' AND pg_catalog.btrim(k.scr_dltflg) IS DISTINCT FROM ''1''';
+	END IF;
+	IF EXISTS (SELECT FROM pg_catalog.pg_attribute AS a
+			   WHERE a.attrelid OPERATOR(pg_catalog.=) kaku
+				 AND a.attname OPERATOR(pg_catalog.=) 'orca_shokai_kbn'
+				 AND NOT a.attisdropped) THEN
+		extra := extra OPERATOR(pg_catalog.||)
+			' AND pg_catalog.btrim(k.orca_shokai_kbn) IS DISTINCT FROM ''1''';
+	END IF;
+
+	-- Only receptions on the days the windows span can be affected; a range
+	-- on ukeymd (digits compare alike in every collation) lets the primary
+	-- key of tbl_uketuke find them.
+	-- With no window at all the bounds are NULL and no row is read; an
+	-- open-ended window leaves that end of the range open.
+	bound := @extschema@.eligibility_affected_bound_local(false);
+	first_day := CASE WHEN pg_catalog.isfinite(bound)
+					  THEN pg_catalog.to_char(bound, 'YYYYMMDD')
+					  WHEN bound IS NOT NULL THEN '00000000' END;
+	bound := @extschema@.eligibility_affected_bound_local(true);
+	last_day := CASE WHEN pg_catalog.isfinite(bound)
+					 THEN pg_catalog.to_char(bound, 'YYYYMMDD')
+					 WHEN bound IS NOT NULL THEN '99999999' END;
+
+	-- OFFSET 0 keeps each reception's date and time read once, rather than
+	-- once for every tbl_onshi_kaku row of the patient it is compared with.
+	RETURN QUERY EXECUTE pg_catalog.format($q$
+		SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
+			   f.prefecture, i.impact,
+			   CASE WHEN c.ok THEN 'ok'
+					WHEN c.completed THEN 'not_valid'
+					WHEN c.checks OPERATOR(pg_catalog.>) 0 THEN 'failed'
+					ELSE 'no_check' END,
+			   c.last_at
+		FROM (SELECT u.hospnum::pg_catalog.int4 AS hospnum,
+					 u.ptid::pg_catalog.int8 AS ptid,
+					 @extschema@.orca_date(u.ukeymd) AS visit_date,
+					 pg_catalog.to_char(@extschema@.orca_date(u.ukeymd)::pg_catalog.timestamp,
+										'YYYYMMDD') AS ymd,
+					 u.ukeid::pg_catalog.int4 AS ukeid,
+					 @extschema@.orca_timestamp(u.ukeymd, u.uketime) AS visit_at
+			  FROM %1$I.tbl_uketuke AS u
+			  WHERE u.ukeymd OPERATOR(pg_catalog.>=) $1
+				AND u.ukeymd OPERATOR(pg_catalog.<=) $2
+			  OFFSET 0) AS v
+		CROSS JOIN LATERAL (
+			SELECT @extschema@.to_prefecture(pg_catalog.substr(s.kanritbl, 1, 2)) AS prefecture
+			FROM %1$I.tbl_syskanri AS s
+			WHERE s.hospnum::pg_catalog.int4 OPERATOR(pg_catalog.=) v.hospnum
+			  AND pg_catalog.btrim(s.kanricd) OPERATOR(pg_catalog.=) '1001'
+			  AND pg_catalog.btrim(s.kbncd) OPERATOR(pg_catalog.=) '*'
+			  AND COALESCE(@extschema@.orca_date(s.styukymd)
+					OPERATOR(pg_catalog.<=) v.visit_date, true)
+			  AND COALESCE(@extschema@.orca_date(s.edyukymd)
+					OPERATOR(pg_catalog.>=) v.visit_date, true)
+			ORDER BY s.styukymd DESC
+			LIMIT 1) AS f
+		CROSS JOIN LATERAL (
+			SELECT CASE WHEN v.visit_at IS NULL
+						THEN @extschema@.eligibility_impact_on_day(f.prefecture, v.visit_date)
+						ELSE @extschema@.eligibility_impact(f.prefecture, v.visit_at) END
+				   AS impact) AS i
+		CROSS JOIN LATERAL (
+			SELECT COALESCE(pg_catalog.bool_or(k.ok AND k.valid), false) AS ok,
+				   COALESCE(pg_catalog.bool_or(k.ok), false) AS completed,
+				   pg_catalog.count(*) AS checks,
+				   pg_catalog.max(k.at) AS last_at
+			FROM (SELECT (pg_catalog.btrim(k.result_kbn) OPERATOR(pg_catalog.=) '1'
+						  AND COALESCE(pg_catalog.btrim(k.err_code), '')
+							  OPERATOR(pg_catalog.=) '') IS TRUE AS ok,
+						 (pg_catalog.btrim(k.sikaku_yuko) OPERATOR(pg_catalog.=) '1') IS TRUE AS valid,
+						 @extschema@.orca_timestamp(k.shori_time) AS at
+				  FROM %1$I.tbl_onshi_kaku AS k
+				  WHERE k.hospnum OPERATOR(pg_catalog.=) v.hospnum
+					AND k.ptid OPERATOR(pg_catalog.=) v.ptid
+					AND pg_catalog.btrim(k.kakuninymd) OPERATOR(pg_catalog.=) v.ymd
+					%2$s) AS k) AS c
+		WHERE v.visit_date IS NOT NULL
+		  AND i.impact OPERATOR(pg_catalog.>=) 'intermittent'::@extschema@.eligibility_impact
+		ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid
+		$q$, orca_schema, extra)
+	USING first_day, last_day;
+END;
+$$;
+
+COMMENT ON FUNCTION @extschema@.orca_affected_visits(pg_catalog.name) IS
+'ORCA receptions (tbl_uketuke in the given schema) in an outage or intermittent window of the facility''s prefecture, with the status of that day''s online eligibility checks (ok, not_valid, failed, no_check)';
+
+CREATE FUNCTION @extschema@.orca_eligibility_review(
+	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	last_check_at pg_catalog.timestamp,
+	guidance pg_catalog.text
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
+		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
+		   @extschema@.review_guidance(v.impact, lang)
+	FROM @extschema@.orca_affected_visits(orca_schema) AS v
+	WHERE v.check_status OPERATOR(pg_catalog.<>) 'ok'
+	  -- an unsupported language fails even when no visit is affected
+	  AND @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL
+	ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid;
+END;
+
+COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text) IS
+'ORCA receptions in an outage or intermittent window with no successful online eligibility check that day: the visits whose eligibility needs review, with what to do (lang ''ja'' or ''en'')';
+
+--
+-- orca_billing_audit: bills (tbl_syunou_main, outpatient) of the affected
+-- visits' days that were claimed to an unknown insurer (保険者番号 77777777
+-- or 77777779, through the bill's 保険組合せ tbl_hkncombi -> tbl_pthkninf)
+-- or charged 10割 (ptftnrate 100).  One row per reception and bill.
+--
+CREATE FUNCTION @extschema@.orca_billing_audit(
+	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	denpnum pg_catalog.int4,
+	insurer_number pg_catalog.text,
+	copay_percent pg_catalog.int4,
+	unknown_insurer pg_catalog.bool,
+	charged_full pg_catalog.bool,
+	guidance pg_catalog.text
+)
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	tbl pg_catalog.text;
+BEGIN
+	-- an unsupported language fails before any row is read
+	PERFORM @extschema@.review_guidance('none', lang);
+	FOREACH tbl IN ARRAY ARRAY['tbl_syunou_main', 'tbl_hkncombi', 'tbl_pthkninf'] LOOP
+		IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, tbl)) IS NULL THEN
+			RAISE EXCEPTION 'relation "%.%" does not exist', orca_schema, tbl
+				USING ERRCODE = 'undefined_table',
+					  DETAIL = 'The billing audit reads tbl_syunou_main, tbl_hkncombi and tbl_pthkninf besides the reception tables.',
+					  HINT = 'Pass the name of the schema that holds ORCA''s tables (ORCA uses public unless set up otherwise).';
+		END IF;
+	END LOOP;
+
+	RETURN QUERY EXECUTE pg_catalog.format($q$
+		SELECT b.hospnum, b.ptid, b.visit_date, b.ukeid, b.visit_at,
+			   b.facility_prefecture, b.impact, b.check_status,
+			   b.denpnum, b.insurer_number, b.copay_percent,
+			   b.insurer_number OPERATOR(pg_catalog.=) ANY ('{77777777,77777779}'::pg_catalog.text[]),
+			   b.copay_percent OPERATOR(pg_catalog.=) 100,
+			   @extschema@.review_guidance(b.impact, $1)
+		FROM (SELECT v.*, m.denpnum::pg_catalog.int4 AS denpnum,
+					 pg_catalog.btrim(p.hknjanum) AS insurer_number,
+					 m.ptftnrate::pg_catalog.int4 AS copay_percent
+			  FROM @extschema@.orca_affected_visits($2) AS v
+			  JOIN %1$I.tbl_syunou_main AS m
+				ON m.hospnum OPERATOR(pg_catalog.=) v.hospnum
+			   AND m.ptid OPERATOR(pg_catalog.=) v.ptid
+			   AND pg_catalog.btrim(m.sryymd) OPERATOR(pg_catalog.=)
+				   pg_catalog.to_char(v.visit_date::pg_catalog.timestamp, 'YYYYMMDD')
+			   AND pg_catalog.btrim(m.nyugaikbn) OPERATOR(pg_catalog.=) '1'
+			  LEFT JOIN %1$I.tbl_hkncombi AS c
+				ON c.hospnum OPERATOR(pg_catalog.=) m.hospnum
+			   AND c.ptid OPERATOR(pg_catalog.=) m.ptid
+			   AND c.hkncombinum OPERATOR(pg_catalog.=)
+				   CASE WHEN pg_catalog.btrim(m.hkncombinum) OPERATOR(pg_catalog.~) '^[0-9]{1,4}$'
+						THEN pg_catalog.btrim(m.hkncombinum)::pg_catalog.int4 END
+			  LEFT JOIN %1$I.tbl_pthkninf AS p
+				ON p.hospnum OPERATOR(pg_catalog.=) c.hospnum
+			   AND p.ptid OPERATOR(pg_catalog.=) c.ptid
+			   AND p.hknid OPERATOR(pg_catalog.=) c.hknid) AS b
+		WHERE b.insurer_number OPERATOR(pg_catalog.=) ANY ('{77777777,77777779}'::pg_catalog.text[])
+		   OR b.copay_percent OPERATOR(pg_catalog.=) 100
+		ORDER BY b.hospnum, b.visit_date, b.visit_at NULLS LAST, b.ukeid, b.ptid, b.denpnum
+		$q$, orca_schema)
+	USING lang, orca_schema;
+END;
+$$;
+
+COMMENT ON FUNCTION @extschema@.orca_billing_audit(pg_catalog.name, pg_catalog.text) IS
+'Bills of ORCA visits in an outage or intermittent window that were claimed to an unknown insurer (77777777, 77777779) or charged 10割, with what to do (lang ''ja'' or ''en'')';
