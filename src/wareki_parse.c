@@ -1011,6 +1011,8 @@ wk_parse_notice(const char *s, size_t len, WkResult *r)
 	int			wd;
 	bool		is_24;
 	bool		end_has_date = false;
+	int			end_wd = -1;
+	WkDate		end_written;
 
 	if (status != WK_OK)
 		return status;
@@ -1084,18 +1086,15 @@ wk_parse_notice(const char *s, size_t len, WkResult *r)
 				r->end.date = r->start.date;
 			}
 		}
+		/* checked once the order is known: see below */
 		if (end_has_date)
-		{
-			wd = read_weekday(&c);
-			status = check_weekday(r, wd, &r->end.date, pos);
-			if (status != WK_OK)
-				return status;
-		}
+			end_wd = read_weekday(&c);
 		skip_blanks(&c);
 	}
 	status = read_time(&c, r, true, &r->end, &is_24);
 	if (status != WK_OK)
 		return status;
+	end_written = r->end.date;
 	if (is_24)
 		add_days(&r->end.date, 1);
 
@@ -1103,8 +1102,17 @@ wk_parse_notice(const char *s, size_t len, WkResult *r)
 	if (!at_end(&c))
 		return fail_at(r, WK_UNKNOWN_FORMAT, c.p);
 
+	/*
+	 * An end before the start is reported as such even if its weekday is
+	 * also wrong: 12月31日(火)～1月1日(水) takes the start's year for the
+	 * end, and "write the end's year" is the useful message, not "2024-01-01
+	 * was a Monday".
+	 */
 	if (seconds_of(&r->end) <= seconds_of(&r->start))
 		return fail_at(r, WK_END_NOT_AFTER_START, pos);
+	status = check_weekday(r, end_wd, &end_written, pos);
+	if (status != WK_OK)
+		return status;
 	r->part = WK_PART_NONE;
 	return r->status = WK_OK;
 }
