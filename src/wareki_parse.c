@@ -24,7 +24,6 @@
  */
 #include "wareki_parse.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <unicode/ucal.h>
@@ -302,6 +301,34 @@ wk_style_from_name(const char *name, size_t len, WkStyle *style)
 	return false;
 }
 
+static char *
+append_str(char *p, const char *s)
+{
+	size_t		n = strlen(s);
+
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* Decimal digits of v (0..9999), zero-padded to at least width. */
+static char *
+append_int(char *p, int v, int width)
+{
+	char		digits[8];
+	int			n = 0;
+
+	do
+	{
+		digits[n++] = (char) ('0' + v % 10);
+		v /= 10;
+	} while (v > 0 && n < 8);
+	while (n < width)
+		digits[n++] = '0';
+	while (n > 0)
+		*p++ = digits[--n];
+	return p;
+}
+
 WkStatus
 wk_format(int year, int month, int day, WkStyle style, char *buf,
 		  size_t cap, size_t *outlen)
@@ -310,6 +337,8 @@ wk_format(int year, int month, int day, WkStyle style, char *buf,
 	int			i;
 	int			ey;
 	int			n;
+	char		tmp[sizeof(eras[0].name) + 32];
+	char	   *p = tmp;
 
 	*outlen = 0;
 	if (cap > 0)
@@ -323,30 +352,51 @@ wk_format(int year, int month, int day, WkStyle style, char *buf,
 		return WK_OUT_OF_RANGE;
 	ey = year - eras[i].start_year + 1;
 
+	/*
+	 * Written by hand rather than with snprintf, which costs more than the
+	 * rest of the call put together.
+	 */
 	switch (style)
 	{
 		case WK_STYLE_LONG:
+			p = append_str(p, eras[i].name);
 			if (ey == 1)
-				n = snprintf(buf, cap, "%s元年%d月%d日", eras[i].name, month, day);
+				p = append_str(p, "元");
 			else
-				n = snprintf(buf, cap, "%s%d年%d月%d日", eras[i].name, ey, month, day);
+				p = append_int(p, ey, 1);
+			p = append_str(p, "年");
+			p = append_int(p, month, 1);
+			p = append_str(p, "月");
+			p = append_int(p, day, 1);
+			p = append_str(p, "日");
 			break;
 		case WK_STYLE_SHORT:
 			if (eras[i].letter == 0)
 				return WK_OUT_OF_RANGE;
-			n = snprintf(buf, cap, "%c%d.%d.%d", eras[i].letter, ey, month, day);
+			*p++ = eras[i].letter;
+			p = append_int(p, ey, 1);
+			*p++ = '.';
+			p = append_int(p, month, 1);
+			*p++ = '.';
+			p = append_int(p, day, 1);
 			break;
 		case WK_STYLE_CLAIM:
 			/* one era digit and two year digits are all a claim file has */
 			if (i + 1 > 9 || ey > 99)
 				return WK_OUT_OF_RANGE;
-			n = snprintf(buf, cap, "%d%02d%02d%02d", i + 1, ey, month, day);
+			p = append_int(p, i + 1, 1);
+			p = append_int(p, ey, 2);
+			p = append_int(p, month, 2);
+			p = append_int(p, day, 2);
 			break;
 		default:
 			return WK_UNKNOWN_FORMAT;
 	}
-	if (n < 0 || (size_t) n >= cap)
+	n = (int) (p - tmp);
+	if ((size_t) n >= cap)
 		return WK_TOO_LONG;
+	memcpy(buf, tmp, n);
+	buf[n] = '\0';
 	*outlen = (size_t) n;
 	return WK_OK;
 }
@@ -744,6 +794,17 @@ normalize_input(const char *s, size_t len, WkResult *r)
 	if (U_FAILURE(st))
 		return icu_failed(st);
 	nfkc = unorm2_getNFKCInstance(&st);
+	if (U_FAILURE(st))
+		return icu_failed(st);
+
+	/* text typed as 令和7年2月1日 is already NFKC: keep its UTF-8 as it is */
+	if (unorm2_isNormalized(nfkc, src, srclen, &st) && U_SUCCESS(st))
+	{
+		memcpy(r->norm, s, len);
+		r->norm[len] = '\0';
+		r->norm_len = len;
+		return WK_OK;
+	}
 	if (U_FAILURE(st))
 		return icu_failed(st);
 	dstlen = unorm2_normalize(nfkc, src, srclen, dst, WK_NORM_CAP / 3, &st);
