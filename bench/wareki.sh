@@ -12,7 +12,8 @@
 # under the same lock as the tests.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-out=$root/bench/wareki_bench
+mkdir -p "$root/bench/results"
+out=$root/bench/results/wareki_bench
 rows=${OW_BENCH_ROWS:-1000000}
 runs=${OW_BENCH_RUNS:-7}
 srcs=("$root/bench/wareki_bench.c" "$root/src/wareki_parse.c")

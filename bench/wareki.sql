@@ -18,13 +18,10 @@ CREATE TEMP TABLE b_ts AS
 CREATE TEMP TABLE b_long AS SELECT wareki(v) AS v FROM b_date;
 CREATE TEMP TABLE b_short AS SELECT wareki(v, 'short') AS v FROM b_date;
 CREATE TEMP TABLE b_claim AS SELECT wareki(v, 'claim') AS v FROM b_date;
-CREATE TEMP TABLE b_fullwidth AS
-	SELECT pg_catalog.translate(wareki(v), '0123456789', '０１２３４５６７８９') || '（土）' AS v
-	FROM b_date WHERE false;
 -- full-width with the right weekday, as staff type it
-INSERT INTO b_fullwidth
+CREATE TEMP TABLE b_fullwidth AS
 	SELECT pg_catalog.translate(wareki(v), '0123456789', '０１２３４５６７８９') || '（' ||
-		   (ARRAY['日','月','火','水','木','金','土'])[pg_catalog.extract(dow FROM v)::int + 1] || '）'
+		   (ARRAY['日','月','火','水','木','金','土'])[extract(dow FROM v)::int + 1] || '）' AS v
 	FROM b_date;
 CREATE TEMP TABLE b_notice AS
 	SELECT '東日本エリア：令和7年2月1日（土）22:00～2月2日（日）0:30（予定）'::text AS v
