@@ -616,7 +616,10 @@ read_date(Cursor *c, WkResult *r, WkDate *out)
 		if (!eat(c, eras[i].name))
 			continue;
 		skip_blanks(c);
-		if (!read_era_year(c, &ey) || !read_kanji_month_day(c, &month, &day))
+		/* 令和7年2月1日, and the mixed 令和7.2.1 some forms use */
+		if (!read_era_year(c, &ey) ||
+			!(read_kanji_month_day(c, &month, &day) ||
+			  read_numeric_month_day(c, &month, &day)))
 		{
 			size_t		pos = c->p;
 
@@ -634,7 +637,10 @@ read_date(Cursor *c, WkResult *r, WkDate *out)
 
 		c->p++;
 		skip_blanks(c);
-		if (!read_era_year(c, &ey) || !read_numeric_month_day(c, &month, &day))
+		/* R7.2.1, and the mixed R7年2月1日 */
+		if (!read_era_year(c, &ey) ||
+			!(read_numeric_month_day(c, &month, &day) ||
+			  read_kanji_month_day(c, &month, &day)))
 		{
 			c->p = start;
 			return fail_at(r, WK_UNKNOWN_FORMAT, start);
@@ -1115,15 +1121,18 @@ wk_parse_notice(const char *s, size_t len, WkResult *r)
 
 		if (read_number(&probe, 2, &month) > 0)
 		{
+			bool		kanji;
+
 			skip_blanks(&probe);
-			if (eat(&probe, "月"))
+			kanji = eat(&probe, "月");
+			if (kanji || eat(&probe, "/"))
 			{
-				/* 2月2日: the start's year */
+				/* 2月2日 or 2/2: the start's year */
 				skip_blanks(&probe);
 				if (read_number(&probe, 2, &day) == 0)
 					return fail_at(r, WK_UNKNOWN_FORMAT, probe.p);
 				skip_blanks(&probe);
-				if (!eat(&probe, "日"))
+				if (kanji && !eat(&probe, "日"))
 					return fail_at(r, WK_UNKNOWN_FORMAT, probe.p);
 				status = resolve_civil_date(r, r->start.date.year, month, day,
 											pos, &r->end.date);
