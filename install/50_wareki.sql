@@ -19,6 +19,13 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.wareki(pg_catalog.date, pg_catalog.text) IS
 'the date in the Japanese era calendar: style long 令和7年2月1日 (元年 for year 1), short R7.2.1, claim 5070201 (era digit, YY, MM, DD)';
 
+CREATE FUNCTION @extschema@.wareki(pg_catalog.timestamp, style pg_catalog.text DEFAULT 'long')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'wareki_timestamp'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.wareki(pg_catalog.timestamp, pg_catalog.text) IS
+'the date of a Japan wall-clock time (timestamp without time zone, as HIS columns hold it) in the Japanese era calendar, whatever TimeZone is: style long 令和7年2月1日, short R7.2.1, claim 5070201';
+
 CREATE FUNCTION @extschema@.wareki(pg_catalog.timestamptz, style pg_catalog.text DEFAULT 'long')
 RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'wareki_timestamptz'

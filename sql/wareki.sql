@@ -43,6 +43,12 @@ SELECT wareki('2019-04-30 15:00:00+00'::timestamptz) AS los_angeles,
 SET TimeZone = 'Pacific/Chatham';
 SELECT wareki('2019-04-30 15:00:00+00'::timestamptz) AS chatham,
        wareki('1989-01-07 15:00:00+00'::timestamptz, 'long') AS heisei_day_one;
+-- a timestamp without time zone is a Japan wall-clock time: its own date,
+-- not the date the session TimeZone would give it
+SET TimeZone = 'America/Los_Angeles';
+SELECT wareki('2019-04-30 23:30'::timestamp) AS local_heisei,
+       wareki('2019-05-01 00:00'::timestamp, 'short') AS local_reiwa,
+       wareki('2019-04-30 23:30'::timestamp::timestamptz) AS via_session_zone;
 RESET TimeZone;
 
 -- every accepted input form

@@ -36,6 +36,13 @@
 extern Datum outage_window_construct(PG_FUNCTION_ARGS);
 
 /*
+ * The parser's result, 4 kB with the normalised text: kept static rather
+ * than palloc'd per row.  A backend runs one call at a time and nothing in
+ * a call re-enters the parser.
+ */
+static WkResult parse_result;
+
+/*
  * Whether the server encoding can hold kanji; elsewhere (LATIN1, ...)
  * messages name eras by their Latin letter instead of failing to convert.
  */
@@ -453,6 +460,28 @@ wareki_date(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(format_wareki(year, month, day, PG_GETARG_TEXT_PP(1)));
 }
 
+/*
+ * A timestamp without time zone is a Japan wall-clock time, as HIS columns
+ * hold them; its own date is the Japan date.  Without this overload the
+ * implicit cast to timestamptz would read it in the session TimeZone.
+ */
+PG_FUNCTION_INFO_V1(wareki_timestamp);
+Datum
+wareki_timestamp(PG_FUNCTION_ARGS)
+{
+	Timestamp	local = PG_GETARG_TIMESTAMP(0);
+	int64		days;
+	int			year,
+				month,
+				day;
+
+	if (TIMESTAMP_NOT_FINITE(local))
+		reject_infinite();
+	days = local / USECS_PER_DAY - ((local % USECS_PER_DAY) < 0 ? 1 : 0);
+	j2date((int) (days + POSTGRES_EPOCH_JDATE), &year, &month, &day);
+	PG_RETURN_TEXT_P(format_wareki(year, month, day, PG_GETARG_TEXT_PP(1)));
+}
+
 PG_FUNCTION_INFO_V1(wareki_timestamptz);
 Datum
 wareki_timestamptz(PG_FUNCTION_ARGS)
@@ -487,7 +516,7 @@ from_wareki(PG_FUNCTION_ARGS)
 	int			origlen;
 	int			len;
 	const char *utf8 = text_to_utf8(t, &len, &orig, &origlen);
-	WkResult   *r = palloc(sizeof(WkResult));
+	WkResult   *r = &parse_result;
 
 	if (wk_parse_date(utf8, len, r) != WK_OK)
 		report_parse_error(r, orig, origlen, false);
@@ -533,7 +562,7 @@ outage_window_from_notice(PG_FUNCTION_ARGS)
 								   PointerGetDatum(kind));
 
 	utf8 = text_to_utf8(t, &len, &orig, &origlen);
-	r = palloc(sizeof(WkResult));
+	r = &parse_result;
 	if (wk_parse_notice(utf8, len, r) != WK_OK)
 		report_parse_error(r, orig, origlen, true);
 	return DirectFunctionCall3(outage_window_construct,

@@ -2,7 +2,7 @@
 -- form, era boundary and rejection (with its SQLSTATE).
 BEGIN;
 CREATE EXTENSION outage_window;
-SELECT plan(62);
+SELECT plan(64);
 
 SELECT has_function('wareki', ARRAY['date', 'text']);
 SELECT has_function('wareki', ARRAY['timestamp with time zone', 'text']);
@@ -30,6 +30,8 @@ SET LOCAL TimeZone = 'America/Los_Angeles';
 SELECT is(wareki('2019-04-30 08:00-07'::timestamptz), '令和元年5月1日', 'Japan date, not Los Angeles date');
 SET LOCAL TimeZone = 'Pacific/Chatham';
 SELECT is(wareki('2019-04-30 23:59:59+09'::timestamptz, 'short'), 'H31.4.30', 'Japan date, not Chatham date');
+SELECT is(wareki('2019-04-30 23:30'::timestamp), '平成31年4月30日', 'timestamp is Japan wall-clock time');
+SELECT has_function('wareki', ARRAY['timestamp without time zone', 'text']);
 RESET TimeZone;
 
 -- forms
