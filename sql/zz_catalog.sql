@@ -32,10 +32,3 @@ JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'outage_window'
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 WHERE c.relkind = 'r' AND col_description(c.oid, a.attnum) IS NULL
 ORDER BY 1, 2;
-
--- How many objects that covers, by kind.
-SELECT d.classid::regclass AS catalog, count(*)
-FROM pg_depend d
-JOIN pg_extension e ON e.oid = d.refobjid AND d.refclassid = 'pg_extension'::regclass
-WHERE e.extname = 'outage_window' AND d.deptype = 'e'
-GROUP BY 1 ORDER BY 1::text;
