@@ -169,13 +169,6 @@ prefecture_arg_text(EligibilityCallCache *cache, text *arg)
 	return p;
 }
 
-static int32
-impact_at(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
-		  Prefecture p, TimestampTz t)
-{
-	return ow_schedule_impact(ow_schedule_get(&cache->schedule, fcinfo), p, t);
-}
-
 static Datum
 impact_datum(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
 			 int32 impact)
@@ -210,101 +203,101 @@ impact_datum(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
 }
 
 /*
- * A registration delay slows card registration, not verification, so only
- * intermittent and outage windows make a visit "affected".
+ * The sixteen SQL entry points below differ only in how they read their
+ * arguments: the facility's prefecture as the type or as text, the visit
+ * time as timestamptz or as a Japan local timestamp, the schedule from the
+ * tables or from a calendar argument (the third).  Each passes constant
+ * flags to one inline implementation, which the compiler specialises.
  */
-static bool
-affected_at(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
-			Prefecture p, TimestampTz t)
+#define ARG_TEXT_PREFECTURE 0x01
+#define ARG_LOCAL_TIME		0x02
+#define ARG_CALENDAR		0x04
+
+static inline const CompiledSchedule *
+schedule_arg(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
 {
-	return ow_schedule_affects(ow_schedule_get(&cache->schedule, fcinfo), p, t);
+	if (flags & ARG_CALENDAR)
+		return ow_calendar_arg_schedule(fcinfo, &cache->calendar, 2);
+	return ow_schedule_get(&cache->schedule, fcinfo);
 }
 
-PG_FUNCTION_INFO_V1(is_eligibility_affected);
-Datum
-is_eligibility_affected(PG_FUNCTION_ARGS)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-
-	PG_RETURN_BOOL(affected_at(fcinfo, cache, PG_GETARG_PREFECTURE(0),
-								PG_GETARG_TIMESTAMPTZ(1)));
-}
-
-PG_FUNCTION_INFO_V1(is_eligibility_affected_local);
-Datum
-is_eligibility_affected_local(PG_FUNCTION_ARGS)
+static inline int32
+visit_impact(FunctionCallInfo fcinfo, int flags, bool affected_only,
+			 EligibilityCallCache **cachep)
 {
 	EligibilityCallCache *cache = call_cache(fcinfo);
-	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
+	Prefecture	p;
+	TimestampTz t;
+	const CompiledSchedule *schedule;
 
-	PG_RETURN_BOOL(affected_at(fcinfo, cache, PG_GETARG_PREFECTURE(0), t));
+	*cachep = cache;
+	p = (flags & ARG_TEXT_PREFECTURE) ?
+		prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0)) :
+		PG_GETARG_PREFECTURE(0);
+	t = (flags & ARG_LOCAL_TIME) ?
+		ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1)) :
+		PG_GETARG_TIMESTAMPTZ(1);
+	schedule = schedule_arg(fcinfo, cache, flags);
+
+	/*
+	 * A registration delay slows card registration, not verification, so
+	 * only intermittent and outage windows make a visit "affected".
+	 */
+	if (affected_only)
+		return ow_schedule_affects(schedule, p, t) ? OUTAGE_KIND_INTERMITTENT
+			: OW_IMPACT_NONE;
+	return ow_schedule_impact(schedule, p, t);
 }
 
-PG_FUNCTION_INFO_V1(is_eligibility_affected_text);
-Datum
-is_eligibility_affected_text(PG_FUNCTION_ARGS)
+static inline Datum
+affected(FunctionCallInfo fcinfo, int flags)
 {
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
+	EligibilityCallCache *cache;
 
-	PG_RETURN_BOOL(affected_at(fcinfo, cache, p, PG_GETARG_TIMESTAMPTZ(1)));
+	PG_RETURN_BOOL(visit_impact(fcinfo, flags, true, &cache) != OW_IMPACT_NONE);
 }
 
-PG_FUNCTION_INFO_V1(is_eligibility_affected_text_local);
-Datum
-is_eligibility_affected_text_local(PG_FUNCTION_ARGS)
+static inline Datum
+impact(FunctionCallInfo fcinfo, int flags)
 {
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
-	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
+	EligibilityCallCache *cache;
+	int32		result = visit_impact(fcinfo, flags, false, &cache);
 
-	PG_RETURN_BOOL(affected_at(fcinfo, cache, p, t));
+	return impact_datum(fcinfo, cache, result);
 }
 
-PG_FUNCTION_INFO_V1(eligibility_impact);
-Datum
-eligibility_impact(PG_FUNCTION_ARGS)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	int32		impact = impact_at(fcinfo, cache, PG_GETARG_PREFECTURE(0),
-								   PG_GETARG_TIMESTAMPTZ(1));
-
-	return impact_datum(fcinfo, cache, impact);
+#define ELIGIBILITY_ENTRY(name, body, flags) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	return body(fcinfo, flags); \
 }
 
-PG_FUNCTION_INFO_V1(eligibility_impact_local);
-Datum
-eligibility_impact_local(PG_FUNCTION_ARGS)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
-	int32		impact = impact_at(fcinfo, cache, PG_GETARG_PREFECTURE(0), t);
-
-	return impact_datum(fcinfo, cache, impact);
-}
-
-PG_FUNCTION_INFO_V1(eligibility_impact_text);
-Datum
-eligibility_impact_text(PG_FUNCTION_ARGS)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
-	int32		impact = impact_at(fcinfo, cache, p, PG_GETARG_TIMESTAMPTZ(1));
-
-	return impact_datum(fcinfo, cache, impact);
-}
-
-PG_FUNCTION_INFO_V1(eligibility_impact_text_local);
-Datum
-eligibility_impact_text_local(PG_FUNCTION_ARGS)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
-	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
-	int32		impact = impact_at(fcinfo, cache, p, t);
-
-	return impact_datum(fcinfo, cache, impact);
-}
+ELIGIBILITY_ENTRY(is_eligibility_affected, affected, 0)
+ELIGIBILITY_ENTRY(is_eligibility_affected_local, affected, ARG_LOCAL_TIME)
+ELIGIBILITY_ENTRY(is_eligibility_affected_text, affected, ARG_TEXT_PREFECTURE)
+ELIGIBILITY_ENTRY(is_eligibility_affected_text_local, affected,
+				  ARG_TEXT_PREFECTURE | ARG_LOCAL_TIME)
+ELIGIBILITY_ENTRY(is_eligibility_affected_cal, affected, ARG_CALENDAR)
+ELIGIBILITY_ENTRY(is_eligibility_affected_local_cal, affected,
+				  ARG_LOCAL_TIME | ARG_CALENDAR)
+ELIGIBILITY_ENTRY(is_eligibility_affected_text_cal, affected,
+				  ARG_TEXT_PREFECTURE | ARG_CALENDAR)
+ELIGIBILITY_ENTRY(is_eligibility_affected_text_local_cal, affected,
+				  ARG_TEXT_PREFECTURE | ARG_LOCAL_TIME | ARG_CALENDAR)
+ELIGIBILITY_ENTRY(eligibility_impact, impact, 0)
+ELIGIBILITY_ENTRY(eligibility_impact_local, impact, ARG_LOCAL_TIME)
+ELIGIBILITY_ENTRY(eligibility_impact_text, impact, ARG_TEXT_PREFECTURE)
+ELIGIBILITY_ENTRY(eligibility_impact_text_local, impact,
+				  ARG_TEXT_PREFECTURE | ARG_LOCAL_TIME)
+ELIGIBILITY_ENTRY(eligibility_impact_cal, impact, ARG_CALENDAR)
+ELIGIBILITY_ENTRY(eligibility_impact_local_cal, impact,
+				  ARG_LOCAL_TIME | ARG_CALENDAR)
+ELIGIBILITY_ENTRY(eligibility_impact_text_cal, impact,
+				  ARG_TEXT_PREFECTURE | ARG_CALENDAR)
+ELIGIBILITY_ENTRY(eligibility_impact_text_local_cal, impact,
+				  ARG_TEXT_PREFECTURE | ARG_LOCAL_TIME | ARG_CALENDAR)
 
 PG_FUNCTION_INFO_V1(japan_time);
 Datum
@@ -378,109 +371,6 @@ eligibility_affected_bound_local_prefecture(PG_FUNCTION_ARGS)
 	if (!PREFECTURE_IS_VALID(p) || !affected_bound(fcinfo, p, upper, &bound))
 		PG_RETURN_NULL();
 	PG_RETURN_TIMESTAMP(ow_japan_local_bound(bound, upper));
-}
-
-/*
- * The three-argument forms: the schedule is the calendar argument, so they
- * read no table and are IMMUTABLE.  The calendar is compiled once per call
- * site and recompiled only when a different calendar arrives.
- */
-static const CompiledSchedule *
-calendar_arg(FunctionCallInfo fcinfo, EligibilityCallCache *cache)
-{
-	return ow_calendar_arg_schedule(fcinfo, &cache->calendar, 2);
-}
-
-PG_FUNCTION_INFO_V1(is_eligibility_affected_cal);
-Datum
-is_eligibility_affected_cal(PG_FUNCTION_ARGS)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-
-	PG_RETURN_BOOL(ow_schedule_affects(calendar_arg(fcinfo, cache),
-									   PG_GETARG_PREFECTURE(0),
-									   PG_GETARG_TIMESTAMPTZ(1)));
-}
-
-PG_FUNCTION_INFO_V1(is_eligibility_affected_local_cal);
-Datum
-is_eligibility_affected_local_cal(PG_FUNCTION_ARGS)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
-
-	PG_RETURN_BOOL(ow_schedule_affects(calendar_arg(fcinfo, cache),
-									   PG_GETARG_PREFECTURE(0), t));
-}
-
-PG_FUNCTION_INFO_V1(is_eligibility_affected_text_cal);
-Datum
-is_eligibility_affected_text_cal(PG_FUNCTION_ARGS)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
-
-	PG_RETURN_BOOL(ow_schedule_affects(calendar_arg(fcinfo, cache), p,
-									   PG_GETARG_TIMESTAMPTZ(1)));
-}
-
-PG_FUNCTION_INFO_V1(is_eligibility_affected_text_local_cal);
-Datum
-is_eligibility_affected_text_local_cal(PG_FUNCTION_ARGS)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
-	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
-
-	PG_RETURN_BOOL(ow_schedule_affects(calendar_arg(fcinfo, cache), p, t));
-}
-
-PG_FUNCTION_INFO_V1(eligibility_impact_cal);
-Datum
-eligibility_impact_cal(PG_FUNCTION_ARGS)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	int32		impact = ow_schedule_impact(calendar_arg(fcinfo, cache),
-											PG_GETARG_PREFECTURE(0),
-											PG_GETARG_TIMESTAMPTZ(1));
-
-	return impact_datum(fcinfo, cache, impact);
-}
-
-PG_FUNCTION_INFO_V1(eligibility_impact_local_cal);
-Datum
-eligibility_impact_local_cal(PG_FUNCTION_ARGS)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
-	int32		impact = ow_schedule_impact(calendar_arg(fcinfo, cache),
-											PG_GETARG_PREFECTURE(0), t);
-
-	return impact_datum(fcinfo, cache, impact);
-}
-
-PG_FUNCTION_INFO_V1(eligibility_impact_text_cal);
-Datum
-eligibility_impact_text_cal(PG_FUNCTION_ARGS)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
-	int32		impact = ow_schedule_impact(calendar_arg(fcinfo, cache), p,
-											PG_GETARG_TIMESTAMPTZ(1));
-
-	return impact_datum(fcinfo, cache, impact);
-}
-
-PG_FUNCTION_INFO_V1(eligibility_impact_text_local_cal);
-Datum
-eligibility_impact_text_local_cal(PG_FUNCTION_ARGS)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	Prefecture	p = prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0));
-	TimestampTz t = ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1));
-	int32		impact = ow_schedule_impact(calendar_arg(fcinfo, cache), p, t);
-
-	return impact_datum(fcinfo, cache, impact);
 }
 
 /* Index bounds of the three-argument forms, from the calendar argument. */

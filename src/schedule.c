@@ -241,6 +241,15 @@ ow_schedule_init(void)
 	RegisterSubXactCallback(count_subxact_abort, NULL);
 }
 
+static inline bool
+same_xids(const TransactionId *a, const TransactionId *b, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 /*
  * Whether a snapshot sees exactly the rows the cached schedule was read
  * with.  Its contents are compared, never its address: the active snapshot
@@ -251,6 +260,11 @@ ow_schedule_init(void)
 static bool
 snapshot_sees_same(const ScheduleRef *ref, Snapshot snapshot)
 {
+	/*
+	 * This runs on every call, so the cheap scalars go first and the lists
+	 * of in-progress transactions (usually empty or a few entries) are
+	 * compared inline.
+	 */
 	return ref->lxid == MyProc->lxid &&
 		ref->aborts == transaction_aborts &&
 		ref->curcid == snapshot->curcid &&
@@ -259,9 +273,8 @@ snapshot_sees_same(const ScheduleRef *ref, Snapshot snapshot)
 		ref->xcnt == snapshot->xcnt &&
 		ref->subxcnt == snapshot->subxcnt &&
 		ref->suboverflowed == snapshot->suboverflowed &&
-		memcmp(ref->xip, snapshot->xip, sizeof(TransactionId) * snapshot->xcnt) == 0 &&
-		memcmp(ref->subxip, snapshot->subxip,
-			   sizeof(TransactionId) * Max(snapshot->subxcnt, 0)) == 0;
+		same_xids(ref->xip, snapshot->xip, (int) snapshot->xcnt) &&
+		same_xids(ref->subxip, snapshot->subxip, Max(snapshot->subxcnt, 0));
 }
 
 static TransactionId *
