@@ -6,8 +6,10 @@
 #   1. the pg_regress suites (sql/ + expected/) through "make installcheck",
 #   2. the pgTAP suites (test/*.sql) through pg_prove,
 #   3. the scenario scripts (test/scenarios/*.sh) that need several sessions,
-#      a dump and restore, or a second database.
-# Prints one closing line "N passed, N failed" counting the three stages.
+#      a dump and restore, a second database or a second cluster,
+#   4. a short fuzz pass over every parser (scripts/fuzz.sh, no server;
+#      OW_FUZZ_SECONDS per parser, 25 by default; it installs clang).
+# Prints one closing line "N passed, N failed" counting the stages.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -56,6 +58,7 @@ scenarios() {
 stage "pg_regress suites" regress
 stage "pgTAP suites" tap
 stage "scenario scripts" scenarios
+stage "fuzz pass (${OW_FUZZ_SECONDS:-25} s per parser)" bash "$OW_ROOT/scripts/fuzz.sh" "${OW_FUZZ_SECONDS:-25}"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
