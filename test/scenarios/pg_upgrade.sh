@@ -13,7 +13,8 @@
 # same PostgreSQL 15 binaries, the only major version the extension targets.
 set -euo pipefail
 
-bin=$(pg_config --bindir)
+# OW_SERVER_BINDIR: see scripts/lib.sh (sanitizer and valgrind runs).
+bin=${OW_SERVER_BINDIR:-$(pg_config --bindir)}
 work=$(mktemp -d /tmp/ow-upgrade.XXXXXX)
 chmod 755 "$work"
 if [ "$(id -u)" -eq 0 ]; then
@@ -36,7 +37,7 @@ cleanup() {
 trap cleanup EXIT
 
 start() { # cluster port
-	as_owner "$bin/pg_ctl" -D "$work/$1" -w -s -l "$work/$1.log" \
+	as_owner "$bin/pg_ctl" -D "$work/$1" -w -s -t 300 -l "$work/$1.log" \
 		-o "-c listen_addresses='' -c unix_socket_directories='$work' -p $2" start
 }
 q() { # port, psql args
