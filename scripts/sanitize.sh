@@ -39,16 +39,34 @@ finish() {
 }
 trap finish EXIT
 
-cflags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1"
+# The ASan runtime must be preloaded into the server.  On some machines an
+# uninstrumented postgres hangs at startup under it (glibc's gettext lock,
+# in bindtextdomain(), see doc/hardening.md); then only UBSan, whose runtime
+# needs no preloading, checks the server, and the run says so.
+if timeout 20 env LD_PRELOAD="$asan" ASAN_OPTIONS=detect_leaks=0 "$OW_PG_BIN/postgres" -V >/dev/null 2>&1; then
+	mode="ASan+UBSan"
+	cflags="-fsanitize=address,undefined"
+	marker=__asan_report
+	runtime=libasan
+	preload=(LD_PRELOAD="$asan")
+else
+	mode="UBSan only"
+	cflags="-fsanitize=undefined"
+	marker=__ubsan_handle
+	runtime=libubsan
+	preload=()
+	ow_log "WARNING: postgres hangs at startup with the ASan runtime preloaded; running with UBSan only"
+fi
+cflags="$cflags -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1"
 ow_log "building outage_window with $cflags"
 tar -C "$OW_ROOT" --exclude=./.git --exclude=./results -cf - . | tar -C "$build" -xf -
 make -C "$build" -s PG_CONFIG="$OW_PG_BIN/pg_config" clean >/dev/null
 make -C "$build" -s PG_CONFIG="$OW_PG_BIN/pg_config" COPT="$cflags" all >/dev/null
 ow_as_root make -C "$build" -s PG_CONFIG="$OW_PG_BIN/pg_config" COPT="$cflags" install >/dev/null
 so="$("$OW_PG_BIN/pg_config" --pkglibdir)/outage_window.so"
-grep -q __asan_report <(nm -D "$so") || ow_die "the installed $so is not instrumented"
+grep -q "$marker" <(nm -D "$so") || ow_die "the installed $so is not instrumented"
 
-serverbin=$(ow_make_server_bindir env LD_PRELOAD="$asan" \
+serverbin=$(ow_make_server_bindir env ${preload[@]+"${preload[@]}"} \
 	ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:detect_stack_use_after_return=0:log_path=$logs/asan" \
 	UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$logs/ubsan")
 export OW_SERVER_BINDIR=$serverbin
@@ -56,13 +74,13 @@ export OW_SERVER_BINDIR=$serverbin
 # The runtime and the instrumented library are both in a backend.
 ow_start_cluster
 loaded=$(psql -X -q -At -d postgres -c 'CREATE EXTENSION outage_window' -c "
-	SELECT m ~ 'libasan' AND m ~ 'outage_window[.]so'
+	SELECT m ~ '$runtime' AND m ~ 'outage_window[.]so'
 	FROM (SELECT pg_read_file('/proc/self/maps') AS m,
 				 '東京'::prefecture, '[2025-02-01,2025-02-02)'::outage_window) AS s")
 if [ "$loaded" = t ]; then
-	echo "ok - a backend runs with the ASan runtime and the instrumented outage_window.so"
+	echo "ok - a backend runs with the $runtime runtime and the instrumented outage_window.so"
 else
-	ow_die "the backend has no ASan runtime or no outage_window.so loaded"
+	ow_die "the backend has no $runtime runtime or no outage_window.so loaded"
 fi
 ow_stop_cluster
 trap finish EXIT
@@ -70,7 +88,7 @@ trap finish EXIT
 start=$(date +%s)
 rc=0
 OW_NO_INSTALL=1 OW_FUZZ_SECONDS=0 bash "$OW_ROOT/scripts/test.sh" || rc=1
-ow_log "suite under ASan+UBSan took $(($(date +%s) - start)) s"
+ow_log "suite under $mode took $(($(date +%s) - start)) s"
 
 reports=$(find "$logs" -type f | sort)
 if [ -n "$reports" ]; then
@@ -81,7 +99,7 @@ if [ -n "$reports" ]; then
 	echo "not ok - $(wc -l <<<"$reports") sanitizer report files"
 	rc=1
 else
-	echo "ok - no ASan or UBSan report"
+	echo "ok - $mode: no sanitizer report"
 fi
 rm -rf "$logs"
 exit $rc
