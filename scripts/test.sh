@@ -34,7 +34,9 @@ stage() {
 }
 
 regress() {
-	if make -C "$OW_ROOT" -s PG_CONFIG="$OW_PG_BIN/pg_config" installcheck; then
+	# OW_REGRESS: the pg_regress tests to run, when not all (valgrind.sh)
+	if make -C "$OW_ROOT" -s PG_CONFIG="$OW_PG_BIN/pg_config" installcheck \
+		${OW_REGRESS:+REGRESS="$OW_REGRESS"}; then
 		return 0
 	fi
 	[ -f "$OW_ROOT/regression.diffs" ] && cat "$OW_ROOT/regression.diffs"

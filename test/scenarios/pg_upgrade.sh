@@ -47,7 +47,7 @@ q() { # port, psql args
 }
 
 for c in old new; do
-	as_owner "$bin/initdb" -D "$work/$c" -U "$owner" --auth=trust \
+	as_owner "$(pg_config --bindir)/initdb" -D "$work/$c" -U "$owner" --auth=trust \
 		--encoding=UTF8 --locale=C.UTF-8 >"$work/initdb-$c.log" 2>&1
 done
 
