@@ -10,6 +10,8 @@
  * in its era that formats and reads back to itself, every accepted window
  * ends after it starts, and error offsets stay inside the normalised text.
  *
+ * OW_FUZZ_PKGCONFIG: icu-uc icu-i18n
+ *
  * libFuzzer:
  *	 clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
  *		 fuzz/wareki_parse_fuzz.c src/wareki_parse.c \

@@ -345,10 +345,19 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_schedule',
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_schedule_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_schedule_deleted_seed', '');
 
--- Everyone may read; only the owner writes.
+-- Everyone may read; only the owner writes.  The owner is the role that
+-- ran CREATE EXTENSION (@extowner@).  When a database owner who is not a
+-- superuser installs the extension (it is trusted), this script runs as
+-- the bootstrap superuser and the tables belong to that superuser, so the
+-- extension's owner is granted the writes explicitly; when a superuser
+-- installs it, the grant repeats what ownership already gives.
 REVOKE ALL ON @extschema@.outage_area, @extschema@.prefecture_area,
 	@extschema@.outage_schedule, @extschema@.outage_schedule_deleted_seed
 	FROM PUBLIC;
 GRANT SELECT ON @extschema@.outage_area, @extschema@.prefecture_area,
 	@extschema@.outage_schedule, @extschema@.outage_schedule_deleted_seed
 	TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.outage_area,
+	@extschema@.prefecture_area, @extschema@.outage_schedule,
+	@extschema@.outage_schedule_deleted_seed
+	TO @extowner@;

@@ -157,8 +157,12 @@ BEGIN ATOMIC
 		   OR s.area OPERATOR(pg_catalog.=)
 			  (SELECT a.area FROM @extschema@.prefecture_area AS a
 			   WHERE a.prefecture OPERATOR(@extschema@.=) facility_prefecture))
+	-- The period's own order (lower, then upper bound; the kind comes
+	-- first anyway) is spelt out with timestamptz: sorting by the type
+	-- itself would need its btree operator class, which pg_upgrade's
+	-- schema restore has not created yet when it recreates this function.
 	ORDER BY @extschema@.kind(s.period)::@extschema@.eligibility_impact DESC,
-			 s.period, s.id;
+			 @extschema@.lower(s.period), @extschema@.upper(s.period), s.id;
 END;
 
 CREATE FUNCTION @extschema@.affecting_windows(

@@ -62,6 +62,9 @@ ow_build_install() {
 # Start a throwaway cluster with its socket in a private directory (no TCP
 # port, so it never collides with another server).  Exports PGHOST, PGPORT,
 # PGUSER and OW_CLUSTER_DIR; stops and removes the cluster on exit.
+# OW_SERVER_BINDIR, when set, is a directory like $OW_PG_BIN whose postgres
+# runs the server under a sanitizer runtime or valgrind (scripts/sanitize.sh,
+# scripts/valgrind.sh); the server is started with its pg_ctl.
 ow_start_cluster() {
 	local owner
 	OW_CLUSTER_DIR=$(mktemp -d /tmp/outage_window.XXXXXX)
@@ -80,7 +83,7 @@ ow_start_cluster() {
 		--auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$OW_CLUSTER_DIR/initdb.log" 2>&1 ||
 		{ cat "$OW_CLUSTER_DIR/initdb.log" >&2; ow_die "initdb failed"; }
 	export PGHOST=$OW_CLUSTER_DIR PGPORT=54329 PGUSER=$owner PGDATABASE=postgres
-	ow_run_as_owner "$OW_PG_BIN/pg_ctl" -D "$OW_CLUSTER_DIR/data" -w -s \
+	ow_run_as_owner "${OW_SERVER_BINDIR:-$OW_PG_BIN}/pg_ctl" -D "$OW_CLUSTER_DIR/data" -w -s -t "${OW_START_TIMEOUT:-60}" \
 		-l "$OW_CLUSTER_DIR/server.log" \
 		-o "-c listen_addresses='' -c unix_socket_directories='$OW_CLUSTER_DIR' -p $PGPORT -c fsync=off -c max_prepared_transactions=2 ${OW_SERVER_OPTS:-}" \
 		start || { cat "$OW_CLUSTER_DIR/server.log" >&2; ow_die "the server did not start"; }
@@ -99,3 +102,23 @@ ow_stop_cluster() {
 }
 
 export PATH="$OW_PG_BIN:$PATH"
+
+# Make a directory like $OW_PG_BIN whose "postgres" is a wrapper script that
+# runs the real server through "$@" (a command prefix, e.g. valgrind and its
+# options, or env LD_PRELOAD=...).  The other programs are copies, not
+# symbolic links: pg_ctl looks for postgres next to its own resolved path.
+# Prints the directory.
+ow_make_server_bindir() {
+	local dir
+	dir=$(mktemp -d /tmp/ow-serverbin.XXXXXX)
+	cp -a "$OW_PG_BIN"/. "$dir"/
+	rm -f "$dir/postgres" "$dir/postmaster"
+	{
+		echo '#!/bin/sh'
+		printf 'exec'
+		printf ' %q' "$@" "$OW_PG_BIN/postgres"
+		echo ' "$@"'
+	} >"$dir/postgres"
+	chmod 755 "$dir" "$dir/postgres"
+	echo "$dir"
+}

@@ -6,13 +6,17 @@
 #   1. the pg_regress suites (sql/ + expected/) through "make installcheck",
 #   2. the pgTAP suites (test/*.sql) through pg_prove,
 #   3. the scenario scripts (test/scenarios/*.sh) that need several sessions,
-#      a dump and restore, or a second database.
-# Prints one closing line "N passed, N failed" counting the three stages.
+#      a dump and restore, a second database or a second cluster,
+#   4. a short fuzz pass over every parser (scripts/fuzz.sh, no server;
+#      OW_FUZZ_SECONDS per parser, 25 by default, 0 to skip; it installs
+#      clang).
+# Prints one closing line "N passed, N failed" counting the stages.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 ow_ensure_test_packages
-ow_build_install
+# scripts/sanitize.sh and scripts/valgrind.sh install their own build first
+[ -n "${OW_NO_INSTALL:-}" ] || ow_build_install
 ow_start_cluster
 
 passed=0
@@ -30,7 +34,9 @@ stage() {
 }
 
 regress() {
-	if make -C "$OW_ROOT" -s PG_CONFIG="$OW_PG_BIN/pg_config" installcheck; then
+	# OW_REGRESS: the pg_regress tests to run, when not all (valgrind.sh)
+	if make -C "$OW_ROOT" -s PG_CONFIG="$OW_PG_BIN/pg_config" installcheck \
+		${OW_REGRESS:+REGRESS="$OW_REGRESS"}; then
 		return 0
 	fi
 	[ -f "$OW_ROOT/regression.diffs" ] && cat "$OW_ROOT/regression.diffs"
@@ -56,6 +62,9 @@ scenarios() {
 stage "pg_regress suites" regress
 stage "pgTAP suites" tap
 stage "scenario scripts" scenarios
+if [ "${OW_FUZZ_SECONDS:-25}" != 0 ]; then
+	stage "fuzz pass (${OW_FUZZ_SECONDS:-25} s per parser)" bash "$OW_ROOT/scripts/fuzz.sh" "${OW_FUZZ_SECONDS:-25}"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

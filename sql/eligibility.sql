@@ -62,6 +62,7 @@ SELECT b.* FROM unnest(ARRAY['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Pacifi
 
 -- The answers themselves, once, in Japan time.
 SET TimeZone = 'Asia/Tokyo';
+SET DateStyle = 'Postgres, MDY';
 SELECT pref, at, is_eligibility_affected(pref, at) AS affected,
 	   eligibility_impact(pref, at) AS impact
 FROM boundary_case ORDER BY pref, at;
@@ -76,6 +77,7 @@ SET TimeZone = 'Pacific/Chatham';
 SELECT is_eligibility_affected('北海道'::prefecture, timestamp '2025-02-02 00:29:59') AS before_end,
 	   is_eligibility_affected('北海道'::prefecture, timestamp '2025-02-02 00:30:00') AS at_end;
 RESET TimeZone;
+RESET DateStyle;
 
 -- The text overloads read the prefecture as the type does.
 SELECT is_eligibility_affected(p, timestamptz '2025-02-01 23:00+09') AS affected, p
@@ -117,6 +119,7 @@ SELECT p, eligibility_impact(p, timestamptz '2025-03-01 01:45+09') AS at_0145,
 FROM unnest(ARRAY['東京都', '福岡県']::prefecture[]) AS p;
 -- Overlaps: the most severe window wins, and wins only where it applies.
 SET LOCAL TimeZone = 'Asia/Tokyo';
+SET LOCAL DateStyle = 'Postgres, MDY';
 INSERT INTO outage_schedule (area, period) VALUES
 	('east', outage_window('2025-02-02 10:00+09', '2025-02-02 11:00+09', 'outage'));
 SELECT t, eligibility_impact('東京都'::prefecture, t)
