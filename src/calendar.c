@@ -454,6 +454,70 @@ ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno)
 	return cache->schedule;
 }
 
+void
+ow_calendar_source_init(CalendarSource *source)
+{
+	source->nareas = 0;
+	source->area_capacity = 8;
+	source->area_names = palloc(sizeof(char *) * source->area_capacity);
+	source->area_name_lens = palloc(sizeof(int) * source->area_capacity);
+	for (int p = 0; p <= PREFECTURE_MAX; p++)
+		source->area_of[p] = -1;
+	source->nwindows = 0;
+	source->window_capacity = 16;
+	source->windows = palloc(sizeof(CalendarWindow) * source->window_capacity);
+}
+
+int
+ow_calendar_source_find_area(const CalendarSource *source, const char *name,
+							 int len)
+{
+	for (int i = 0; i < source->nareas; i++)
+		if (source->area_name_lens[i] == len &&
+			memcmp(source->area_names[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+int
+ow_calendar_source_area(CalendarSource *source, const char *name, int len)
+{
+	int			i = ow_calendar_source_find_area(source, name, len);
+
+	if (i >= 0)
+		return i;
+	if (source->nareas == source->area_capacity)
+	{
+		source->area_capacity *= 2;
+		source->area_names = repalloc(source->area_names,
+									  sizeof(char *) * source->area_capacity);
+		source->area_name_lens = repalloc(source->area_name_lens,
+										  sizeof(int) * source->area_capacity);
+	}
+	source->area_names[source->nareas] = (char *) name;
+	source->area_name_lens[source->nareas] = len;
+	return source->nareas++;
+}
+
+void
+ow_calendar_source_window(CalendarSource *source, int area,
+						  TimestampTz lower, TimestampTz upper, int32 kind)
+{
+	CalendarWindow *w;
+
+	if (source->nwindows == source->window_capacity)
+	{
+		source->window_capacity *= 2;
+		source->windows = repalloc(source->windows,
+								   sizeof(CalendarWindow) * source->window_capacity);
+	}
+	w = &source->windows[source->nwindows++];
+	w->area = area;
+	w->lower = lower;
+	w->upper = upper;
+	w->kind = kind;
+}
+
 /*
  * Text input: the parser finds the pieces, the callbacks below collect them
  * into a source, and the canonical calendar is built from that.
@@ -462,56 +526,14 @@ typedef struct CalendarReader
 {
 	const char *input;
 	CalendarSource source;
-	int			capacity_areas;
-	int			capacity_windows;
 	int			current;		/* area index; -1: nationwide */
 } CalendarReader;
-
-static void
-reader_add_area(CalendarReader *r, const char *name, int len)
-{
-	if (r->source.nareas == r->capacity_areas)
-	{
-		r->capacity_areas *= 2;
-		r->source.area_names = repalloc(r->source.area_names,
-										sizeof(char *) * r->capacity_areas);
-		r->source.area_name_lens = repalloc(r->source.area_name_lens,
-											sizeof(int) * r->capacity_areas);
-	}
-	r->source.area_names[r->source.nareas] = (char *) name;
-	r->source.area_name_lens[r->source.nareas] = len;
-	r->current = r->source.nareas++;
-}
-
-static void
-reader_add_window(CalendarReader *r, const OutageWindow *w)
-{
-	if (r->source.nwindows == r->capacity_windows)
-	{
-		r->capacity_windows *= 2;
-		r->source.windows = repalloc(r->source.windows,
-									 sizeof(CalendarWindow) * r->capacity_windows);
-	}
-	r->source.windows[r->source.nwindows].area = r->current;
-	r->source.windows[r->source.nwindows].lower = w->lower;
-	r->source.windows[r->source.nwindows].upper = w->upper;
-	r->source.windows[r->source.nwindows].kind = w->kind;
-	r->source.nwindows++;
-}
 
 static void
 reader_init(CalendarReader *r, const char *input)
 {
 	r->input = input;
-	r->capacity_areas = 8;
-	r->capacity_windows = 16;
-	r->source.nareas = 0;
-	r->source.area_names = palloc(sizeof(char *) * r->capacity_areas);
-	r->source.area_name_lens = palloc(sizeof(int) * r->capacity_areas);
-	for (int p = 0; p <= PREFECTURE_MAX; p++)
-		r->source.area_of[p] = -1;
-	r->source.nwindows = 0;
-	r->source.windows = palloc(sizeof(CalendarWindow) * r->capacity_windows);
+	ow_calendar_source_init(&r->source);
 	r->current = -1;
 }
 
@@ -536,14 +558,12 @@ read_area(void *arg, bool nationwide, const char *name, size_t len)
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
 				 errdetail("An area name is empty.")));
-	for (int i = 0; i < r->source.nareas; i++)
-		if (r->source.area_name_lens[i] == n &&
-			memcmp(r->source.area_names[i], unescaped, n) == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
-					 errdetail("Area \"%s\" appears twice.", unescaped)));
-	reader_add_area(r, unescaped, n);
+	if (ow_calendar_source_find_area(&r->source, unescaped, n) >= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errdetail("Area \"%s\" appears twice.", unescaped)));
+	r->current = ow_calendar_source_area(&r->source, unescaped, n);
 	return true;
 }
 
@@ -576,7 +596,7 @@ read_window(void *arg, const char *text, size_t len)
 
 	w = DatumGetOutageWindowP(DirectFunctionCall1(outage_window_in,
 												  CStringGetDatum(literal)));
-	reader_add_window(r, w);
+	ow_calendar_source_window(&r->source, r->current, w->lower, w->upper, w->kind);
 	return true;
 }
 
@@ -775,7 +795,7 @@ recv_segments(StringInfo buf, CalendarReader *r)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid window in external outage_calendar value")));
-		reader_add_window(r, &w);
+		ow_calendar_source_window(&r->source, r->current, w.lower, w.upper, w.kind);
 	}
 }
 
@@ -805,14 +825,12 @@ outage_calendar_recv(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("empty area name in external outage_calendar value")));
-		for (int i = 0; i < reader.source.nareas; i++)
-			if (reader.source.area_name_lens[i] == nbytes &&
-				memcmp(reader.source.area_names[i], name, nbytes) == 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-						 errmsg("area \"%s\" appears twice in external outage_calendar value",
-								name)));
-		reader_add_area(&reader, name, nbytes);
+		if (ow_calendar_source_find_area(&reader.source, name, nbytes) >= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("area \"%s\" appears twice in external outage_calendar value",
+							name)));
+		reader.current = ow_calendar_source_area(&reader.source, name, nbytes);
 		ncodes = pq_getmsgint(buf, 2);
 		if (ncodes < 0 || ncodes > PREFECTURE_MAX)
 			ereport(ERROR,

@@ -65,7 +65,28 @@ typedef struct CalendarSource
 	int			area_of[PREFECTURE_MAX + 1];	/* index into areas; -1: none */
 	int			nwindows;
 	CalendarWindow *windows;
+	int			area_capacity;	/* allocated lengths of the arrays above */
+	int			window_capacity;
 } CalendarSource;
+
+/* An empty source, in the current memory context. */
+extern void ow_calendar_source_init(CalendarSource *source);
+
+/* The index of an area, or -1 if the source has none of that name. */
+extern int	ow_calendar_source_find_area(const CalendarSource *source,
+										 const char *name, int len);
+
+/*
+ * The index of an area, added if new.  The name is not copied: it must
+ * live as long as the source.
+ */
+extern int	ow_calendar_source_area(CalendarSource *source, const char *name,
+									int len);
+
+/* Add a window of an area (-1: nationwide). */
+extern void ow_calendar_source_window(CalendarSource *source, int area,
+									  TimestampTz lower, TimestampTz upper,
+									  int32 kind);
 
 /*
  * Build the canonical calendar of a source (palloc'd in the current memory

@@ -38,26 +38,12 @@
 #define AREA_TABLE "prefecture_area"
 #define SCHEDULE_TABLE "outage_schedule"
 
-/* The index of an area in the source, added if new. */
+/* The index of an area given as text, added if new (the text is kept). */
 static int
-source_area(CalendarSource *source, int *capacity, const text *area)
+text_area(CalendarSource *source, text *area)
 {
-	int			len = VARSIZE_ANY_EXHDR(area);
-
-	for (int i = 0; i < source->nareas; i++)
-		if (source->area_name_lens[i] == len &&
-			memcmp(source->area_names[i], VARDATA_ANY(area),
-				   VARSIZE_ANY_EXHDR(area)) == 0)
-			return i;
-	if (source->nareas == *capacity)
-	{
-		*capacity *= 2;
-		source->area_names = repalloc(source->area_names, sizeof(char *) * *capacity);
-		source->area_name_lens = repalloc(source->area_name_lens, sizeof(int) * *capacity);
-	}
-	source->area_names[source->nareas] = VARDATA_ANY(area);
-	source->area_name_lens[source->nareas] = len;
-	return source->nareas++;
+	return ow_calendar_source_area(source, VARDATA_ANY(area),
+								   VARSIZE_ANY_EXHDR(area));
 }
 
 /* Open one of our tables by name in the extension's schema, for reading. */
@@ -106,8 +92,7 @@ table_column(Relation rel, const char *attname, Oid typid, int16 typlen)
 
 /* Every area of prefecture_area, and which one each prefecture is in. */
 static void
-read_areas(Oid namespace, Snapshot snapshot, CalendarSource *source,
-		   int *capacity)
+read_areas(Oid namespace, Snapshot snapshot, CalendarSource *source)
 {
 	Relation	rel = open_extension_table(namespace, AREA_TABLE);
 	AttrNumber	pref_att = table_column(rel, "prefecture", InvalidOid,
@@ -125,8 +110,7 @@ read_areas(Oid namespace, Snapshot snapshot, CalendarSource *source,
 		Prefecture	p = DatumGetPrefecture(pref);
 
 		if (!pref_null && !area_null && PREFECTURE_IS_VALID(p))
-			source->area_of[p] = source_area(source, capacity,
-											 DatumGetTextPCopy(area));
+			source->area_of[p] = text_area(source, DatumGetTextPCopy(area));
 	}
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
@@ -135,8 +119,7 @@ read_areas(Oid namespace, Snapshot snapshot, CalendarSource *source,
 
 /* Every window of outage_schedule, with its area (added if new). */
 static void
-read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source,
-			 int *area_capacity)
+read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source)
 {
 	Relation	rel = open_extension_table(namespace, SCHEDULE_TABLE);
 	AttrNumber	area_att = table_column(rel, "area", TEXTOID, -1);
@@ -144,9 +127,6 @@ read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source,
 										  sizeof(OutageWindow));
 	TupleTableSlot *slot = table_slot_create(rel, NULL);
 	TableScanDesc scan = table_beginscan(rel, snapshot, 0, NULL);
-	int			capacity = 16;
-
-	source->windows = palloc(sizeof(CalendarWindow) * capacity);
 	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
 	{
 		bool		area_null;
@@ -154,23 +134,13 @@ read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source,
 		Datum		area = slot_getattr(slot, area_att, &area_null);
 		Datum		period = slot_getattr(slot, period_att, &period_null);
 		const OutageWindow *w;
-		CalendarWindow *out;
 
 		if (period_null)
 			continue;
-		if (source->nwindows == capacity)
-		{
-			capacity *= 2;
-			source->windows = repalloc(source->windows,
-									   sizeof(CalendarWindow) * capacity);
-		}
 		w = DatumGetOutageWindowP(period);
-		out = &source->windows[source->nwindows++];
-		out->area = area_null ? -1 :
-			source_area(source, area_capacity, DatumGetTextPCopy(area));
-		out->lower = w->lower;
-		out->upper = w->upper;
-		out->kind = w->kind;
+		ow_calendar_source_window(source,
+								  area_null ? -1 : text_area(source, DatumGetTextPCopy(area)),
+								  w->lower, w->upper, w->kind);
 	}
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
@@ -181,16 +151,10 @@ OutageCalendar *
 ow_schedule_calendar(Oid namespace, Snapshot snapshot)
 {
 	CalendarSource source;
-	int			capacity = 8;
 
-	source.nareas = 0;
-	source.area_names = palloc(sizeof(char *) * capacity);
-	source.area_name_lens = palloc(sizeof(int) * capacity);
-	for (int p = 0; p <= PREFECTURE_MAX; p++)
-		source.area_of[p] = -1;
-	source.nwindows = 0;
-	read_areas(namespace, snapshot, &source, &capacity);
-	read_windows(namespace, snapshot, &source, &capacity);
+	ow_calendar_source_init(&source);
+	read_areas(namespace, snapshot, &source);
+	read_windows(namespace, snapshot, &source);
 	return ow_calendar_build(&source);
 }
 
@@ -344,22 +308,13 @@ current_outage_calendar(PG_FUNCTION_ARGS)
  * windows (a what-if with wider margins, an archived schedule), with the
  * prefectures mapped as prefecture_area maps them now.
  */
-typedef struct CalendarAggState
-{
-	CalendarSource source;
-	int			area_capacity;
-	int			window_capacity;
-} CalendarAggState;
-
 PG_FUNCTION_INFO_V1(outage_calendar_accum);
 Datum
 outage_calendar_accum(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext;
 	MemoryContext old;
-	CalendarAggState *state;
-	const OutageWindow *w;
-	CalendarWindow *out;
+	CalendarSource *state;
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		elog(ERROR, "outage_calendar_accum called in non-aggregate context");
@@ -367,35 +322,21 @@ outage_calendar_accum(PG_FUNCTION_ARGS)
 	old = MemoryContextSwitchTo(aggcontext);
 	if (PG_ARGISNULL(0))
 	{
-		state = palloc0(sizeof(CalendarAggState));
-		state->area_capacity = 8;
-		state->window_capacity = 16;
-		state->source.area_names = palloc(sizeof(char *) * state->area_capacity);
-		state->source.area_name_lens = palloc(sizeof(int) * state->area_capacity);
-		state->source.windows = palloc(sizeof(CalendarWindow) * state->window_capacity);
-		for (int p = 0; p <= PREFECTURE_MAX; p++)
-			state->source.area_of[p] = -1;
+		state = palloc(sizeof(CalendarSource));
+		ow_calendar_source_init(state);
 	}
 	else
-		state = (CalendarAggState *) PG_GETARG_POINTER(0);
+		state = (CalendarSource *) PG_GETARG_POINTER(0);
 
 	/* a row without a period contributes nothing, as NULLs do to aggregates */
 	if (!PG_ARGISNULL(2))
 	{
-		w = PG_GETARG_OUTAGE_WINDOW_P(2);
-		if (state->source.nwindows == state->window_capacity)
-		{
-			state->window_capacity *= 2;
-			state->source.windows = repalloc(state->source.windows,
-											 sizeof(CalendarWindow) * state->window_capacity);
-		}
-		out = &state->source.windows[state->source.nwindows++];
-		out->area = PG_ARGISNULL(1) ? -1 :
-			source_area(&state->source, &state->area_capacity,
-						DatumGetTextPCopy(PG_GETARG_DATUM(1)));
-		out->lower = w->lower;
-		out->upper = w->upper;
-		out->kind = w->kind;
+		const OutageWindow *w = PG_GETARG_OUTAGE_WINDOW_P(2);
+
+		ow_calendar_source_window(state,
+								  PG_ARGISNULL(1) ? -1 :
+								  text_area(state, DatumGetTextPCopy(PG_GETARG_DATUM(1))),
+								  w->lower, w->upper, w->kind);
 	}
 	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(state);
@@ -405,28 +346,25 @@ PG_FUNCTION_INFO_V1(outage_calendar_final);
 Datum
 outage_calendar_final(PG_FUNCTION_ARGS)
 {
-	CalendarAggState *state;
+	CalendarSource *state;
 	CalendarSource source;
-	int			capacity;
 	Oid			namespace = get_func_namespace(fcinfo->flinfo->fn_oid);
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	state = (CalendarAggState *) PG_GETARG_POINTER(0);
+	state = (CalendarSource *) PG_GETARG_POINTER(0);
 
 	/*
-	 * Work on a copy: a final function may run more than once over the same
-	 * state (window aggregates), so the state must stay as it was.
+	 * Work on a copy of the areas: a final function may run more than once
+	 * over the same state (window aggregates), so the state must stay as it
+	 * was.  The windows are only read.
 	 */
-	capacity = state->source.nareas + PREFECTURE_MAX + 1;
-	source = state->source;
-	source.area_names = palloc(sizeof(char *) * capacity);
-	source.area_name_lens = palloc(sizeof(int) * capacity);
-	memcpy(source.area_names, state->source.area_names,
-		   sizeof(char *) * state->source.nareas);
-	memcpy(source.area_name_lens, state->source.area_name_lens,
-		   sizeof(int) * state->source.nareas);
+	source = *state;
+	source.area_names = palloc(sizeof(char *) * state->area_capacity);
+	source.area_name_lens = palloc(sizeof(int) * state->area_capacity);
+	memcpy(source.area_names, state->area_names, sizeof(char *) * state->nareas);
+	memcpy(source.area_name_lens, state->area_name_lens, sizeof(int) * state->nareas);
 	read_areas(namespace, ActiveSnapshotSet() ? GetActiveSnapshot()
-			   : GetTransactionSnapshot(), &source, &capacity);
+			   : GetTransactionSnapshot(), &source);
 	PG_RETURN_POINTER(ow_calendar_build(&source));
 }
