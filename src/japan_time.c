@@ -108,25 +108,7 @@ ow_japan_local_to_timestamptz(Timestamp local)
 	return result;
 }
 
-Timestamp
-ow_timestamptz_to_japan_local(TimestampTz t)
-{
-	struct pg_tm tm;
-	fsec_t		fsec;
-	int			tz;
-	Timestamp	result;
-
-	if (TIMESTAMP_NOT_FINITE(t))
-		return t;
-	if (timestamp2tm(t, &tz, &tm, &fsec, NULL, ow_japan_tz()) != 0 ||
-		tm2timestamp(&tm, fsec, NULL, &result) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("timestamp out of range")));
-	return result;
-}
-
-/* ow_timestamptz_to_japan_local without the error: false if out of range. */
+/* The Japan local time of an absolute time; false if out of range. */
 static bool
 to_japan_local_checked(TimestampTz t, Timestamp *result)
 {
@@ -141,6 +123,18 @@ to_japan_local_checked(TimestampTz t, Timestamp *result)
 	}
 	return timestamp2tm(t, &tz, &tm, &fsec, NULL, ow_japan_tz()) == 0 &&
 		tm2timestamp(&tm, fsec, NULL, result) == 0;
+}
+
+Timestamp
+ow_timestamptz_to_japan_local(TimestampTz t)
+{
+	Timestamp	result;
+
+	if (!to_japan_local_checked(t, &result))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("timestamp out of range")));
+	return result;
 }
 
 /* The UTC offset (seconds west) at a local time, or false if out of range. */
