@@ -73,7 +73,8 @@ ow_start_cluster() {
 		owner=postgres
 		id "$owner" >/dev/null 2>&1 || ow_die "user postgres is missing (is postgresql-$OW_PG_MAJOR installed?)"
 		chown "$owner" "$OW_CLUSTER_DIR"
-		ow_run_as_owner() { runuser -u postgres -- "$@"; }
+		# from /, which postgres can enter whatever the caller's directory
+		ow_run_as_owner() { (cd / && runuser -u postgres -- "$@"); }
 	else
 		owner=$(id -un)
 		ow_run_as_owner() { "$@"; }
