@@ -39,21 +39,21 @@
  * mapping, two colliding spellings would evict each other on every row).
  * A spelling of up to 16 bytes - every kanji name is - is keyed and compared
  * as two words read with overlapping fixed-size loads, so a hit costs a
- * multiply and two compares and never reads past the value.
+ * multiply and two compares and never reads past the value.  An entry is
+ * half a cache line: the scan streams heap pages through the cache, and the
+ * memo must keep as few lines as it can.  Bytes past 16, rare, are kept
+ * apart.
  */
-typedef struct SpellingKey
+typedef struct SpellingMemoEntry
 {
 	uint64		w0;
 	uint64		w1;
-	uint32		len;
-} SpellingKey;
-
-typedef struct SpellingMemoEntry
-{
-	SpellingKey key;			/* key.len 0: empty slot */
+	uint32		len;			/* 0: empty slot */
 	Prefecture	prefecture;
-	char		rest[SPELLING_MEMO_MAXLEN - 16];	/* bytes past 16, if any */
-} SpellingMemoEntry;
+} pg_attribute_aligned(32) SpellingMemoEntry;
+
+StaticAssertDecl(sizeof(SpellingMemoEntry) == 32,
+				 "a memo entry must be half a cache line");
 
 static inline uint64
 load64(const char *p)
@@ -73,39 +73,14 @@ load32(const char *p)
 	return v;
 }
 
-/* Two words that, with the length, identify the first 16 bytes. */
-static inline SpellingKey
-spelling_key(const char *bytes, int len)
-{
-	SpellingKey key = {0, 0, (uint32) len};
-
-	if (len >= 16)
-	{
-		key.w0 = load64(bytes);
-		key.w1 = load64(bytes + 8);
-	}
-	else if (len >= 8)
-	{
-		key.w0 = load64(bytes);
-		key.w1 = load64(bytes + len - 8);
-	}
-	else if (len >= 4)
-		key.w0 = load32(bytes) | (load32(bytes + len - 4) << 32);
-	else
-	{
-		for (int i = 0; i < len; i++)
-			key.w0 = (key.w0 << 8) | (unsigned char) bytes[i];
-	}
-	return key;
-}
-
 typedef struct EligibilityCallCache
 {
+	SpellingMemoEntry memo[SPELLING_MEMO_SIZE];
 	ScheduleRef schedule;		/* the tables' schedule (two-argument forms) */
 	void	   *calendar;		/* a calendar argument's (three-argument forms) */
 	Oid			impact_type;	/* eligibility_impact; InvalidOid until needed */
 	Oid			impact_label[OUTAGE_KIND_MAX + 1];	/* pg_enum oid per impact */
-	SpellingMemoEntry memo[SPELLING_MEMO_SIZE];
+	char		memo_rest[SPELLING_MEMO_SIZE][SPELLING_MEMO_MAXLEN - 16];
 } EligibilityCallCache;
 
 static const char *const impact_labels[OUTAGE_KIND_MAX + 1] = {
@@ -115,58 +90,105 @@ static const char *const impact_labels[OUTAGE_KIND_MAX + 1] = {
 	[OUTAGE_KIND_OUTAGE] = "outage",
 };
 
-static EligibilityCallCache *
+static pg_noinline EligibilityCallCache *
+new_call_cache(FunctionCallInfo fcinfo)
+{
+	char	   *space;
+	EligibilityCallCache *cache;
+
+	/* aligned, so that no memo entry straddles two cache lines */
+	space = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+								   sizeof(EligibilityCallCache) + PG_CACHE_LINE_SIZE);
+	cache = (EligibilityCallCache *) TYPEALIGN(PG_CACHE_LINE_SIZE, space);
+	fcinfo->flinfo->fn_extra = cache;
+	return cache;
+}
+
+static inline EligibilityCallCache *
 call_cache(FunctionCallInfo fcinfo)
 {
 	EligibilityCallCache *cache = fcinfo->flinfo->fn_extra;
 
-	if (cache == NULL)
-	{
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
-									   sizeof(EligibilityCallCache));
-		fcinfo->flinfo->fn_extra = cache;
-	}
+	if (unlikely(cache == NULL))
+		cache = new_call_cache(fcinfo);
 	return cache;
 }
 
-/* The facility's prefecture from a text argument, via the memo. */
-static Prefecture
-prefecture_arg_text(EligibilityCallCache *cache, text *arg)
+/* A spelling not in the memo: parse it, and remember it in the slot given. */
+static pg_noinline Prefecture
+memo_add(EligibilityCallCache *cache, int slot, uint64 w0, uint64 w1,
+		 const char *bytes, int len)
 {
-	const char *bytes = VARDATA_ANY(arg);
-	int			len = VARSIZE_ANY_EXHDR(arg);
-	SpellingKey key;
-	uint64		slot;
-	SpellingMemoEntry *entry = NULL;
-	Prefecture	p;
+	/* raises 22P02 for a spelling that is no prefecture */
+	Prefecture	p = ow_prefecture_from_text(bytes, len, true);
+	SpellingMemoEntry *entry = &cache->memo[slot];
 
-	if (len == 0 || len > SPELLING_MEMO_MAXLEN)
+	entry->w0 = w0;
+	entry->w1 = w1;
+	entry->len = (uint32) len;
+	entry->prefecture = p;
+	if (len > 16)
+		memcpy(cache->memo_rest[slot], bytes + 16, len - 16);
+	return p;
+}
+
+/* The facility's prefecture from a text argument, via the memo. */
+static pg_attribute_always_inline Prefecture
+prefecture_arg_text(EligibilityCallCache *cache, Datum arg)
+{
+	struct varlena *value = (struct varlena *) DatumGetPointer(arg);
+	const char *bytes;
+	int			len;
+	uint64		w0 = 0;
+	uint64		w1 = 0;
+	uint64		home;
+	int			slot = 0;
+
+	/* a short inline value, as every prefecture name is, needs no detoasting */
+	if (unlikely(VARATT_IS_EXTERNAL(value) || VARATT_IS_COMPRESSED(value)))
+		value = pg_detoast_datum_packed(value);
+	bytes = VARDATA_ANY(value);
+	len = VARSIZE_ANY_EXHDR(value);
+	if (unlikely(len == 0 || len > SPELLING_MEMO_MAXLEN))
 		return ow_prefecture_from_text(bytes, len, true);
 
-	key = spelling_key(bytes, len);
-	slot = ((key.w0 ^ (key.w1 + key.len)) * UINT64CONST(0x9E3779B97F4A7C15)) >>
+	if (len >= 16)
+	{
+		w0 = load64(bytes);
+		w1 = load64(bytes + 8);
+	}
+	else if (len >= 8)
+	{
+		w0 = load64(bytes);
+		w1 = load64(bytes + len - 8);
+	}
+	else if (len >= 4)
+		w0 = load32(bytes) | (load32(bytes + len - 4) << 32);
+	else
+	{
+		for (int i = 0; i < len; i++)
+			w0 = (w0 << 8) | (unsigned char) bytes[i];
+	}
+
+	home = ((w0 ^ (w1 + (uint64) len)) * UINT64CONST(0x9E3779B97F4A7C15)) >>
 		(64 - SPELLING_MEMO_BITS);
 	for (int probe = 0; probe < SPELLING_MEMO_PROBES; probe++)
 	{
-		entry = &cache->memo[(slot + probe) & (SPELLING_MEMO_SIZE - 1)];
-		if (entry->key.len == 0)
+		const SpellingMemoEntry *entry;
+
+		slot = (int) ((home + probe) & (SPELLING_MEMO_SIZE - 1));
+		entry = &cache->memo[slot];
+		if (entry->len == 0)
 			break;				/* not seen yet: remember it here */
-		if (entry->key.w0 == key.w0 && entry->key.w1 == key.w1 &&
-			entry->key.len == key.len &&
-			(len <= 16 || memcmp(entry->rest, bytes + 16, len - 16) == 0))
+		if (entry->w0 == w0 && entry->w1 == w1 && entry->len == (uint32) len &&
+			(len <= 16 ||
+			 memcmp(cache->memo_rest[slot], bytes + 16, len - 16) == 0))
 			return entry->prefecture;
 	}
-	/* a full probe run: the spelling replaces its home slot's */
-	if (entry->key.len != 0)
-		entry = &cache->memo[slot];
-
-	/* raises 22P02 for a spelling that is no prefecture */
-	p = ow_prefecture_from_text(bytes, len, true);
-	entry->key = key;
-	if (len > 16)
-		memcpy(entry->rest, bytes + 16, len - 16);
-	entry->prefecture = p;
-	return p;
+	/* after a full probe run, the spelling replaces its home slot's */
+	if (cache->memo[slot].len != 0)
+		slot = (int) home;
+	return memo_add(cache, slot, w0, w1, bytes, len);
 }
 
 static Datum
@@ -213,7 +235,7 @@ impact_datum(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
 #define ARG_LOCAL_TIME		0x02
 #define ARG_CALENDAR		0x04
 
-static inline const CompiledSchedule *
+static pg_attribute_always_inline const CompiledSchedule *
 schedule_arg(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
 {
 	if (flags & ARG_CALENDAR)
@@ -221,18 +243,16 @@ schedule_arg(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
 	return ow_schedule_get(&cache->schedule, fcinfo);
 }
 
-static inline int32
-visit_impact(FunctionCallInfo fcinfo, int flags, bool affected_only,
-			 EligibilityCallCache **cachep)
+static pg_attribute_always_inline int32
+visit_impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags,
+			 bool affected_only)
 {
-	EligibilityCallCache *cache = call_cache(fcinfo);
 	Prefecture	p;
 	TimestampTz t;
 	const CompiledSchedule *schedule;
 
-	*cachep = cache;
 	p = (flags & ARG_TEXT_PREFECTURE) ?
-		prefecture_arg_text(cache, PG_GETARG_TEXT_PP(0)) :
+		prefecture_arg_text(cache, PG_GETARG_DATUM(0)) :
 		PG_GETARG_PREFECTURE(0);
 	t = (flags & ARG_LOCAL_TIME) ?
 		ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1)) :
@@ -249,21 +269,20 @@ visit_impact(FunctionCallInfo fcinfo, int flags, bool affected_only,
 	return ow_schedule_impact(schedule, p, t);
 }
 
-static inline Datum
+static pg_attribute_always_inline Datum
 affected(FunctionCallInfo fcinfo, int flags)
 {
-	EligibilityCallCache *cache;
+	EligibilityCallCache *cache = call_cache(fcinfo);
 
-	PG_RETURN_BOOL(visit_impact(fcinfo, flags, true, &cache) != OW_IMPACT_NONE);
+	PG_RETURN_BOOL(visit_impact(fcinfo, cache, flags, true) != OW_IMPACT_NONE);
 }
 
-static inline Datum
+static pg_attribute_always_inline Datum
 impact(FunctionCallInfo fcinfo, int flags)
 {
-	EligibilityCallCache *cache;
-	int32		result = visit_impact(fcinfo, flags, false, &cache);
+	EligibilityCallCache *cache = call_cache(fcinfo);
 
-	return impact_datum(fcinfo, cache, result);
+	return impact_datum(fcinfo, cache, visit_impact(fcinfo, cache, flags, false));
 }
 
 #define ELIGIBILITY_ENTRY(name, body, flags) \

@@ -179,13 +179,13 @@ ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
  * ROLLBACK TO SAVEPOINT can look exactly like one taken before it, yet no
  * longer sees the rolled-back rows.
  */
-static uint64 transaction_aborts = 0;
+uint64		ow_transaction_aborts = 0;
 
 static void
 count_xact_abort(XactEvent event, void *arg pg_attribute_unused())
 {
 	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT)
-		transaction_aborts++;
+		ow_transaction_aborts++;
 }
 
 static void
@@ -195,7 +195,7 @@ count_subxact_abort(SubXactEvent event,
 					void *arg pg_attribute_unused())
 {
 	if (event == SUBXACT_EVENT_ABORT_SUB)
-		transaction_aborts++;
+		ow_transaction_aborts++;
 }
 
 void
@@ -203,42 +203,6 @@ ow_schedule_init(void)
 {
 	RegisterXactCallback(count_xact_abort, NULL);
 	RegisterSubXactCallback(count_subxact_abort, NULL);
-}
-
-static inline bool
-same_xids(const TransactionId *a, const TransactionId *b, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return false;
-	return true;
-}
-
-/*
- * Whether a snapshot sees exactly the rows the cached schedule was read
- * with.  Its contents are compared, never its address: the active snapshot
- * is usually a copy, freed and reallocated at the same address from one
- * statement to the next, and copies carry no completion counter.  Within
- * one statement the comparison is a handful of equal integers.
- */
-static bool
-snapshot_sees_same(const ScheduleRef *ref, Snapshot snapshot)
-{
-	/*
-	 * This runs on every call, so the cheap scalars go first and the lists
-	 * of in-progress transactions (usually empty or a few entries) are
-	 * compared inline.
-	 */
-	return ref->lxid == MyProc->lxid &&
-		ref->aborts == transaction_aborts &&
-		ref->curcid == snapshot->curcid &&
-		ref->xmin == snapshot->xmin &&
-		ref->xmax == snapshot->xmax &&
-		ref->xcnt == snapshot->xcnt &&
-		ref->subxcnt == snapshot->subxcnt &&
-		ref->suboverflowed == snapshot->suboverflowed &&
-		same_xids(ref->xip, snapshot->xip, (int) snapshot->xcnt) &&
-		same_xids(ref->subxip, snapshot->subxip, Max(snapshot->subxcnt, 0));
 }
 
 static TransactionId *
@@ -252,19 +216,14 @@ copy_xids(MemoryContext cxt, const TransactionId *xids, int n)
 }
 
 const CompiledSchedule *
-ow_schedule_get(ScheduleRef *ref, FunctionCallInfo fcinfo)
+ow_schedule_refresh(ScheduleRef *ref, FunctionCallInfo fcinfo)
 {
 	Snapshot	snapshot;
 	Oid			namespace;
 
-	if (ActiveSnapshotSet())
-	{
-		snapshot = GetActiveSnapshot();
-		if (ref->schedule != NULL && snapshot_sees_same(ref, snapshot))
-			return ref->schedule;
-	}
-	else
-		snapshot = GetTransactionSnapshot();
+	snapshot = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
+	if (ref->schedule != NULL && ow_snapshot_sees_same(ref, snapshot))
+		return ref->schedule;
 
 	if (ref->cxt != NULL)
 		MemoryContextDelete(ref->cxt);
@@ -275,7 +234,7 @@ ow_schedule_get(ScheduleRef *ref, FunctionCallInfo fcinfo)
 
 	namespace = get_func_namespace(fcinfo->flinfo->fn_oid);
 	ref->lxid = MyProc->lxid;
-	ref->aborts = transaction_aborts;
+	ref->aborts = ow_transaction_aborts;
 	ref->curcid = snapshot->curcid;
 	ref->xmin = snapshot->xmin;
 	ref->xmax = snapshot->xmax;

@@ -16,6 +16,8 @@
 
 #include "fmgr.h"
 #include "datatype/timestamp.h"
+#include "storage/proc.h"
+#include "utils/snapmgr.h"
 #include "utils/snapshot.h"
 
 #include "calendar.h"
@@ -48,12 +50,59 @@ typedef struct ScheduleRef
 /* Register the abort callbacks the cache relies on; from _PG_init. */
 extern void ow_schedule_init(void);
 
+/* (Sub)transaction aborts in this backend so far; see schedule.c. */
+extern uint64 ow_transaction_aborts;
+
+/* Read the tables again for the current snapshot; see ow_schedule_get(). */
+extern const CompiledSchedule *ow_schedule_refresh(ScheduleRef *ref,
+												   FunctionCallInfo fcinfo);
+
+static inline bool
+ow_same_xids(const TransactionId *a, const TransactionId *b, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
+/*
+ * Whether a snapshot sees exactly the rows the cached schedule was read
+ * with.  Its contents are compared, never its address: the active snapshot
+ * is usually a copy, freed and reallocated at the same address from one
+ * statement to the next, and copies carry no completion counter.  The
+ * fields most likely to differ go first; the lists of in-progress
+ * transactions are usually empty.
+ */
+static inline bool
+ow_snapshot_sees_same(const ScheduleRef *ref, Snapshot snapshot)
+{
+	return ref->curcid == snapshot->curcid &&
+		ref->xmax == snapshot->xmax &&
+		ref->xmin == snapshot->xmin &&
+		ref->xcnt == snapshot->xcnt &&
+		ref->subxcnt == snapshot->subxcnt &&
+		ref->lxid == MyProc->lxid &&
+		ref->aborts == ow_transaction_aborts &&
+		ref->suboverflowed == snapshot->suboverflowed &&
+		ow_same_xids(ref->xip, snapshot->xip, (int) snapshot->xcnt) &&
+		ow_same_xids(ref->subxip, snapshot->subxip, Max(snapshot->subxcnt, 0));
+}
+
 /*
  * The schedule as the current statement sees it.  fcinfo is the calling
  * SQL function's: its schema locates the tables, never the search_path.
+ * This runs once per row, so the check that the cached schedule still
+ * holds is inline and the reading is not.
  */
-extern const CompiledSchedule *ow_schedule_get(ScheduleRef *ref,
-											   FunctionCallInfo fcinfo);
+static inline const CompiledSchedule *
+ow_schedule_get(ScheduleRef *ref, FunctionCallInfo fcinfo)
+{
+	if (likely(ref->schedule != NULL) && likely(ActiveSnapshotSet()) &&
+		likely(ow_snapshot_sees_same(ref, GetActiveSnapshot())))
+		return ref->schedule;
+	return ow_schedule_refresh(ref, fcinfo);
+}
 
 /* The tables as a snapshot sees them, as a calendar (palloc'd). */
 extern OutageCalendar *ow_schedule_calendar(Oid namespace, Snapshot snapshot);
