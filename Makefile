@@ -1,7 +1,8 @@
 # Makefile for the outage_window PostgreSQL extension (PGXS)
 
 EXTENSION = outage_window
-EXTVERSION = 1.0
+# the version this tree builds: the control file's default_version
+EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 MODULE_big = outage_window
 PGFILEDESC = "outage_window - eligibility-system outage windows for Japanese HIS data"
 
@@ -12,6 +13,13 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # order, so that each concern's SQL sits next to its C file's purpose.
 INSTALL_FRAGMENTS = $(sort $(wildcard install/*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+
+# versions/ keeps every released version's install script as it was released
+# (frozen) and the update scripts between versions; all are installed, so
+# that ALTER EXTENSION ... UPDATE works from every release.  The current
+# version's script is the one built above (test/scenarios/extension_versions.sh
+# checks that it still equals its frozen copy once released).
+DATA = $(filter-out versions/$(DATA_built),$(sort $(wildcard versions/$(EXTENSION)--*.sql)))
 
 # pg_regress suites: every sql/NAME.sql with expected/NAME.out, in name order.
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))

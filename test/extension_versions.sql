@@ -1,11 +1,12 @@
 --
 -- extension_versions: what ALTER EXTENSION ... UPDATE can do.
 --
--- 1.0 is the first version, so there is no update script yet.  The first
--- change after 1.0 must add outage_window--1.0--1.1.sql, raise
--- default_version, and replace the "no update path" test below with a test
--- that updates from the frozen 1.0 script (doc/hardening.md, "Upgrades").
--- This test fails on purpose until then.
+-- 1.0 is the first version, so there is no update script yet.  Its released
+-- script is frozen in versions/, and test/scenarios/extension_versions.sh
+-- fails if the install script changes while default_version is 1.0.  The
+-- next version adds versions/outage_window--1.0--1.1.sql, raises
+-- default_version, and replaces the "no update path" assertions below
+-- (doc/hardening.md, "Upgrades"); that scenario then updates from 1.0.
 --
 BEGIN;
 SELECT plan(5);

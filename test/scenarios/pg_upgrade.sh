@@ -19,7 +19,8 @@ work=$(mktemp -d /tmp/ow-upgrade.XXXXXX)
 chmod 755 "$work"
 if [ "$(id -u)" -eq 0 ]; then
 	chown postgres "$work"
-	as_owner() { runuser -u postgres -- "$@"; }
+	# from $work, which postgres owns, whatever the caller's directory
+	as_owner() { (cd "$work" && runuser -u postgres -- "$@"); }
 	owner=postgres
 else
 	as_owner() { "$@"; }
