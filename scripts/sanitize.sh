@@ -11,8 +11,9 @@
 # How: the extension is built with -fsanitize=address,undefined in a copy of
 # the tree and installed.  The server itself is not instrumented, so the
 # ASan runtime is preloaded into it (LD_PRELOAD, only for postgres, through
-# the OW_SERVER_BINDIR wrapper of scripts/lib.sh), with leak detection off
-# (the server frees at exit what it must).  Reports go to files under a log
+# the OW_SERVER_BINDIR wrapper of scripts/lib.sh), with a stub that lets an
+# uninstrumented postgres start under it (scripts/asan_swift_demangle_stub.c)
+# and leak detection off (the server frees at exit what it must).  Reports go to files under a log
 # directory; UBSan stops at the first error.  First a check that the runtime
 # really is in a backend together with the instrumented library, and that a
 # deliberate fault there is reported (scripts/sanitizer_canary.c), then
