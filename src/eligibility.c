@@ -39,10 +39,11 @@
  * mapping, two colliding spellings would evict each other on every row).
  * A spelling of up to 16 bytes - every kanji name is - is keyed and compared
  * as two words read with overlapping fixed-size loads, so a hit costs a
- * multiply and two compares and never reads past the value.  An entry is
- * half a cache line: the scan streams heap pages through the cache, and the
- * memo must keep as few lines as it can.  Bytes past 16, rare, are kept
- * apart.
+ * multiply, one memory access and three compares, and never reads past the
+ * value; bytes past 16, rare, are kept apart and compared only then.  An
+ * entry takes 32 bytes, aligned, so it never straddles two cache lines: the
+ * scan streams heap pages through the cache, and the memo should occupy as
+ * few lines as it can.
  */
 typedef struct SpellingMemoEntry
 {
@@ -50,10 +51,11 @@ typedef struct SpellingMemoEntry
 	uint64		w1;
 	uint32		len;			/* 0: empty slot */
 	Prefecture	prefecture;
-} pg_attribute_aligned(32) SpellingMemoEntry;
+	char		pad[10];		/* to 32 bytes */
+} SpellingMemoEntry;
 
 StaticAssertDecl(sizeof(SpellingMemoEntry) == 32,
-				 "a memo entry must be half a cache line");
+				 "a memo entry must take 32 bytes");
 
 static inline uint64
 load64(const char *p)
@@ -75,7 +77,7 @@ load32(const char *p)
 
 typedef struct EligibilityCallCache
 {
-	SpellingMemoEntry memo[SPELLING_MEMO_SIZE];
+	SpellingMemoEntry memo[SPELLING_MEMO_SIZE];	/* first: aligned with the cache */
 	ScheduleRef schedule;		/* the tables' schedule (two-argument forms) */
 	void	   *calendar;		/* a calendar argument's (three-argument forms) */
 	Oid			impact_type;	/* eligibility_impact; InvalidOid until needed */
@@ -90,16 +92,20 @@ static const char *const impact_labels[OUTAGE_KIND_MAX + 1] = {
 	[OUTAGE_KIND_OUTAGE] = "outage",
 };
 
+/*
+ * The cache is aligned to a cache line within its chunk, so fn_extra points
+ * inside a palloc'd chunk: it must never be pfree'd (nothing does; the
+ * chunk goes with fn_mcxt).
+ */
 static pg_noinline EligibilityCallCache *
 new_call_cache(FunctionCallInfo fcinfo)
 {
 	char	   *space;
 	EligibilityCallCache *cache;
 
-	/* aligned, so that no memo entry straddles two cache lines */
 	space = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
 								   sizeof(EligibilityCallCache) + PG_CACHE_LINE_SIZE);
-	cache = (EligibilityCallCache *) TYPEALIGN(PG_CACHE_LINE_SIZE, space);
+	cache = (EligibilityCallCache *) CACHELINEALIGN(space);
 	fcinfo->flinfo->fn_extra = cache;
 	return cache;
 }

@@ -53,7 +53,11 @@ extern void ow_schedule_init(void);
 /* (Sub)transaction aborts in this backend so far; see schedule.c. */
 extern uint64 ow_transaction_aborts;
 
-/* Read the tables again for the current snapshot; see ow_schedule_get(). */
+/*
+ * The slow path of ow_schedule_get(): compare again, against the active
+ * snapshot or, when none is set, the transaction snapshot, and read the
+ * tables again only if that snapshot could see different rows.
+ */
 extern const CompiledSchedule *ow_schedule_refresh(ScheduleRef *ref,
 												   FunctionCallInfo fcinfo);
 
@@ -93,7 +97,8 @@ ow_snapshot_sees_same(const ScheduleRef *ref, Snapshot snapshot)
  * The schedule as the current statement sees it.  fcinfo is the calling
  * SQL function's: its schema locates the tables, never the search_path.
  * This runs once per row, so the check that the cached schedule still
- * holds is inline and the reading is not.
+ * holds is inline (apart from the server's two calls that find the active
+ * snapshot) and the reading is not.
  */
 static inline const CompiledSchedule *
 ow_schedule_get(ScheduleRef *ref, FunctionCallInfo fcinfo)
