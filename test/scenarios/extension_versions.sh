@@ -33,6 +33,16 @@ q() { local d=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -At -d "$d" "$@"; }
 rc=0
 ok() { echo "ok - $*"; }
 not_ok() { echo "not ok - $*"; rc=1; }
+# same_files EXPECTED ACTUAL OK-MESSAGE NOT-OK-MESSAGE: pass if the files are
+# identical, else fail and show how they differ
+same_files() {
+	if cmp -s "$1" "$2"; then
+		ok "$3"
+	else
+		not_ok "$4"
+		diff -u "$1" "$2" | head -40 || true
+	fi
+}
 
 # Everything a user of the extension can see of it, by name (never by oid):
 # each member object with its definition, comment and privileges, and the
@@ -133,12 +143,9 @@ user_state() {
 installed="$sharedir/$ext--$current.sql"
 frozen="$OW_ROOT/versions/$ext--$current.sql"
 if [ -f "$frozen" ]; then
-	if cmp -s "$installed" "$frozen"; then
-		ok "the installed $ext--$current.sql is the released one (versions/)"
-	else
-		not_ok "$ext--$current.sql differs from its released copy in versions/: a released script must not change; add a new version and an update script instead"
-		diff -u "$frozen" "$installed" | head -40 || true
-	fi
+	same_files "$frozen" "$installed" \
+		"the installed $ext--$current.sql is the released one (versions/)" \
+		"$ext--$current.sql differs from its released copy in versions/: a released script must not change; add a new version and an update script instead"
 else
 	ok "$current is not released yet (no versions/$ext--$current.sql), so its script may still change"
 fi
@@ -179,19 +186,13 @@ for v in "${released[@]}"; do
 	got=$(q "$db" -c "SELECT extversion FROM pg_extension WHERE extname = '$ext'")
 	[ "$got" = "$current" ] && ok "$v updated to $current" || not_ok "$v updated to '$got', not $current"
 	signature "$db" >"$work/$v.sig"
-	if cmp -s "$work/fresh.sig" "$work/$v.sig"; then
-		ok "$v + update has the objects of a fresh $current ($(wc -l <"$work/fresh.sig") catalog lines)"
-	else
-		not_ok "$v + update differs from a fresh $current install"
-		diff -u "$work/fresh.sig" "$work/$v.sig" | head -40 || true
-	fi
+	same_files "$work/fresh.sig" "$work/$v.sig" \
+		"$v + update has the objects of a fresh $current ($(wc -l <"$work/fresh.sig") catalog lines)" \
+		"$v + update differs from a fresh $current install"
 	user_state "$db" >"$work/$v.after"
-	if cmp -s "$work/$v.before" "$work/$v.after"; then
-		ok "the user's windows and areas are unchanged by the update from $v"
-	else
-		not_ok "the update from $v changed the user's rows"
-		diff -u "$work/$v.before" "$work/$v.after" | head -20 || true
-	fi
+	same_files "$work/$v.before" "$work/$v.after" \
+		"the user's windows and areas are unchanged by the update from $v" \
+		"the update from $v changed the user's rows"
 done
 echo "# released versions: ${released[*]}; current: $current"
 exit $rc
