@@ -5,9 +5,11 @@
 # extension, starts a throwaway cluster, then runs
 #   1. the pg_regress suites (sql/ + expected/) through "make installcheck",
 #   2. the pgTAP suites (test/*.sql) through pg_prove,
-#   3. the scenario scripts (test/scenarios/*.sh) that need several sessions,
+#   3. pg_regress and pgTAP again under two hard TimeZone/DateStyle pairs
+#      (scripts/tz_matrix.sh; OW_TZ_CI_PAIRS changes them, empty skips),
+#   4. the scenario scripts (test/scenarios/*.sh) that need several sessions,
 #      a dump and restore, a second database or a second cluster,
-#   4. a short fuzz pass over every parser (scripts/fuzz.sh, no server;
+#   5. a short fuzz pass over every parser (scripts/fuzz.sh, no server;
 #      OW_FUZZ_SECONDS per parser, 25 by default, 0 to skip; it installs
 #      clang).
 # Prints one closing line "N passed, N failed" counting the stages.
@@ -49,6 +51,13 @@ tap() {
 	PGDATABASE=ow_tap pg_prove --ext .sql -f "$OW_ROOT/test/"
 }
 
+# Answers must not depend on the session's TimeZone or DateStyle, and every
+# test must set what it prints: rerun the suites where both differ most from
+# pg_regress's own (PST8PDT, "Postgres, MDY").
+tz_pairs() {
+	OW_NO_INSTALL=1 OW_TZ_USE_CLUSTER=1 OW_TZ_PAIRS="$1" bash "$OW_ROOT/scripts/tz_matrix.sh"
+}
+
 scenarios() {
 	local s rc=0
 	for s in "$OW_ROOT"/test/scenarios/*.sh; do
@@ -61,6 +70,10 @@ scenarios() {
 
 stage "pg_regress suites" regress
 stage "pgTAP suites" tap
+tz_ci_pairs=${OW_TZ_CI_PAIRS-Pacific/Chatham|German, DMY;Asia/Tokyo|SQL, YMD}
+if [ -n "$tz_ci_pairs" ]; then
+	stage "suites under other time zones and DateStyles" tz_pairs "$tz_ci_pairs"
+fi
 stage "scenario scripts" scenarios
 if [ "${OW_FUZZ_SECONDS:-25}" != 0 ]; then
 	stage "fuzz pass (${OW_FUZZ_SECONDS:-25} s per parser)" bash "$OW_ROOT/scripts/fuzz.sh" "${OW_FUZZ_SECONDS:-25}"

@@ -23,6 +23,9 @@
 #
 # It installs the extension: run it under the install lock,
 #   flock /tmp/ow-install.lock bash scripts/tz_matrix.sh
+# scripts/test.sh runs two hard pairs of it in CI, against test.sh's cluster
+# and build (OW_TZ_USE_CLUSTER=1 and OW_NO_INSTALL=1: no build, no cluster of
+# its own; the PG* variables name the server).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -35,12 +38,21 @@ for f in ISO SQL Postgres German; do
 done
 
 ow_ensure_test_packages
-ow_build_install
-ow_start_cluster
+[ -n "${OW_NO_INSTALL:-}" ] || ow_build_install
+own_cluster=
+if [ -z "${OW_TZ_USE_CLUSTER:-}" ]; then
+	ow_start_cluster
+	own_cluster=1
+fi
 
 wrap=$(mktemp -d /tmp/ow-tzwrap.XXXXXX)
 chmod 755 "$wrap"
-trap 'rm -rf "$wrap"; ow_stop_cluster' EXIT
+tapdb=ow_tap_tz
+cleanup() {
+	rm -rf "$wrap"
+	if [ -n "$own_cluster" ]; then ow_stop_cluster; else dropdb --if-exists "$tapdb"; fi
+}
+trap cleanup EXIT
 cat >"$wrap/psql" <<WRAP
 #!/bin/sh
 # psql for pg_regress: our TimeZone and DateStyle, not pg_regress's.
@@ -51,8 +63,8 @@ exec "$OW_PG_BIN/psql" "\$@"
 WRAP
 chmod 755 "$wrap/psql"
 
-createdb ow_tap
-psql -X -q -d ow_tap -c 'CREATE EXTENSION pgtap' >/dev/null
+createdb "$tapdb"
+psql -X -q -d "$tapdb" -c 'CREATE EXTENSION pgtap' >/dev/null
 
 pairs=()
 if [ -n "${OW_TZ_PAIRS:-}" ]; then
@@ -98,7 +110,7 @@ for pair in "${pairs[@]}"; do
 		echo "pg_regress did not use the wrapper ($calls calls)"
 		ok=0
 	fi
-	if ! PGTZ=$OW_MATRIX_TZ PGDATESTYLE=$OW_MATRIX_DATESTYLE PGDATABASE=ow_tap \
+	if ! PGTZ=$OW_MATRIX_TZ PGDATESTYLE=$OW_MATRIX_DATESTYLE PGDATABASE=$tapdb \
 		pg_prove --ext .sql -f "$OW_ROOT/test/" >"$wrap/tap.log" 2>&1; then
 		cat "$wrap/tap.log"
 		ok=0

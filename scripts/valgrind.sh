@@ -12,8 +12,9 @@
 #   valgrind --trace-children=yes --suppressions=scripts/valgrind.supp
 # with one log per process.  Then scripts/test.sh runs without its own build
 # and fuzz pass, with smaller data for the heavy tests (the concurrency
-# report over 100,000 visits, pgbench for 10 s, and without the GiST
-# pg_regress test unless OW_VALGRIND_ALL=1); every log must
+# report over 100,000 visits, pgbench for 10 s, no rerun under other time
+# zones, and without the GiST pg_regress test unless OW_VALGRIND_ALL=1);
+# every log must
 # be free of reports ("ERROR SUMMARY: 0 errors" where it has a summary).  valgrind.supp says which reports are
 # suppressed and why (PostgreSQL's known false positives only).
 #
@@ -46,7 +47,7 @@ fi
 
 start=$(date +%s)
 rc=0
-OW_REGRESS=$regress OW_SERVER_BINDIR=$serverbin OW_START_TIMEOUT=300 OW_NO_INSTALL=1 OW_FUZZ_SECONDS=0 \
+OW_REGRESS=$regress OW_TZ_CI_PAIRS= OW_SERVER_BINDIR=$serverbin OW_START_TIMEOUT=300 OW_NO_INSTALL=1 OW_FUZZ_SECONDS=0 \
 	OW_CONC_VISITS=${OW_CONC_VISITS:-100000} OW_PGBENCH_SECONDS=${OW_PGBENCH_SECONDS:-10} \
 	bash "$OW_ROOT/scripts/test.sh" || rc=1
 ow_log "suite under valgrind took $(($(date +%s) - start)) s"

@@ -5,6 +5,7 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS outage_window;
 RESET client_min_messages;
+SET DateStyle = 'Postgres, MDY';  -- the style the expected output prints
 \set SHOW_CONTEXT never
 SET TimeZone = 'UTC';
 

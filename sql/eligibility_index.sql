@@ -8,6 +8,7 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS outage_window;
 RESET client_min_messages;
+SET DateStyle = 'Postgres, MDY';  -- the style the expected output prints
 SET TimeZone = 'Asia/Tokyo';
 
 -- Visits every 97 seconds from 2025-01-25 to 2025-02-08, Japan time, at

@@ -6,6 +6,7 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS outage_window;
 RESET client_min_messages;
+SET DateStyle = 'Postgres, MDY';  -- the style the expected output prints
 -- char(8) dates: blank padding allowed, anything else that is not a date is NULL
 SELECT v, orca_date(v)
 FROM (VALUES ('20250201'), (' 20250201'), ('2025020 '), ('        '), (''),
@@ -100,6 +101,7 @@ ROLLBACK;
 CREATE DATABASE orca_euc_jp ENCODING 'EUC_JP' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
 \c orca_euc_jp
 SET client_encoding = 'UTF8';
+SET DateStyle = 'Postgres, MDY';  -- the style the expected output prints
 SET client_min_messages = warning;
 CREATE EXTENSION outage_window;
 RESET client_min_messages;
@@ -114,6 +116,7 @@ SELECT hospnum, substr(kanritbl, 1, 2) AS prefnum, octet_length(kanritbl) AS ser
 FROM orca.tbl_syskanri WHERE kanricd = '1001' AND kbncd = '*' ORDER BY 1, styukymd;
 \i test/fixtures/orca_checks.sql
 \c contrib_regression
+SET DateStyle = 'Postgres, MDY';  -- the style the expected output prints
 DROP DATABASE orca_euc_jp;
 -- dropping ORCA's tables leaves the extension whole
 DROP SCHEMA orca CASCADE;
