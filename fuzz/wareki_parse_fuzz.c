@@ -57,7 +57,7 @@ check_date(const WkDate *d)
 }
 
 static void
-check_result(WkStatus st, size_t size)
+check_result(WkStatus st)
 {
 	if (st != r.status || st < WK_OK || st > WK_ICU_ERROR)
 		abort();
@@ -66,7 +66,6 @@ check_result(WkStatus st, size_t size)
 	if (r.norm_len > WK_NORM_CAP || r.error_pos > r.norm_len ||
 		r.error_len > r.norm_len - r.error_pos)
 		abort();
-	(void) size;
 }
 
 int
@@ -79,7 +78,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 
 	st = wk_parse_date(s, size, &r);
-	check_result(st, size);
+	check_result(st);
 	if (st == WK_OK)
 	{
 		int			era;
@@ -96,7 +95,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	st = wk_parse_notice(s, size, &r);
-	check_result(st, size);
+	check_result(st);
 	if (st == WK_OK)
 	{
 		check_date(&r.start.date);

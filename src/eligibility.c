@@ -332,32 +332,43 @@ japan_time(PG_FUNCTION_ARGS)
 }
 
 /*
- * The bounds of the span where is_eligibility_affected() can be true, as the
- * planner support function's index condition uses them: NULL when nothing
- * is affected (the index condition then matches no row).
+ * The bounds of the span where is_eligibility_affected() can be true for
+ * prefecture p (0: any), as the planner support function's index condition
+ * uses them: NULL when nothing is affected (the index condition then matches
+ * no row).  local: as a Japan local timestamp, for timestamp columns.
  */
-static bool
-affected_bound(FunctionCallInfo fcinfo, Prefecture p, bool upper,
-			   TimestampTz *bound)
+static Datum
+affected_bound(FunctionCallInfo fcinfo, const CompiledSchedule *schedule,
+			   Prefecture p, bool upper, bool local)
 {
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	const CompiledSchedule *schedule = ow_schedule_get(&cache->schedule, fcinfo);
+	TimestampTz bound;
 
 	if (schedule->affected_lower[p] >= schedule->affected_upper[p])
-		return false;
-	*bound = upper ? schedule->affected_upper[p] : schedule->affected_lower[p];
-	return true;
+		PG_RETURN_NULL();
+	bound = upper ? schedule->affected_upper[p] : schedule->affected_lower[p];
+	if (local)
+		PG_RETURN_TIMESTAMP(ow_japan_local_bound(bound, upper));
+	PG_RETURN_TIMESTAMPTZ(bound);
+}
+
+/* The bound from the tables (tables) or the calendar argument (argument 0). */
+static Datum
+bound_of(FunctionCallInfo fcinfo, bool tables, Prefecture p, bool upper,
+		 bool local)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	const CompiledSchedule *schedule = tables ?
+		ow_schedule_get(&cache->schedule, fcinfo) :
+		ow_calendar_arg_schedule(fcinfo, &cache->calendar, 0);
+
+	return affected_bound(fcinfo, schedule, p, upper, local);
 }
 
 PG_FUNCTION_INFO_V1(eligibility_affected_bound);
 Datum
 eligibility_affected_bound(PG_FUNCTION_ARGS)
 {
-	TimestampTz bound;
-
-	if (!affected_bound(fcinfo, 0, PG_GETARG_BOOL(0), &bound))
-		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(bound);
+	return bound_of(fcinfo, true, 0, PG_GETARG_BOOL(0), false);
 }
 
 PG_FUNCTION_INFO_V1(eligibility_affected_bound_prefecture);
@@ -365,24 +376,17 @@ Datum
 eligibility_affected_bound_prefecture(PG_FUNCTION_ARGS)
 {
 	Prefecture	p = PG_GETARG_PREFECTURE(0);
-	TimestampTz bound;
 
-	if (!PREFECTURE_IS_VALID(p) ||
-		!affected_bound(fcinfo, p, PG_GETARG_BOOL(1), &bound))
+	if (!PREFECTURE_IS_VALID(p))
 		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(bound);
+	return bound_of(fcinfo, true, p, PG_GETARG_BOOL(1), false);
 }
 
 PG_FUNCTION_INFO_V1(eligibility_affected_bound_local);
 Datum
 eligibility_affected_bound_local(PG_FUNCTION_ARGS)
 {
-	bool		upper = PG_GETARG_BOOL(0);
-	TimestampTz bound;
-
-	if (!affected_bound(fcinfo, 0, upper, &bound))
-		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMP(ow_japan_local_bound(bound, upper));
+	return bound_of(fcinfo, true, 0, PG_GETARG_BOOL(0), true);
 }
 
 PG_FUNCTION_INFO_V1(eligibility_affected_bound_local_prefecture);
@@ -390,47 +394,23 @@ Datum
 eligibility_affected_bound_local_prefecture(PG_FUNCTION_ARGS)
 {
 	Prefecture	p = PG_GETARG_PREFECTURE(0);
-	bool		upper = PG_GETARG_BOOL(1);
-	TimestampTz bound;
 
-	if (!PREFECTURE_IS_VALID(p) || !affected_bound(fcinfo, p, upper, &bound))
+	if (!PREFECTURE_IS_VALID(p))
 		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMP(ow_japan_local_bound(bound, upper));
+	return bound_of(fcinfo, true, p, PG_GETARG_BOOL(1), true);
 }
 
 /* Index bounds of the three-argument forms, from the calendar argument. */
-static bool
-calendar_bound(FunctionCallInfo fcinfo, bool upper, TimestampTz *bound)
-{
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	const CompiledSchedule *schedule =
-		ow_calendar_arg_schedule(fcinfo, &cache->calendar, 0);
-
-	if (schedule->affected_lower[0] >= schedule->affected_upper[0])
-		return false;
-	*bound = upper ? schedule->affected_upper[0] : schedule->affected_lower[0];
-	return true;
-}
-
 PG_FUNCTION_INFO_V1(eligibility_affected_bound_cal);
 Datum
 eligibility_affected_bound_cal(PG_FUNCTION_ARGS)
 {
-	TimestampTz bound;
-
-	if (!calendar_bound(fcinfo, PG_GETARG_BOOL(1), &bound))
-		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(bound);
+	return bound_of(fcinfo, false, 0, PG_GETARG_BOOL(1), false);
 }
 
 PG_FUNCTION_INFO_V1(eligibility_affected_bound_local_cal);
 Datum
 eligibility_affected_bound_local_cal(PG_FUNCTION_ARGS)
 {
-	bool		upper = PG_GETARG_BOOL(1);
-	TimestampTz bound;
-
-	if (!calendar_bound(fcinfo, upper, &bound))
-		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMP(ow_japan_local_bound(bound, upper));
+	return bound_of(fcinfo, false, 0, PG_GETARG_BOOL(1), true);
 }

@@ -47,6 +47,20 @@ ow_japan_tz(void)
 	return japan_tz;
 }
 
+/* The UTC offset (seconds west) at a local time, or false if out of range. */
+static bool
+offset_at_checked(Timestamp local, int *west)
+{
+	struct pg_tm tm;
+	fsec_t		fsec;
+
+	if (!IS_VALID_TIMESTAMP(local) ||
+		timestamp2tm(local, NULL, &tm, &fsec, NULL, NULL) != 0)
+		return false;
+	*west = DetermineTimeZoneOffset(&tm, ow_japan_tz());
+	return true;
+}
+
 /*
  * UTC offset (seconds east, PostgreSQL's sign convention negated) in force at
  * a Japan local time.  DetermineTimeZoneOffset returns seconds *west* of UTC.
@@ -54,14 +68,13 @@ ow_japan_tz(void)
 static int
 japan_offset_west_at(Timestamp local)
 {
-	struct pg_tm tm;
-	fsec_t		fsec;
+	int			west;
 
-	if (timestamp2tm(local, NULL, &tm, &fsec, NULL, NULL) != 0)
+	if (!offset_at_checked(local, &west))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("timestamp out of range")));
-	return DetermineTimeZoneOffset(&tm, ow_japan_tz());
+	return west;
 }
 
 TimestampTz
@@ -135,20 +148,6 @@ ow_timestamptz_to_japan_local(TimestampTz t)
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("timestamp out of range")));
 	return result;
-}
-
-/* The UTC offset (seconds west) at a local time, or false if out of range. */
-static bool
-offset_at_checked(Timestamp local, int *west)
-{
-	struct pg_tm tm;
-	fsec_t		fsec;
-
-	if (!IS_VALID_TIMESTAMP(local) ||
-		timestamp2tm(local, NULL, &tm, &fsec, NULL, NULL) != 0)
-		return false;
-	*west = DetermineTimeZoneOffset(&tm, ow_japan_tz());
-	return true;
 }
 
 Timestamp

@@ -68,7 +68,7 @@ ow_outage_kind_from_name(const char *name, size_t len)
  * Every window is built here, so the padding is always zero and the bounds
  * are always checked the same way, whichever way the value arrived.
  */
-static OutageWindow *
+OutageWindow *
 ow_make(TimestampTz lower, TimestampTz upper, int32 kind)
 {
 	OutageWindow *w;
@@ -100,7 +100,7 @@ ow_make(TimestampTz lower, TimestampTz upper, int32 kind)
  * The kind named by name[0..len); literal is the whole text literal when the
  * kind came from one, so that the error quotes what the user wrote.
  */
-static int32
+int32
 ow_kind_or_error(const char *name, size_t len, const char *literal)
 {
 	int32		kind = ow_outage_kind_from_name(name, len);

@@ -54,6 +54,15 @@ extern const char *ow_outage_kind_name(int32 k);
 extern int32 ow_outage_kind_from_name(const char *name, size_t len);
 
 /*
+ * The kind named by name[0..len), or an error (22P02) naming it; literal,
+ * if not NULL, is the whole text literal it came from, for the message.
+ */
+extern int32 ow_kind_or_error(const char *name, size_t len, const char *literal);
+
+/* A new window; raises for lower >= upper or a bound out of range. */
+extern OutageWindow *ow_make(TimestampTz lower, TimestampTz upper, int32 kind);
+
+/*
  * A tstzrange's instants as a canonical half-open pair [*lo, *hi), unbounded
  * ends as infinities; false if the range is empty.  Shared with the GiST
  * code, which answers && tstzrange.

@@ -38,12 +38,23 @@
 #define AREA_TABLE "prefecture_area"
 #define SCHEDULE_TABLE "outage_schedule"
 
-/* The index of an area given as text, added if new (the text is kept). */
+/*
+ * The index of an area given as a text datum, added if new.  Only a new
+ * name is copied (into the current memory context, to live with the
+ * source): the rows repeat a few names many times.
+ */
 static int
-text_area(CalendarSource *source, text *area)
+text_area(CalendarSource *source, Datum area)
 {
-	return ow_calendar_source_area(source, VARDATA_ANY(area),
-								   VARSIZE_ANY_EXHDR(area));
+	text	   *name = DatumGetTextPP(area);
+	int			i = ow_calendar_source_find_area(source, VARDATA_ANY(name),
+												 VARSIZE_ANY_EXHDR(name));
+
+	if (i >= 0)
+		return i;
+	name = DatumGetTextPCopy(area);
+	return ow_calendar_source_area(source, VARDATA_ANY(name),
+								   VARSIZE_ANY_EXHDR(name));
 }
 
 /* Open one of our tables by name in the extension's schema, for reading. */
@@ -110,7 +121,7 @@ read_areas(Oid namespace, Snapshot snapshot, CalendarSource *source)
 		Prefecture	p = DatumGetPrefecture(pref);
 
 		if (!pref_null && !area_null && PREFECTURE_IS_VALID(p))
-			source->area_of[p] = text_area(source, DatumGetTextPCopy(area));
+			source->area_of[p] = text_area(source, area);
 	}
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
@@ -139,7 +150,7 @@ read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source)
 			continue;
 		w = DatumGetOutageWindowP(period);
 		ow_calendar_source_window(source,
-								  area_null ? -1 : text_area(source, DatumGetTextPCopy(area)),
+								  area_null ? -1 : text_area(source, area),
 								  w->lower, w->upper, w->kind);
 	}
 	table_endscan(scan);
@@ -221,9 +232,14 @@ ow_schedule_refresh(ScheduleRef *ref, FunctionCallInfo fcinfo)
 	Snapshot	snapshot;
 	Oid			namespace;
 
-	snapshot = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
-	if (ref->schedule != NULL && ow_snapshot_sees_same(ref, snapshot))
-		return ref->schedule;
+	if (ActiveSnapshotSet())
+		snapshot = GetActiveSnapshot();	/* ow_schedule_get compared it */
+	else
+	{
+		snapshot = GetTransactionSnapshot();
+		if (ref->schedule != NULL && ow_snapshot_sees_same(ref, snapshot))
+			return ref->schedule;
+	}
 
 	if (ref->cxt != NULL)
 		MemoryContextDelete(ref->cxt);
@@ -294,7 +310,7 @@ outage_calendar_accum(PG_FUNCTION_ARGS)
 
 		ow_calendar_source_window(state,
 								  PG_ARGISNULL(1) ? -1 :
-								  text_area(state, DatumGetTextPCopy(PG_GETARG_DATUM(1))),
+								  text_area(state, PG_GETARG_DATUM(1)),
 								  w->lower, w->upper, w->kind);
 	}
 	MemoryContextSwitchTo(old);

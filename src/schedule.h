@@ -54,9 +54,10 @@ extern void ow_schedule_init(void);
 extern uint64 ow_transaction_aborts;
 
 /*
- * The slow path of ow_schedule_get(): compare again, against the active
- * snapshot or, when none is set, the transaction snapshot, and read the
- * tables again only if that snapshot could see different rows.
+ * The slow path of ow_schedule_get(), which has found the cached schedule
+ * missing or read under a different active snapshot: read the tables again.
+ * With no active snapshot, the transaction snapshot is compared first, and
+ * the tables are read again only if it could see different rows.
  */
 extern const CompiledSchedule *ow_schedule_refresh(ScheduleRef *ref,
 												   FunctionCallInfo fcinfo);

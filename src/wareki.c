@@ -33,8 +33,6 @@
 /* How many characters of the unread rest a message shows. */
 #define ERROR_REST_MAX_CHARS 16
 
-extern Datum outage_window_construct(PG_FUNCTION_ARGS);
-
 /*
  * The parser's result, 4 kB with the normalised text: kept static rather
  * than palloc'd per row.  A backend runs one call at a time and nothing in
@@ -186,7 +184,7 @@ rest_of_input(const WkResult *r)
 	int			chars = 0;
 
 	if (n == 0)
-		return pstrdup(msg_text("The text ends too early.", "The text ends too early."));
+		return pstrdup("The text ends too early.");
 	while (cut < n && chars < ERROR_REST_MAX_CHARS)
 	{
 		int			l = pg_utf_mblen((const unsigned char *) s + cut);
@@ -465,21 +463,29 @@ wareki_date(PG_FUNCTION_ARGS)
  * hold them; its own date is the Japan date.  Without this overload the
  * implicit cast to timestamptz would read it in the session TimeZone.
  */
+/* The calendar day of a finite local time, in the Japanese era calendar. */
+static text *
+format_local_day(Timestamp local, text *style)
+{
+	/* floor division: local times before 2000-01-01 are negative */
+	int64		days = local / USECS_PER_DAY - ((local % USECS_PER_DAY) < 0 ? 1 : 0);
+	int			year,
+				month,
+				day;
+
+	j2date((int) (days + POSTGRES_EPOCH_JDATE), &year, &month, &day);
+	return format_wareki(year, month, day, style);
+}
+
 PG_FUNCTION_INFO_V1(wareki_timestamp);
 Datum
 wareki_timestamp(PG_FUNCTION_ARGS)
 {
 	Timestamp	local = PG_GETARG_TIMESTAMP(0);
-	int64		days;
-	int			year,
-				month,
-				day;
 
 	if (TIMESTAMP_NOT_FINITE(local))
 		reject_infinite();
-	days = local / USECS_PER_DAY - ((local % USECS_PER_DAY) < 0 ? 1 : 0);
-	j2date((int) (days + POSTGRES_EPOCH_JDATE), &year, &month, &day);
-	PG_RETURN_TEXT_P(format_wareki(year, month, day, PG_GETARG_TEXT_PP(1)));
+	PG_RETURN_TEXT_P(format_local_day(local, PG_GETARG_TEXT_PP(1)));
 }
 
 PG_FUNCTION_INFO_V1(wareki_timestamptz);
@@ -487,19 +493,12 @@ Datum
 wareki_timestamptz(PG_FUNCTION_ARGS)
 {
 	TimestampTz t = PG_GETARG_TIMESTAMPTZ(0);
-	Timestamp	local;
-	int64		days;
-	int			year,
-				month,
-				day;
 
 	if (TIMESTAMP_NOT_FINITE(t))
 		reject_infinite();
 	/* the Japan calendar day, whatever the session TimeZone says */
-	local = ow_timestamptz_to_japan_local(t);
-	days = local / USECS_PER_DAY - ((local % USECS_PER_DAY) < 0 ? 1 : 0);
-	j2date((int) (days + POSTGRES_EPOCH_JDATE), &year, &month, &day);
-	PG_RETURN_TEXT_P(format_wareki(year, month, day, PG_GETARG_TEXT_PP(1)));
+	PG_RETURN_TEXT_P(format_local_day(ow_timestamptz_to_japan_local(t),
+									  PG_GETARG_TEXT_PP(1)));
 }
 
 /* ------------------------------------------------------------------------
@@ -554,19 +553,15 @@ outage_window_from_notice(PG_FUNCTION_ARGS)
 	const char *utf8;
 	WkResult   *r;
 
-	/* a bad kind is reported as the constructor reports it, before parsing */
-	if (ow_outage_kind_from_name(VARDATA_ANY(kind), VARSIZE_ANY_EXHDR(kind)) == 0)
-		return DirectFunctionCall3(outage_window_construct,
-								   TimestampTzGetDatum(0),
-								   TimestampTzGetDatum(1),
-								   PointerGetDatum(kind));
+	int32		k;
+
+	/* a bad kind is reported as outage_window() reports it, before parsing */
+	k = ow_kind_or_error(VARDATA_ANY(kind), VARSIZE_ANY_EXHDR(kind), NULL);
 
 	utf8 = text_to_utf8(t, &len, &orig, &origlen);
 	r = &parse_result;
 	if (wk_parse_notice(utf8, len, r) != WK_OK)
 		report_parse_error(r, orig, origlen, true);
-	return DirectFunctionCall3(outage_window_construct,
-							   TimestampTzGetDatum(japan_instant(&r->start)),
-							   TimestampTzGetDatum(japan_instant(&r->end)),
-							   PointerGetDatum(kind));
+	PG_RETURN_OUTAGE_WINDOW_P(ow_make(japan_instant(&r->start),
+									  japan_instant(&r->end), k));
 }
