@@ -8,7 +8,8 @@
 
 OW_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OW_PG_MAJOR=${OW_PG_MAJOR:-15}
-OW_PG_BIN=/usr/lib/postgresql/$OW_PG_MAJOR/bin
+# OW_PG_BIN: another (e.g. relocated) installation of the same major version
+OW_PG_BIN=${OW_PG_BIN:-/usr/lib/postgresql/$OW_PG_MAJOR/bin}
 
 ow_log() { printf '==> %s\n' "$*" >&2; }
 ow_die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -132,9 +132,10 @@ SELECT '{"east\'::outage_calendar;
 CREATE TEMP TABLE calendars (c outage_calendar);
 INSERT INTO calendars VALUES (current_outage_calendar()), ('{}'),
 	('{"west"(47): [2025-03-01 10:00,2025-03-01 12:00) outage; *: [2025-03-02 00:00,2025-03-02 01:00) intermittent}');
-COPY calendars TO '/tmp/outage_window_regress_calendar.bin' (FORMAT binary);
+SELECT current_setting('data_directory') || '/outage_window_regress_calendar.bin' AS calendar_file \gset
+COPY calendars TO :'calendar_file' (FORMAT binary);
 CREATE TEMP TABLE calendars_copy (c outage_calendar);
-COPY calendars_copy FROM '/tmp/outage_window_regress_calendar.bin' (FORMAT binary);
+COPY calendars_copy FROM :'calendar_file' (FORMAT binary);
 SELECT count(*) AS copied, count(*) FILTER (WHERE EXISTS (SELECT FROM calendars c WHERE c.c = k.c)) AS equal
 FROM calendars_copy k;
 SET enable_hashagg = on;
@@ -172,9 +173,9 @@ DECLARE
 BEGIN
 	TRUNCATE cal_raw;
 	INSERT INTO cal_raw VALUES (payload);
-	COPY cal_raw TO '/tmp/outage_window_regress_calraw.bin' (FORMAT binary);
+	EXECUTE format('COPY cal_raw TO %L (FORMAT binary)', current_setting('data_directory') || '/outage_window_regress_calraw.bin');
 	TRUNCATE calendars_copy;
-	COPY calendars_copy FROM '/tmp/outage_window_regress_calraw.bin' (FORMAT binary);
+	EXECUTE format('COPY calendars_copy FROM %L (FORMAT binary)', current_setting('data_directory') || '/outage_window_regress_calraw.bin');
 	SELECT c::text INTO result FROM calendars_copy;
 	RETURN result;
 EXCEPTION WHEN OTHERS THEN

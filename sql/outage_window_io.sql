@@ -178,9 +178,10 @@ $$;
 \set VERBOSITY sqlstate
 
 -- binary COPY round trip
-COPY ow_samples (w) TO '/tmp/outage_window_regress_io.bin' (FORMAT binary);
+SELECT current_setting('data_directory') || '/outage_window_regress_io.bin' AS io_file \gset
+COPY ow_samples (w) TO :'io_file' (FORMAT binary);
 CREATE TEMP TABLE ow_copy (w outage_window);
-COPY ow_copy FROM '/tmp/outage_window_regress_io.bin' (FORMAT binary);
+COPY ow_copy FROM :'io_file' (FORMAT binary);
 SELECT count(*) AS copied,
 	   count(*) FILTER (WHERE w IN (SELECT w FROM ow_samples)) AS equal
 FROM ow_copy;
@@ -199,9 +200,9 @@ DECLARE
 BEGIN
 	TRUNCATE ow_raw;
 	INSERT INTO ow_raw VALUES (payload);
-	COPY ow_raw TO '/tmp/outage_window_regress_raw.bin' (FORMAT binary);
+	EXECUTE format('COPY ow_raw TO %L (FORMAT binary)', current_setting('data_directory') || '/outage_window_regress_raw.bin');
 	TRUNCATE ow_copy;
-	COPY ow_copy FROM '/tmp/outage_window_regress_raw.bin' (FORMAT binary);
+	EXECUTE format('COPY ow_copy FROM %L (FORMAT binary)', current_setting('data_directory') || '/outage_window_regress_raw.bin');
 	SELECT w::text INTO result FROM ow_copy;
 	RETURN result;
 EXCEPTION WHEN OTHERS THEN

@@ -114,15 +114,16 @@ SELECT '東京都'::prefecture = 13;
 SELECT prefecture_send('東京都'), prefecture_send('沖縄県');
 CREATE TABLE prefecture_bin (p prefecture);
 INSERT INTO prefecture_bin SELECT g::prefecture FROM generate_series(1, 47) g;
-COPY prefecture_bin TO '/tmp/outage_window_prefecture.bin' (FORMAT binary);
+SELECT current_setting('data_directory') || '/outage_window_prefecture.bin' AS prefecture_file \gset
+COPY prefecture_bin TO :'prefecture_file' (FORMAT binary);
 CREATE TABLE prefecture_bin2 (p prefecture);
-COPY prefecture_bin2 FROM '/tmp/outage_window_prefecture.bin' (FORMAT binary);
+COPY prefecture_bin2 FROM :'prefecture_file' (FORMAT binary);
 SELECT count(*), count(*) FILTER (WHERE a.p = b.p)
 FROM prefecture_bin a FULL JOIN prefecture_bin2 b ON a.p = b.p;
 -- a binary int2 48 or 0 is refused by prefecture_recv
-COPY (SELECT 48::smallint) TO '/tmp/outage_window_prefecture.bin' (FORMAT binary);
-COPY prefecture_bin2 FROM '/tmp/outage_window_prefecture.bin' (FORMAT binary);
-COPY (SELECT 0::smallint) TO '/tmp/outage_window_prefecture.bin' (FORMAT binary);
-COPY prefecture_bin2 FROM '/tmp/outage_window_prefecture.bin' (FORMAT binary);
+COPY (SELECT 48::smallint) TO :'prefecture_file' (FORMAT binary);
+COPY prefecture_bin2 FROM :'prefecture_file' (FORMAT binary);
+COPY (SELECT 0::smallint) TO :'prefecture_file' (FORMAT binary);
+COPY prefecture_bin2 FROM :'prefecture_file' (FORMAT binary);
 SELECT count(*) FROM prefecture_bin2;
 DROP TABLE prefecture_bin, prefecture_bin2, prefecture_forms;
