@@ -81,7 +81,8 @@ new_db $src
 # 1. the owner installs and edits
 attempt "ow_dba (not a superuser) creates the trusted extension in its database" \
 	as_q ow_dba $src -c 'CREATE EXTENSION outage_window'
-attempt "ow_dba edits areas, prefectures, user windows and seeds" as_q ow_dba $src <<'SQL'
+owner_edits() {
+	cat <<'SQL'
 INSERT INTO outage_area VALUES ('atami', '熱海市 (NTT East lines)');
 UPDATE outage_area SET description = 'East, as edited by the DBA' WHERE area = 'east';
 UPDATE prefecture_area SET area = 'atami' WHERE prefecture = '静岡県';
@@ -101,6 +102,8 @@ DELETE FROM outage_schedule WHERE id = 5;
 INSERT INTO outage_schedule OVERRIDING SYSTEM VALUE
 SELECT * FROM shipped_outage_windows() WHERE id = 5;
 SQL
+}
+attempt "ow_dba edits areas, prefectures, user windows and seeds" as_q ow_dba $src < <(owner_edits)
 attempt "ow_dba grants the schedule's writes to a clerk role" \
 	as_q ow_dba $src -c 'GRANT INSERT, UPDATE, DELETE ON outage_schedule, outage_schedule_deleted_seed TO ow_clerk'
 
@@ -281,6 +284,7 @@ owner_moves() {
 db=ow_ob_owner_change
 new_db $db
 as_q ow_dba $db -c 'CREATE EXTENSION outage_window' >/dev/null 2>&1 || true
+owner_edits | as_q ow_dba $db >/dev/null 2>&1 || true
 owner_moves $db "fresh install by ow_dba"
 owner_moves ow_ob_owner_custom "owner's dump restored by ow_dba"
 
