@@ -95,6 +95,14 @@ su_step() { # DB SCHEMA DIR NAME
 		-f "$dir/$name.sql" >"$dir/$name.out" 2>"$dir/$name.err"
 	echo "exit $?" >>"$dir/$name.out"
 	set -e
+	hijack_log "$db" >"$dir/$name.log"
+}
+
+# hijack_log DB: what planted code logged as anyone but ow_evil since the
+# last call (and forget it)
+hijack_log() {
+	su_q "$1" -c "SELECT string_agg(DISTINCT what || ' as ' || who, ', ') FROM public.hijack_log WHERE who OPERATOR(pg_catalog.<>) 'ow_evil'" 2>/dev/null || true
+	su_q "$1" -c "DELETE FROM public.hijack_log WHERE who OPERATOR(pg_catalog.<>) 'ow_evil'" >/dev/null 2>&1 || true
 }
 
 # all the superuser's writes and reads, as steps
@@ -184,13 +192,17 @@ SELECT * FROM @S@.orca_billing_audit('orca', 'en');
 SQL
 }
 
-# hijacked DB LABEL ERRFILE: planted code the superuser ran (a HIJACKED
-# warning, or a row of hijack_log written by anyone but ow_evil)?
+# hijacked DB LABEL ERRFILE [LOGFILE]: planted code the superuser ran (a
+# HIJACKED warning, or a row of hijack_log written by anyone but ow_evil:
+# read from LOGFILE, saved right after the step, or else now)?
 hijacked() {
 	local db=$1 label=$2 err=$3 warned logged
 	warned=$(grep -o 'HIJACKED [^ ]*.*' "$err" | grep -v ' as ow_evil$' | sed 's/ as .*//' | sort -u | tr '\n' ' ' || true)
-	logged=$(su_q "$db" -c "SELECT string_agg(DISTINCT what || ' as ' || who, ', ') FROM public.hijack_log WHERE who OPERATOR(pg_catalog.<>) 'ow_evil'" 2>/dev/null || true)
-	su_q "$db" -c "DELETE FROM public.hijack_log WHERE who OPERATOR(pg_catalog.<>) 'ow_evil'" >/dev/null 2>&1 || true
+	if [ -n "${4:-}" ]; then
+		logged=$(cat "$4")
+	else
+		logged=$(hijack_log "$db")
+	fi
 	if [ -z "$warned$logged" ]; then
 		ok "$label: no planted code ran"
 	else
@@ -204,7 +216,7 @@ compare_steps() {
 	local cdir=$1 dir=$2 db=$3 label=$4 f name
 	for f in "$cdir"/*.out; do
 		name=$(basename "$f" .out)
-		hijacked "$db" "$label, $name" "$dir/$name.err"
+		hijacked "$db" "$label, $name" "$dir/$name.err" "$dir/$name.log"
 		if cmp -s "$f" "$dir/$name.out"; then
 			ok "$label, $name: same output as in the control database"
 		else
