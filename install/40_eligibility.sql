@@ -207,45 +207,8 @@ COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.ti
 CREATE FUNCTION @extschema@.review_guidance(
 	impact @extschema@.eligibility_impact, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
-AS $$
-DECLARE
-	lang_code pg_catalog.text := pg_catalog.lower(pg_catalog.btrim(lang));
-BEGIN
-	IF lang_code OPERATOR(pg_catalog.=) 'ja' THEN
-		RETURN CASE
-			WHEN impact OPERATOR(pg_catalog.=) 'outage'::@extschema@.eligibility_impact THEN
-				'【受付】オンライン資格確認ができなかった時間帯です。マイナ保険証の提示には「何らかの事情でオンライン資格確認を行えなかった場合」の手順(マイナポータルの資格情報画面、資格情報のお知らせ、再診は口頭確認、それ以外は被保険者資格申立書)で資格を確認し、10割ではなく適切な自己負担分を請求してください。健康保険証・資格確認書は券面で確認します。'
-				'【請求】資格確認の記録を点検してください。資格が後日確認できた場合はその番号で請求し、不詳請求(保険者番号77777777または77777779)では摘要欄に「不詳」と申立書の記載事項を記録してください。10割で徴収していないかも確認してください。'
-			WHEN impact OPERATOR(pg_catalog.=) 'intermittent'::@extschema@.eligibility_impact THEN
-				'【受付】毎時1分程度の通信断が1～2回あった時間帯です。エラーが出たら2分程度おいて再試行し、解消しなければ顔認証付きカードリーダーを再起動(電源のオン・オフ)してください。それでも確認できなかった場合は長時間の通信断と同じ手順(申立書等による資格確認、適切な自己負担)で対応します。'
-				'【請求】オンライン資格確認の結果が残っているか確認し、残っていない受診は長時間の通信断と同様に点検してください。'
-			WHEN impact OPERATOR(pg_catalog.=) 'registration_delay'::@extschema@.eligibility_impact THEN
-				'【受付】他エリアの通信断の影響で、マイナ保険証の利用登録の完了が遅れることがあった時間帯です。カードリーダーに「利用登録の受付はしたが処理中」と表示されたら2分程度おいてオンライン資格確認を再試行し、それでも確認できなければ通信断時の手順で対応します。'
-				'【請求】資格確認が完了しているか確認し、完了していない受診は通信断時と同様に点検してください。'
-			ELSE
-				'オンライン資格確認等システムの停止の影響はありません。通常どおり対応してください。'
-		END;
-	ELSIF lang_code OPERATOR(pg_catalog.=) 'en' THEN
-		RETURN CASE
-			WHEN impact OPERATOR(pg_catalog.=) 'outage'::@extschema@.eligibility_impact THEN
-				'[Front desk] Online eligibility verification was impossible. For a patient showing a My Number insurance card, confirm eligibility by the fallback procedure (their Mynaportal eligibility screen, the eligibility notice, an oral check for a returning patient, otherwise the eligibility self-declaration form) and charge the proper co-payment, not 100%. Check a paper insurance card or an eligibility certificate by its face. '
-				'[Billing] Review how eligibility was confirmed. Claim with the real numbers once confirmed; a claim with unknown numbers (insurer 77777777 or 77777779) needs "不詳" and the declaration''s items in the remarks. Check that 100% was not charged.'
-			WHEN impact OPERATOR(pg_catalog.=) 'intermittent'::@extschema@.eligibility_impact THEN
-				'[Front desk] The connection dropped for about a minute once or twice an hour. On an error, wait about 2 minutes and retry; if it persists, restart or power-cycle the card reader. If verification still failed, follow the long-outage procedure (fallback confirmation, proper co-payment). '
-				'[Billing] Check that an online verification result exists; review visits without one as for a long outage.'
-			WHEN impact OPERATOR(pg_catalog.=) 'registration_delay'::@extschema@.eligibility_impact THEN
-				'[Front desk] While another area was down, registering a My Number card for insurance use could complete late. If the reader says the registration was accepted but is in progress, wait about 2 minutes and retry verification; if it still fails, follow the outage procedure. '
-				'[Billing] Check that verification completed; review visits where it did not as for an outage.'
-			ELSE
-				'Not affected by an outage of the eligibility system; no special handling.'
-		END;
-	END IF;
-	RAISE EXCEPTION 'unsupported language for review_guidance: "%"', lang
-		USING ERRCODE = 'invalid_parameter_value',
-			  HINT = 'Use ''ja'' (Japanese) or ''en'' (English).';
-END;
-$$;
+AS 'MODULE_PATHNAME', 'review_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.review_guidance(@extschema@.eligibility_impact, pg_catalog.text) IS
 'What the front desk and the billing team should do for a visit with this impact, from the notice (lang ''ja'' or ''en'')';

@@ -14,6 +14,14 @@
 -- search_path and qualify every name they use, so the caller's search_path
 -- never changes what they read.  See doc/orca.md.
 --
+-- Their PL/pgSQL bodies and the queries they build never name this
+-- extension's schema as text: they look it up when they run (pg_extension
+-- holds its OID), so a schema renamed by the database owner, with
+-- look-alikes planted under its old name, changes nothing a superuser's
+-- report runs.  Every call to one of the extension's functions passes
+-- arguments of exactly its parameter types, so no overload planted next to
+-- it matches better (doc/hardening.md, "Trust").
+--
 
 -- ORCA's char(8) date: 'YYYYMMDD', blank padding allowed on either side.
 CREATE FUNCTION @extschema@.orca_date(ymd pg_catalog.text)
@@ -161,6 +169,12 @@ LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+	-- this extension's schema, as it is called now
+	ext pg_catalog.text := (
+		SELECT pg_catalog.quote_ident(n.nspname)
+		FROM pg_catalog.pg_extension AS e
+		JOIN pg_catalog.pg_namespace AS n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace
+		WHERE e.extname OPERATOR(pg_catalog.=) 'outage_window');
 	tbl pg_catalog.text;
 	kaku pg_catalog.regclass;
 	extra pg_catalog.text := '';
@@ -170,7 +184,7 @@ DECLARE
 BEGIN
 	FOREACH tbl IN ARRAY ARRAY['tbl_uketuke', 'tbl_syskanri', 'tbl_onshi_kaku'] LOOP
 		IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, tbl)) IS NULL THEN
-			RAISE EXCEPTION 'relation "%.%" does not exist', orca_schema, tbl
+			RAISE EXCEPTION 'relation % does not exist', pg_catalog.format('%I.%I', orca_schema, tbl)
 				USING ERRCODE = 'undefined_table',
 					  DETAIL = 'The ORCA reports read tbl_uketuke, tbl_syskanri and tbl_onshi_kaku.',
 					  HINT = 'Pass the name of the schema that holds ORCA''s tables (ORCA uses public unless set up otherwise).';
@@ -199,11 +213,13 @@ BEGIN
 	-- key of tbl_uketuke find them.
 	-- With no window at all the bounds are NULL and no row is read; an
 	-- open-ended window leaves that end of the range open.
-	bound := @extschema@.eligibility_affected_bound_local(false);
+	EXECUTE pg_catalog.format('SELECT %s.eligibility_affected_bound_local(false)', ext)
+		INTO bound;
 	first_day := CASE WHEN pg_catalog.isfinite(bound)
 					  THEN pg_catalog.to_char(bound, 'YYYYMMDD')
 					  WHEN bound IS NOT NULL THEN '00000000' END;
-	bound := @extschema@.eligibility_affected_bound_local(true);
+	EXECUTE pg_catalog.format('SELECT %s.eligibility_affected_bound_local(true)', ext)
+		INTO bound;
 	last_day := CASE WHEN pg_catalog.isfinite(bound)
 					 THEN pg_catalog.to_char(bound, 'YYYYMMDD')
 					 WHEN bound IS NOT NULL THEN '99999999' END;
@@ -220,31 +236,31 @@ BEGIN
 			   c.last_at
 		FROM (SELECT u.hospnum::pg_catalog.int4 AS hospnum,
 					 u.ptid::pg_catalog.int8 AS ptid,
-					 @extschema@.orca_date(u.ukeymd) AS visit_date,
-					 pg_catalog.to_char(@extschema@.orca_date(u.ukeymd)::pg_catalog.timestamp,
+					 %3$s.orca_date(u.ukeymd::pg_catalog.text) AS visit_date,
+					 pg_catalog.to_char(%3$s.orca_date(u.ukeymd::pg_catalog.text)::pg_catalog.timestamp,
 										'YYYYMMDD') AS ymd,
 					 u.ukeid::pg_catalog.int4 AS ukeid,
-					 @extschema@.orca_timestamp(u.ukeymd, u.uketime) AS visit_at
+					 %3$s.orca_timestamp(u.ukeymd::pg_catalog.text, u.uketime::pg_catalog.text) AS visit_at
 			  FROM %1$I.tbl_uketuke AS u
 			  WHERE u.ukeymd OPERATOR(pg_catalog.>=) $1
 				AND u.ukeymd OPERATOR(pg_catalog.<=) $2
 			  OFFSET 0) AS v
 		CROSS JOIN LATERAL (
-			SELECT @extschema@.to_prefecture(pg_catalog.substr(s.kanritbl, 1, 2)) AS prefecture
+			SELECT %3$s.to_prefecture(pg_catalog.substr(s.kanritbl::pg_catalog.text, 1, 2)) AS prefecture
 			FROM %1$I.tbl_syskanri AS s
 			WHERE s.hospnum::pg_catalog.int4 OPERATOR(pg_catalog.=) v.hospnum
 			  AND pg_catalog.btrim(s.kanricd) OPERATOR(pg_catalog.=) '1001'
 			  AND pg_catalog.btrim(s.kbncd) OPERATOR(pg_catalog.=) '*'
-			  AND COALESCE(@extschema@.orca_date(s.styukymd)
+			  AND COALESCE(%3$s.orca_date(s.styukymd::pg_catalog.text)
 					OPERATOR(pg_catalog.<=) v.visit_date, true)
-			  AND COALESCE(@extschema@.orca_date(s.edyukymd)
+			  AND COALESCE(%3$s.orca_date(s.edyukymd::pg_catalog.text)
 					OPERATOR(pg_catalog.>=) v.visit_date, true)
 			ORDER BY s.styukymd DESC
 			LIMIT 1) AS f
 		CROSS JOIN LATERAL (
 			SELECT CASE WHEN v.visit_at IS NULL
-						THEN @extschema@.eligibility_impact_on_day(f.prefecture, v.visit_date)
-						ELSE @extschema@.eligibility_impact(f.prefecture, v.visit_at) END
+						THEN %3$s.eligibility_impact_on_day(f.prefecture, v.visit_date)
+						ELSE %3$s.eligibility_impact(f.prefecture, v.visit_at) END
 				   AS impact) AS i
 		CROSS JOIN LATERAL (
 			SELECT COALESCE(pg_catalog.bool_or(k.ok AND k.valid), false) AS ok,
@@ -255,16 +271,16 @@ BEGIN
 						  AND COALESCE(pg_catalog.btrim(k.err_code), '')
 							  OPERATOR(pg_catalog.=) '') IS TRUE AS ok,
 						 (pg_catalog.btrim(k.sikaku_yuko) OPERATOR(pg_catalog.=) '1') IS TRUE AS valid,
-						 @extschema@.orca_timestamp(k.shori_time) AS at
+						 %3$s.orca_timestamp(k.shori_time::pg_catalog.text) AS at
 				  FROM %1$I.tbl_onshi_kaku AS k
 				  WHERE k.hospnum OPERATOR(pg_catalog.=) v.hospnum
 					AND k.ptid OPERATOR(pg_catalog.=) v.ptid
 					AND pg_catalog.btrim(k.kakuninymd) OPERATOR(pg_catalog.=) v.ymd
 					%2$s) AS k) AS c
 		WHERE v.visit_date IS NOT NULL
-		  AND i.impact OPERATOR(pg_catalog.>=) 'intermittent'::@extschema@.eligibility_impact
+		  AND i.impact OPERATOR(pg_catalog.>=) 'intermittent'::%3$s.eligibility_impact
 		ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid
-		$q$, orca_schema, extra)
+		$q$, orca_schema, extra, ext)
 	USING first_day, last_day;
 END;
 $$;
@@ -329,13 +345,19 @@ LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+	-- this extension's schema, as it is called now
+	ext pg_catalog.text := (
+		SELECT pg_catalog.quote_ident(n.nspname)
+		FROM pg_catalog.pg_extension AS e
+		JOIN pg_catalog.pg_namespace AS n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace
+		WHERE e.extname OPERATOR(pg_catalog.=) 'outage_window');
 	tbl pg_catalog.text;
 BEGIN
 	-- an unsupported language fails before any row is read
-	PERFORM @extschema@.review_guidance('none', lang);
+	EXECUTE pg_catalog.format('SELECT %s.review_guidance(''none'', $1)', ext) USING lang;
 	FOREACH tbl IN ARRAY ARRAY['tbl_syunou_main', 'tbl_hkncombi', 'tbl_pthkninf'] LOOP
 		IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, tbl)) IS NULL THEN
-			RAISE EXCEPTION 'relation "%.%" does not exist', orca_schema, tbl
+			RAISE EXCEPTION 'relation % does not exist', pg_catalog.format('%I.%I', orca_schema, tbl)
 				USING ERRCODE = 'undefined_table',
 					  DETAIL = 'The billing audit reads tbl_syunou_main, tbl_hkncombi and tbl_pthkninf besides the reception tables.',
 					  HINT = 'Pass the name of the schema that holds ORCA''s tables (ORCA uses public unless set up otherwise).';
@@ -348,11 +370,11 @@ BEGIN
 			   b.denpnum, b.insurer_number, b.copay_percent,
 			   b.insurer_number OPERATOR(pg_catalog.=) ANY ('{77777777,77777779}'::pg_catalog.text[]),
 			   b.copay_percent OPERATOR(pg_catalog.=) 100,
-			   @extschema@.review_guidance(b.impact, $1)
+			   %2$s.review_guidance(b.impact, $1)
 		FROM (SELECT v.*, m.denpnum::pg_catalog.int4 AS denpnum,
 					 pg_catalog.btrim(p.hknjanum) AS insurer_number,
 					 m.ptftnrate::pg_catalog.int4 AS copay_percent
-			  FROM @extschema@.orca_affected_visits($2) AS v
+			  FROM %2$s.orca_affected_visits($2) AS v
 			  JOIN %1$I.tbl_syunou_main AS m
 				ON m.hospnum OPERATOR(pg_catalog.=) v.hospnum
 			   AND m.ptid OPERATOR(pg_catalog.=) v.ptid
@@ -372,7 +394,7 @@ BEGIN
 		WHERE b.insurer_number OPERATOR(pg_catalog.=) ANY ('{77777777,77777779}'::pg_catalog.text[])
 		   OR b.copay_percent OPERATOR(pg_catalog.=) 100
 		ORDER BY b.hospnum, b.visit_date, b.visit_at NULLS LAST, b.ukeid, b.ptid, b.denpnum
-		$q$, orca_schema)
+		$q$, orca_schema, ext)
 	USING lang, orca_schema;
 END;
 $$;

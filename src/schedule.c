@@ -8,7 +8,9 @@
  * extension's schema: the caller's search_path plays no part, so objects of
  * the same names planted elsewhere change nothing.  They are read with a
  * plain heap scan under the statement's snapshot (they hold a few rows), after
- * checking that the user may read them, as a SELECT would.
+ * checking that the user may read them, as a SELECT would, and that no
+ * row-level security policy applies to the user (a policy is refused, not
+ * bypassed).
  *
  * The rows become an outage_calendar, the very value
  * current_outage_calendar() returns, and calendar.c compiles it: the
@@ -31,6 +33,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/rls.h"
 #include "utils/snapmgr.h"
 
 #include "schedule.h"
@@ -74,6 +77,21 @@ open_extension_table(Oid namespace, const char *relname)
 	aclresult = pg_class_aclcheck(relid, GetUserId(), ACL_SELECT);
 	if (aclresult != ACLCHECK_OK)
 		aclcheck_error(aclresult, OBJECT_TABLE, relname);
+
+	/*
+	 * The schedule is one for everybody: a policy that hid rows from some
+	 * users would give them other answers from a cache shared by the
+	 * backend's statements.  Refuse rather than answer from rows a SELECT
+	 * would not show (check_enable_rls raises itself when row_security is
+	 * off and a policy would apply).
+	 */
+	if (check_enable_rls(relid, InvalidOid, false) == RLS_ENABLED)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("row-level security on table \"%s\" is not supported by outage_window",
+						relname),
+				 errdetail("Every eligibility function reads the whole schedule; a policy would give different users different answers."),
+				 errhint("Disable row-level security on the table (ALTER TABLE ... DISABLE ROW LEVEL SECURITY); to control who may change the schedule, use GRANT and REVOKE.")));
 
 	return table_open(relid, AccessShareLock);
 }

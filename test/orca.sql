@@ -30,7 +30,7 @@ SELECT is(
 	ARRAY['orca_affected_visits', 'orca_billing_audit'],
 	'the dynamic-SQL reports run with a fixed search_path');
 SELECT throws_ok($$SELECT * FROM orca_eligibility_review('orca')$$, '42P01',
-	'relation "orca.tbl_uketuke" does not exist',
+	'relation orca.tbl_uketuke does not exist',
 	'before ORCA''s tables exist the report says which table is missing');
 
 -- ORCA's char columns.
