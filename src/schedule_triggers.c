@@ -35,6 +35,7 @@
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "storage/lmgr.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
@@ -116,20 +117,43 @@ run(const char *schema, const char *statement_format, int nargs,
 }
 
 /*
+ * Restore sessions that add rows to outage_area take turns: pg_restore -j
+ * loads outage_area, prefecture_area and outage_schedule in sessions of
+ * their own, each one transaction, and two of them creating the same area,
+ * or two areas in opposite orders, would otherwise wait on each other's
+ * uncommitted rows.  The lock conflicts with itself but not with the row
+ * locks of ordinary writes, and is taken only while restoring.
+ */
+static void
+lock_areas_for_restore(Oid outage_area_relid)
+{
+	LockRelationOid(outage_area_relid, ShareUpdateExclusiveLock);
+}
+
+/*
  * During a restore, create a user-added area that a window or a prefecture
  * names before the area's own row is loaded; its row sets the description
  * when it arrives (outage_area_insert_sets_description).
  */
 static void
-restore_area_first(const char *schema, Datum area, bool area_null)
+restore_area_first(TriggerData *trigdata, const char *schema, Datum area,
+				   bool area_null)
 {
 	Oid			argtypes[1] = {TEXTOID};
 	bool		isnull[1] = {false};
+	const char *exists = "SELECT FROM %1$s.outage_area AS a"
+		" WHERE a.area OPERATOR(pg_catalog.=) $1";
 
 	if (area_null || !RESTORING())
 		return;
+	if (run(schema, exists, 1, argtypes, &area, isnull) > 0)
+		return;
+	lock_areas_for_restore(get_relname_relid("outage_area",
+											 RelationGetNamespace(trigdata->tg_relation)));
 	run(schema,
-		"INSERT INTO %1$s.outage_area (area) VALUES ($1) ON CONFLICT DO NOTHING",
+		"INSERT INTO %1$s.outage_area (area) SELECT $1"
+		" WHERE NOT EXISTS (SELECT FROM %1$s.outage_area AS a"
+		" WHERE a.area OPERATOR(pg_catalog.=) $1)",
 		1, argtypes, &area, isnull);
 }
 
@@ -156,7 +180,7 @@ prefecture_area_insert_sets_area(PG_FUNCTION_ARGS)
 	values[1] = row_column(trigdata, newtuple, "area", NULL, &isnull[1]);
 
 	SPI_connect();
-	restore_area_first(schema, values[1], isnull[1]);
+	restore_area_first(trigdata, schema, values[1], isnull[1]);
 	moved = run(schema,
 				"UPDATE %1$s.prefecture_area AS a SET area = $2"
 				" WHERE a.prefecture OPERATOR(%1$s.=) $1"
@@ -210,6 +234,8 @@ outage_area_insert_sets_description(PG_FUNCTION_ARGS)
 	values[1] = row_column(trigdata, newtuple, "description", NULL, &isnull[1]);
 	values[2] = BoolGetDatum(RESTORING());
 
+	if (RESTORING())
+		lock_areas_for_restore(RelationGetRelid(trigdata->tg_relation));
 	SPI_connect();
 	updated = run(schema,
 				  "UPDATE %1$s.outage_area AS a SET description = $2"
@@ -269,7 +295,7 @@ outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 	values[4] = row_column(trigdata, newtuple, "source", NULL, &isnull[4]);
 
 	SPI_connect();
-	restore_area_first(schema, values[1], isnull[1]);
+	restore_area_first(trigdata, schema, values[1], isnull[1]);
 	if (!isnull[0] && DatumGetInt64(values[0]) <= SHIPPED_ID_MAX)
 	{
 		replaced = run(schema,
