@@ -24,7 +24,7 @@
 typedef struct DayOffsetMemo
 {
 	int64		day;			/* local day number, or PG_INT64_MIN if empty */
-	int			offset;			/* seconds east of UTC for the whole day */
+	int			offset;			/* seconds west of UTC for the whole day */
 } DayOffsetMemo;
 
 static pg_tz *japan_tz = NULL;
@@ -62,8 +62,8 @@ offset_at_checked(Timestamp local, int *west)
 }
 
 /*
- * UTC offset (seconds east, PostgreSQL's sign convention negated) in force at
- * a Japan local time.  DetermineTimeZoneOffset returns seconds *west* of UTC.
+ * UTC offset in force at a Japan local time, in seconds west of UTC as
+ * DetermineTimeZoneOffset gives it (Japan, east of UTC, is negative).
  */
 static int
 japan_offset_west_at(Timestamp local)
