@@ -7,7 +7,8 @@
  *
  * It is built from an outage_calendar (calendar.c), which in turn is built
  * from the tables (schedule.c) or given by the caller.  A lookup is a hull
- * check and a binary search, with no allocation.
+ * check and a binary search (two where an area is kept apart from the
+ * nationwide segments), with no allocation.
  *
  *-------------------------------------------------------------------------
  */
