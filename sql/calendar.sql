@@ -207,3 +207,82 @@ SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2)
 SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2) || int4send(1000000));
 SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2) || int4send(1) || int8send(0));
 SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2) || int4send(0) || '\x00'::bytea);
+
+-- Lookups against plain SQL over the windows, for a calendar whose areas
+-- are merged with the nationwide windows (east) and one whose area is
+-- kept apart to bound the compiled size (west: merging both would pass
+-- twice the calendar's segments), at every boundary and either side.
+CREATE TEMP TABLE mix (area text, period outage_window);
+INSERT INTO mix
+SELECT NULL, outage_window(timestamptz '2030-01-01 00:00+09' + g * interval '3 hours',
+						   timestamptz '2030-01-01 01:00+09' + g * interval '3 hours',
+						   (ARRAY['registration_delay', 'intermittent', 'outage'])[g % 3 + 1])
+FROM generate_series(0, 99) AS g
+UNION ALL
+SELECT a, outage_window(timestamptz '2030-01-01 00:30+09' + g * interval '29 hours',
+						timestamptz '2030-01-01 02:30+09' + g * interval '29 hours',
+						(ARRAY['outage', 'registration_delay', 'intermittent'])[g % 3 + 1])
+FROM generate_series(0, 9) AS g, unnest(ARRAY['east', 'west']) AS a;
+SELECT outage_calendar(area, period) AS mixcal FROM mix \gset
+SELECT count(*) AS probes,
+	   count(*) FILTER (WHERE eligibility_impact(pa.prefecture, t, :'mixcal')::text
+						IS DISTINCT FROM coalesce((SELECT max(kind(m.period)::eligibility_impact)::text
+												   FROM mix m
+												   WHERE (m.area IS NULL OR m.area = pa.area)
+													 AND t >= lower(m.period) AND t < upper(m.period)), 'none')) AS wrong
+FROM prefecture_area pa,
+	 (SELECT DISTINCT b + d AS t
+	  FROM mix, unnest(ARRAY[lower(period), upper(period)]) AS b,
+		   unnest(ARRAY[interval '-1 microsecond', interval '0']) AS d) AS times;
+
+-- Limits (doc/hardening.md, "Limits"): oversized calendars are refused
+-- with 54000 as they are read, by every input; just under a limit works.
+-- Text: at most 16 MB.
+SELECT ('{' || repeat(' ', 16 * 1024 * 1024 - 2) || '}')::outage_calendar AS longest_text;
+SELECT ('{' || repeat(' ', 16 * 1024 * 1024 - 1) || '}')::outage_calendar;
+-- At most 254 areas, by text, aggregate and binary input.
+SELECT ('{' || string_agg(format('"a%s"():', g), '; ') || '}')::outage_calendar IS NOT NULL AS areas_254
+FROM generate_series(1, 254) AS g;
+SELECT ('{' || string_agg(format('"a%s"():', g), '; ') || '}')::outage_calendar IS NOT NULL
+FROM generate_series(1, 255) AS g;
+\set VERBOSITY sqlstate
+SELECT outage_calendar('a' || g, outage_window('2030-01-01', '2030-01-02', 'outage')) IS NOT NULL
+FROM generate_series(1, 255) AS g;
+\set VERBOSITY default
+SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(255::int2));
+-- Area names of at most 1024 bytes.
+SELECT ('{"' || repeat('x', 1024) || '"(13): }')::outage_calendar IS NOT NULL AS name_1024;
+SELECT ('{"' || repeat('x', 1025) || '"(13): }')::outage_calendar;
+\set VERBOSITY sqlstate
+SELECT outage_calendar(repeat('x', 1025), outage_window('2030-01-01', '2030-01-02', 'outage'));
+\set VERBOSITY default
+-- At most 100000 windows, by text, aggregate and binary input.
+SELECT length(('{*: ' || string_agg(format('[%s,%s) outage', t, t + interval '1 hour'), ', ') || '}')::outage_calendar::text) AS windows_100000
+FROM generate_series(timestamptz '2030-01-01 00:00+09', timestamptz '2030-01-01 00:00+09' + 99999 * interval '2 hours', interval '2 hours') AS t;
+SELECT ('{*: ' || string_agg(format('[%s,%s) outage', t, t + interval '1 hour'), ', ') || '}')::outage_calendar IS NOT NULL
+FROM generate_series(timestamptz '2030-01-01 00:00+09', timestamptz '2030-01-01 00:00+09' + 100000 * interval '2 hours', interval '2 hours') AS t;
+\set VERBOSITY sqlstate
+SELECT outage_calendar(NULL, outage_window(t, t + interval '1 hour', 'outage')) IS NOT NULL
+FROM generate_series(timestamptz '2030-01-01 00:00+09', timestamptz '2030-01-01 00:00+09' + 100000 * interval '2 hours', interval '2 hours') AS t;
+\set VERBOSITY default
+SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2) || int4send(100001)
+	|| (SELECT string_agg(int8send(g * 7200000000) || int8send(g * 7200000000 + 3600000000) || int4send(3), ''::bytea)
+		FROM generate_series(0, 100000) AS g));
+-- At most 100000 segments: one long intermittent window broken by k
+-- outages is 2k + 1 segments.  The largest calendar compiles and answers.
+CREATE TEMP TABLE segs AS
+SELECT NULL::text AS area, outage_window('2030-01-01 00:00+09', '2045-01-01 00:00+09', 'intermittent') AS period
+UNION ALL
+SELECT NULL, outage_window(timestamptz '2030-01-01 01:00+09' + g * interval '2 hours',
+						   timestamptz '2030-01-01 02:00+09' + g * interval '2 hours', 'outage')
+FROM generate_series(0, 49998) AS g
+UNION ALL
+SELECT 'east', outage_window('2050-01-01', '2050-01-02', 'outage');
+SELECT outage_calendar(area, period) AS bigcal FROM segs \gset
+SELECT length(:'bigcal') AS segments_100000_text,
+	   eligibility_impact('東京都'::prefecture, timestamptz '2030-01-01 01:30+09', :'bigcal') AS in_an_outage,
+	   eligibility_impact('大阪府'::prefecture, timestamptz '2030-01-01 02:30+09', :'bigcal') AS between_outages,
+	   eligibility_impact('東京都'::prefecture, timestamptz '2050-01-01 12:00+09', :'bigcal') AS east_only,
+	   eligibility_impact('大阪府'::prefecture, timestamptz '2050-01-01 12:00+09', :'bigcal') AS not_west;
+INSERT INTO segs VALUES ('west', outage_window('2050-01-01', '2050-01-02', 'outage'));
+SELECT outage_calendar(area, period) IS NOT NULL FROM segs;

@@ -14,6 +14,11 @@
  * codes and windows into a CalendarSource and build the canonical value
  * from it, so a calendar in memory is always well formed.
  *
+ * Every path is linear in its input (n log n for the sorts of building),
+ * checks the limits of calendar.h before allocating for what it reads, and
+ * checks for interrupts in its loops: a calendar is user input, and one
+ * call must not hold a backend, or its memory, for long.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -22,6 +27,7 @@
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
@@ -47,6 +53,84 @@ typedef struct CalendarLayout
 } CalendarLayout;
 
 #define SEGMENT_BYTES (2 * sizeof(int64) + 2 * sizeof(int32))
+
+/*
+ * The longest window a calendar prints, "[...,...) registration_delay"
+ * with ", " before it: two bounds of at most 38 characters
+ * ("4714-11-24 09:18:59.999999+09:18:59 BC") and the longest kind.  The
+ * limits must let every calendar's text form read back.
+ */
+#define WINDOW_TEXT_MAX_BYTES (2 + 1 + 38 + 1 + 38 + 2 + 18)
+StaticAssertDecl((Size) OW_CALENDAR_MAX_SEGMENTS * WINDOW_TEXT_MAX_BYTES +
+				 (Size) OW_CALENDAR_MAX_AREAS *
+				 (2 * OW_CALENDAR_MAX_AREA_NAME_BYTES + 4 + 4 * PREFECTURE_MAX) +
+				 16 <= OW_CALENDAR_MAX_TEXT_BYTES,
+				 "an outage_calendar within the limits must print within the text limit");
+
+/* How much of a rejected input an error message quotes. */
+#define ERROR_VALUE_MAX_BYTES 80
+
+static void too_many_areas(void) pg_attribute_noreturn();
+static void too_many_windows(void) pg_attribute_noreturn();
+static void too_many_segments(int nsegments) pg_attribute_noreturn();
+
+static void
+too_many_areas(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("outage_calendar exceeds the limit of %d areas",
+					OW_CALENDAR_MAX_AREAS),
+			 errdetail("Area names are counted as they are read, and this input names more."),
+			 errhint("Group the prefectures into fewer areas: there are only 47 prefectures.")));
+}
+
+static void
+too_many_windows(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("outage_calendar exceeds the limit of %d windows",
+					OW_CALENDAR_MAX_WINDOWS),
+			 errdetail("Windows are counted as they are read, and this input has more."),
+			 errhint("Build one calendar per period, for example per year, or leave out the windows no visit can fall in.")));
+}
+
+static void
+too_many_segments(int nsegments)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("outage_calendar exceeds the limit of %d segments",
+					OW_CALENDAR_MAX_SEGMENTS),
+			 errdetail("The windows resolve into %d disjoint segments.", nsegments),
+			 errhint("Build one calendar per period, for example per year, or leave out the windows no visit can fall in.")));
+}
+
+void
+ow_calendar_check_area_name(Size len)
+{
+	if (len > OW_CALENDAR_MAX_AREA_NAME_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("outage_calendar area name exceeds the limit of %d bytes",
+						OW_CALENDAR_MAX_AREA_NAME_BYTES),
+				 errdetail("An area name is %zu bytes long.", len),
+				 errhint("Use a shorter area name, such as \"east\" or \"west\".")));
+}
+
+/* The start of a rejected input, for a message: at most ERROR_VALUE_MAX_BYTES. */
+static char *
+input_excerpt(const char *input)
+{
+	size_t		len = strlen(input);
+	int			cut;
+
+	if (len <= ERROR_VALUE_MAX_BYTES)
+		return (char *) input;
+	cut = pg_mbcliplen(input, ERROR_VALUE_MAX_BYTES, ERROR_VALUE_MAX_BYTES);
+	return psprintf("%s...", pnstrdup(input, cut));
+}
 
 static void
 calendar_layout(int nareas, int nsegments, CalendarLayout *layout)
@@ -104,6 +188,7 @@ resolve_segments(const ScheduleSegment *in, int n, ScheduleSegment *out)
 
 	for (int i = 0; i < n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		boundaries[nb].time = in[i].lower;
 		boundaries[nb].kind = in[i].kind;
 		boundaries[nb++].delta = 1;
@@ -118,6 +203,7 @@ resolve_segments(const ScheduleSegment *in, int n, ScheduleSegment *out)
 		TimestampTz t = boundaries[i].time;
 		int32		next = OW_IMPACT_NONE;
 
+		CHECK_FOR_INTERRUPTS();
 		/* apply every boundary at t before looking at the result */
 		for (; i < nb && boundaries[i].time == t; i++)
 			active[boundaries[i].kind] += boundaries[i].delta;
@@ -167,11 +253,13 @@ OutageCalendar *
 ow_calendar_build(const CalendarSource *source)
 {
 	int			nareas = source->nareas;
+	int			nwindows = source->nwindows;
 	AreaOrder  *order = palloc(sizeof(AreaOrder) * Max(nareas, 1));
 	int		   *rank = palloc(sizeof(int) * Max(nareas, 1));
-	ScheduleSegment *in = palloc(sizeof(ScheduleSegment) * (source->nwindows + 1));
+	int		   *start = palloc0(sizeof(int) * (nareas + 2));
+	ScheduleSegment *in = palloc(sizeof(ScheduleSegment) * (nwindows + 1));
 	ScheduleSegment *segments = palloc(sizeof(ScheduleSegment) *
-									   (2 * source->nwindows + 1));
+									   (2 * (Size) nwindows + 1));
 	uint32	   *first = palloc(sizeof(uint32) * (nareas + 2));
 	int			nsegments = 0;
 	Size		names_size = 0;
@@ -180,11 +268,11 @@ ow_calendar_build(const CalendarSource *source)
 	char	   *base;
 	char	   *p;
 
+	/* the sources enforce these as they grow; a check costs nothing */
 	if (nareas > OW_CALENDAR_MAX_AREAS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many areas for an outage calendar"),
-				 errdetail("A calendar holds at most %d areas.", OW_CALENDAR_MAX_AREAS)));
+		too_many_areas();
+	if (nwindows > OW_CALENDAR_MAX_WINDOWS)
+		too_many_windows();
 
 	for (int i = 0; i < nareas; i++)
 	{
@@ -208,31 +296,45 @@ ow_calendar_build(const CalendarSource *source)
 		rank[order[i].source_index] = i;
 	}
 
-	/* each area's windows, then the nationwide ones, resolved */
+	/*
+	 * Group the windows by area in one pass (a counting sort: start[a + 1]
+	 * counts area a's windows, then becomes where they go), so that each
+	 * area, and the nationwide windows last, can be resolved on its own.
+	 */
+	for (int w = 0; w < nwindows; w++)
+	{
+		const CalendarWindow *win = &source->windows[w];
+
+		CHECK_FOR_INTERRUPTS();
+		if (!(win->lower < win->upper) || !OUTAGE_KIND_IS_VALID(win->kind))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("invalid window in an outage calendar")));
+		start[(win->area < 0 ? nareas : rank[win->area]) + 1]++;
+	}
+	for (int a = 0; a <= nareas; a++)
+		start[a + 1] += start[a];
+	for (int w = 0; w < nwindows; w++)
+	{
+		const CalendarWindow *win = &source->windows[w];
+		ScheduleSegment *seg = &in[start[win->area < 0 ? nareas : rank[win->area]]++];
+
+		seg->lower = win->lower;
+		seg->upper = win->upper;
+		seg->kind = win->kind;
+	}
+	/* start[a] is now where area a + 1 begins */
 	for (int a = 0; a <= nareas; a++)
 	{
-		int			n = 0;
+		int			from = a == 0 ? 0 : start[a - 1];
 
-		for (int w = 0; w < source->nwindows; w++)
-		{
-			const CalendarWindow *win = &source->windows[w];
-			int			area = win->area < 0 ? nareas : rank[win->area];
-
-			if (area != a)
-				continue;
-			if (!(win->lower < win->upper) || !OUTAGE_KIND_IS_VALID(win->kind))
-				ereport(ERROR,
-						(errcode(ERRCODE_DATA_EXCEPTION),
-						 errmsg("invalid window in an outage calendar")));
-			in[n].lower = win->lower;
-			in[n].upper = win->upper;
-			in[n].kind = win->kind;
-			n++;
-		}
 		first[a] = nsegments;
-		nsegments += resolve_segments(in, n, segments + nsegments);
+		nsegments += resolve_segments(in + from, start[a] - from,
+									  segments + nsegments);
 	}
 	first[nareas + 1] = nsegments;
+	if (nsegments > OW_CALENDAR_MAX_SEGMENTS)
+		too_many_segments(nsegments);
 
 	calendar_layout(nareas, nsegments, &layout);
 	calendar = palloc0(layout.size + names_size);
@@ -242,11 +344,11 @@ ow_calendar_build(const CalendarSource *source)
 	calendar->nsegments = nsegments;
 	base = (char *) calendar;
 
-	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+	for (int q = PREFECTURE_MIN; q <= PREFECTURE_MAX; q++)
 	{
-		int			a = source->area_of[p];
+		int			a = source->area_of[q];
 
-		base[layout.area_of + p] = (a >= 0 && a < nareas) ? rank[a] + 1 : 0;
+		base[layout.area_of + q] = (a >= 0 && a < nareas) ? rank[a] + 1 : 0;
 	}
 	memcpy(base + layout.first, first, sizeof(uint32) * (nareas + 2));
 	p = base + layout.segments;
@@ -273,6 +375,7 @@ ow_calendar_build(const CalendarSource *source)
 
 	pfree(order);
 	pfree(rank);
+	pfree(start);
 	pfree(in);
 	pfree(segments);
 	pfree(first);
@@ -291,104 +394,314 @@ area_segments(const OutageCalendar *calendar, int a, uint32 *from, uint32 *to)
 	*to = get_u32(base + layout.first + sizeof(uint32) * (a + 1));
 }
 
+/*
+ * Merge two sorted lists of disjoint segments into one, each part taking
+ * the more severe kind, neighbours of equal kind joined: one sweep over the
+ * boundaries of both lists in order.  Writes to out unless it is NULL.
+ * Returns the number of segments, or -1 once that would pass max_out or
+ * the sweep would take more than *steps steps (which it decrements).
+ */
+static int
+merge_segments(const ScheduleSegment *a, int na, const ScheduleSegment *b,
+			   int nb, ScheduleSegment *out, int max_out, int64 *steps)
+{
+	int			i = 0;
+	int			j = 0;
+	int			nout = 0;
+	TimestampTz t;
+	TimestampTz last_upper = 0;
+	int32		last_kind = OW_IMPACT_NONE;
+
+	if (na == 0 && nb == 0)
+		return 0;
+	t = na == 0 ? b[0].lower : nb == 0 ? a[0].lower : Min(a[0].lower, b[0].lower);
+
+	/* a[i] and b[j] are the first segments ending after t */
+	while (i < na || j < nb)
+	{
+		int32		kind = OW_IMPACT_NONE;
+		TimestampTz next = 0;
+
+		CHECK_FOR_INTERRUPTS();
+		if (--*steps < 0)
+			return -1;
+		if (i < na)
+		{
+			if (a[i].lower <= t)
+			{
+				kind = a[i].kind;
+				next = a[i].upper;
+			}
+			else
+				next = a[i].lower;
+		}
+		if (j < nb)
+		{
+			TimestampTz bnext = b[j].lower <= t ? b[j].upper : b[j].lower;
+
+			if (b[j].lower <= t)
+				kind = Max(kind, b[j].kind);
+			next = i < na ? Min(next, bnext) : bnext;
+		}
+		if (kind != OW_IMPACT_NONE)
+		{
+			if (nout > 0 && last_upper == t && last_kind == kind)
+			{
+				if (out != NULL)
+					out[nout - 1].upper = next;
+			}
+			else
+			{
+				if (nout == max_out)
+					return -1;
+				if (out != NULL)
+				{
+					out[nout].lower = t;
+					out[nout].upper = next;
+					out[nout].kind = kind;
+				}
+				nout++;
+			}
+			last_upper = next;
+			last_kind = kind;
+		}
+		t = next;
+		while (i < na && a[i].upper <= t)
+			i++;
+		while (j < nb && b[j].upper <= t)
+			j++;
+	}
+	return nout;
+}
+
+/* What the lookups need of one run of segments, worked out once per run. */
+typedef struct RunSummary
+{
+	int			from;
+	int			to;
+	TimestampTz affected_lower;
+	TimestampTz affected_upper;
+	double		affected_seconds;
+} RunSummary;
+
+static void
+summarize_run(const ScheduleSegment *segments, int from, int to,
+			  RunSummary *run)
+{
+	run->from = from;
+	run->to = to;
+	run->affected_lower = DT_NOEND;
+	run->affected_upper = DT_NOBEGIN;
+	run->affected_seconds = 0;
+	for (int i = from; i < to; i++)
+	{
+		const ScheduleSegment *seg = &segments[i];
+
+		CHECK_FOR_INTERRUPTS();
+		if (seg->kind < OUTAGE_KIND_INTERMITTENT)
+			continue;
+		run->affected_lower = Min(run->affected_lower, seg->lower);
+		run->affected_upper = Max(run->affected_upper, seg->upper);
+		if (!TIMESTAMP_NOT_FINITE(seg->lower) && !TIMESTAMP_NOT_FINITE(seg->upper))
+			run->affected_seconds += ((double) seg->upper - (double) seg->lower) /
+				USECS_PER_SEC;
+	}
+}
+
+static void calendar_corrupted(void) pg_attribute_noreturn();
+
+static void
+calendar_corrupted(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("outage_calendar value is corrupted"),
+			 errdetail("Its area offsets or prefecture map do not match its segments.")));
+}
+
+/*
+ * Each area's segments are merged with the nationwide ones, so that a
+ * lookup is one binary search, as long as the schedule stays within twice
+ * the segments it would hold unmerged; an area merged past that is kept
+ * apart, and its lookups search the nationwide segments too.  Without that
+ * bound, 47 areas would each repeat the nationwide segments.  The sweeps
+ * that try merges are bounded the same way, so compiling stays linear.
+ */
 CompiledSchedule *
 ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 {
 	int			nareas = calendar->nareas;
+	int			nsegments = calendar->nsegments;
 	const char *base = (const char *) calendar;
 	CalendarLayout layout;
+	uint32		bounds[OW_CALENDAR_MAX_AREAS + 2];
+	bool		used[OW_CALENDAR_MAX_AREAS + 1] = {false};
+	bool		merged[OW_CALENDAR_MAX_AREAS + 1] = {false};
+	RunSummary	runs[OW_CALENDAR_MAX_AREAS + 1];
 	ScheduleSegment *all;
-	ScheduleSegment *in;
-	ScheduleSegment *out;
-	int			nout = 0;
-	int			first[PREFECTURE_MAX + 2];
-	uint32		nation_from;
-	uint32		nation_to;
+	const ScheduleSegment *nation;
+	int			nnation;
+	int			total;
+	int			budget;
+	int64		steps;
+	int			pos;
 	CompiledSchedule *schedule;
 	MemoryContext old;
 
-	calendar_layout(nareas, calendar->nsegments, &layout);
-	all = palloc(sizeof(ScheduleSegment) * (calendar->nsegments + 1));
-	for (uint32 i = 0; i < calendar->nsegments; i++)
-		get_segment(base + layout.segments + SEGMENT_BYTES * i, &all[i]);
-	in = palloc(sizeof(ScheduleSegment) * (calendar->nsegments + 1));
-	out = palloc(sizeof(ScheduleSegment) *
-				 ((Size) PREFECTURE_MAX * 2 * (calendar->nsegments + 1)));
-	area_segments(calendar, nareas, &nation_from, &nation_to);
+	if (calendar->version != OW_CALENDAR_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("outage_calendar has unknown version %d", calendar->version)));
+	if (nareas > OW_CALENDAR_MAX_AREAS)
+		too_many_areas();
+	if (calendar->nsegments > OW_CALENDAR_MAX_SEGMENTS)
+		too_many_segments((int) Min(calendar->nsegments, PG_INT32_MAX));
 
-	first[0] = first[1] = 0;
+	calendar_layout(nareas, nsegments, &layout);
+	if (VARSIZE(calendar) < layout.size)
+		calendar_corrupted();
+	for (int a = 0; a <= nareas + 1; a++)
+	{
+		bounds[a] = get_u32(base + layout.first + sizeof(uint32) * a);
+		if ((a == 0 && bounds[a] != 0) || (a > 0 && bounds[a] < bounds[a - 1]))
+			calendar_corrupted();
+	}
+	if (bounds[nareas + 1] != (uint32) nsegments)
+		calendar_corrupted();
 	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
 	{
 		int			area = (uint8) base[layout.area_of + p];
-		int			same = 0;
 
-		/* prefectures of one area share segments: compile each area once */
-		for (int q = PREFECTURE_MIN; q < p && same == 0; q++)
-			if ((uint8) base[layout.area_of + q] == area)
-				same = q;
-		if (same != 0)
+		if (area > nareas)
+			calendar_corrupted();
+		if (area > 0)
+			used[area - 1] = true;
+	}
+
+	all = palloc(sizeof(ScheduleSegment) * Max(nsegments, 1));
+	for (int i = 0; i < nsegments; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		get_segment(base + layout.segments + SEGMENT_BYTES * i, &all[i]);
+	}
+	nation = all + bounds[nareas];
+	nnation = bounds[nareas + 1] - bounds[nareas];
+
+	/* unmerged: the nationwide segments, and those of areas in use */
+	total = nnation;
+	for (int a = 0; a < nareas; a++)
+		if (used[a])
+			total += bounds[a + 1] - bounds[a];
+	budget = 2 * total;
+	steps = 4 * (int64) total + 64;
+	for (int a = 0; a < nareas; a++)
+	{
+		int			own = bounds[a + 1] - bounds[a];
+		int			m;
+
+		if (!used[a] || own == 0 || nnation == 0)
+			continue;
+		m = merge_segments(all + bounds[a], own, nation, nnation, NULL,
+						   budget - (total - own), &steps);
+		if (m >= 0)
 		{
-			for (int i = first[same]; i < first[same + 1]; i++)
-				out[nout++] = out[i];
+			merged[a] = true;
+			total += m - own;
 		}
-		else
-		{
-			int			n = 0;
-
-			if (area > 0)
-			{
-				uint32		from;
-				uint32		to;
-
-				area_segments(calendar, area - 1, &from, &to);
-				for (uint32 i = from; i < to; i++)
-					in[n++] = all[i];
-			}
-			for (uint32 i = nation_from; i < nation_to; i++)
-				in[n++] = all[i];
-			nout += resolve_segments(in, n, out + nout);
-		}
-		first[p + 1] = nout;
 	}
 
 	old = MemoryContextSwitchTo(target);
 	schedule = palloc(offsetof(CompiledSchedule, segments) +
-					  sizeof(ScheduleSegment) * Max(nout, 1));
+					  sizeof(ScheduleSegment) * Max(total, 1));
 	MemoryContextSwitchTo(old);
-	memcpy(schedule->first, first, sizeof(first));
-	schedule->nsegments = nout;
-	memcpy(schedule->segments, out, sizeof(ScheduleSegment) * nout);
+
+	/* nationwide first, then each area in use, merged or as it is */
+	memcpy(schedule->segments, nation, sizeof(ScheduleSegment) * nnation);
+	summarize_run(schedule->segments, 0, nnation, &runs[nareas]);
+	pos = nnation;
+	for (int a = 0; a < nareas; a++)
+	{
+		int			own = bounds[a + 1] - bounds[a];
+
+		if (!used[a])
+			continue;
+		if (merged[a])
+		{
+			int64		unlimited = PG_INT64_MAX;
+
+			own = merge_segments(all + bounds[a], own, nation, nnation,
+								 schedule->segments + pos, total - pos,
+								 &unlimited);
+			Assert(own >= 0);
+		}
+		else
+			memcpy(schedule->segments + pos, all + bounds[a],
+				   sizeof(ScheduleSegment) * own);
+		summarize_run(schedule->segments, pos, pos + own, &runs[a]);
+		pos += own;
+	}
+	Assert(pos == total);
+	schedule->nsegments = total;
 
 	/* empty hulls (lower > upper) reject every time */
 	schedule->hull_lower = DT_NOEND;
 	schedule->hull_upper = DT_NOBEGIN;
-	for (int p = 0; p <= PREFECTURE_MAX; p++)
-	{
-		schedule->affected_lower[p] = DT_NOEND;
-		schedule->affected_upper[p] = DT_NOBEGIN;
-	}
+	schedule->affected_lower[0] = DT_NOEND;
+	schedule->affected_upper[0] = DT_NOBEGIN;
+	schedule->affected_seconds[0] = 0;
+	schedule->from[0] = schedule->to[0] = 0;
+	schedule->also_from[0] = schedule->also_to[0] = 0;
 	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
 	{
-		for (int i = first[p]; i < first[p + 1]; i++)
-		{
-			const ScheduleSegment *seg = &out[i];
+		int			area = (uint8) base[layout.area_of + p] - 1;
+		const RunSummary *run;
+		const RunSummary *also = NULL;
 
-			schedule->hull_lower = Min(schedule->hull_lower, seg->lower);
-			schedule->hull_upper = Max(schedule->hull_upper, seg->upper);
-			if (seg->kind < OUTAGE_KIND_INTERMITTENT)
-				continue;
-			schedule->affected_lower[p] = Min(schedule->affected_lower[p], seg->lower);
-			schedule->affected_upper[p] = Max(schedule->affected_upper[p], seg->upper);
+		/* no area, or an area without segments of its own: nationwide only */
+		if (area < 0 || runs[area].from == runs[area].to)
+			run = &runs[nareas];
+		else
+		{
+			run = &runs[area];
+			if (!merged[area] && nnation > 0)
+				also = &runs[nareas];
+		}
+		schedule->from[p] = run->from;
+		schedule->to[p] = run->to;
+		schedule->also_from[p] = also ? also->from : 0;
+		schedule->also_to[p] = also ? also->to : 0;
+		schedule->affected_lower[p] = run->affected_lower;
+		schedule->affected_upper[p] = run->affected_upper;
+		schedule->affected_seconds[p] = run->affected_seconds;
+		if (run->from < run->to)
+		{
+			/* a run is sorted and disjoint: its ends are its hull */
+			schedule->hull_lower = Min(schedule->hull_lower,
+									   schedule->segments[run->from].lower);
+			schedule->hull_upper = Max(schedule->hull_upper,
+									   schedule->segments[run->to - 1].upper);
+		}
+		if (also != NULL)
+		{
+			schedule->hull_lower = Min(schedule->hull_lower,
+									   schedule->segments[also->from].lower);
+			schedule->hull_upper = Max(schedule->hull_upper,
+									   schedule->segments[also->to - 1].upper);
+			schedule->affected_lower[p] = Min(schedule->affected_lower[p],
+											  also->affected_lower);
+			schedule->affected_upper[p] = Max(schedule->affected_upper[p],
+											  also->affected_upper);
+			/* overlaps count twice: an estimate, capped by its user */
+			schedule->affected_seconds[p] += also->affected_seconds;
 		}
 		schedule->affected_lower[0] = Min(schedule->affected_lower[0],
 										  schedule->affected_lower[p]);
 		schedule->affected_upper[0] = Max(schedule->affected_upper[0],
 										  schedule->affected_upper[p]);
+		schedule->affected_seconds[0] += schedule->affected_seconds[p];
 	}
 
 	pfree(all);
-	pfree(in);
-	pfree(out);
 	return schedule;
 }
 
@@ -434,11 +747,6 @@ ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno)
 		return cache->schedule;
 	}
 
-	if (calendar->version != OW_CALENDAR_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("outage_calendar has unknown version %d", calendar->version)));
-
 	if (cache->cxt != NULL)
 		MemoryContextDelete(cache->cxt);
 	cache->schedule = NULL;
@@ -458,9 +766,7 @@ void
 ow_calendar_source_init(CalendarSource *source)
 {
 	source->nareas = 0;
-	source->area_capacity = 8;
-	source->area_names = palloc(sizeof(char *) * source->area_capacity);
-	source->area_name_lens = palloc(sizeof(int) * source->area_capacity);
+	memset(source->area_slots, 0, sizeof(source->area_slots));
 	for (int p = 0; p <= PREFECTURE_MAX; p++)
 		source->area_of[p] = -1;
 	source->nwindows = 0;
@@ -468,34 +774,48 @@ ow_calendar_source_init(CalendarSource *source)
 	source->windows = palloc(sizeof(CalendarWindow) * source->window_capacity);
 }
 
+/* The slot holding name, or the free slot where it would go. */
+static int
+area_slot(const CalendarSource *source, const char *name, int len)
+{
+	int			slot = hash_bytes((const unsigned char *) name, len) &
+		(OW_CALENDAR_AREA_SLOTS - 1);
+
+	StaticAssertStmt(OW_CALENDAR_AREA_SLOTS >= 2 * OW_CALENDAR_MAX_AREAS &&
+					 (OW_CALENDAR_AREA_SLOTS & (OW_CALENDAR_AREA_SLOTS - 1)) == 0,
+					 "area slots must be a power of two, at most half full");
+	for (;;)
+	{
+		int			i = source->area_slots[slot] - 1;
+
+		if (i < 0 || (source->area_name_lens[i] == len &&
+					  memcmp(source->area_names[i], name, len) == 0))
+			return slot;
+		slot = (slot + 1) & (OW_CALENDAR_AREA_SLOTS - 1);
+	}
+}
+
 int
 ow_calendar_source_find_area(const CalendarSource *source, const char *name,
 							 int len)
 {
-	for (int i = 0; i < source->nareas; i++)
-		if (source->area_name_lens[i] == len &&
-			memcmp(source->area_names[i], name, len) == 0)
-			return i;
-	return -1;
+	return source->area_slots[area_slot(source, name, len)] - 1;
 }
 
 int
 ow_calendar_source_area(CalendarSource *source, const char *name, int len)
 {
-	int			i = ow_calendar_source_find_area(source, name, len);
+	int			slot;
 
-	if (i >= 0)
-		return i;
-	if (source->nareas == source->area_capacity)
-	{
-		source->area_capacity *= 2;
-		source->area_names = repalloc(source->area_names,
-									  sizeof(char *) * source->area_capacity);
-		source->area_name_lens = repalloc(source->area_name_lens,
-										  sizeof(int) * source->area_capacity);
-	}
-	source->area_names[source->nareas] = (char *) name;
+	ow_calendar_check_area_name(len);
+	slot = area_slot(source, name, len);
+	if (source->area_slots[slot] != 0)
+		return source->area_slots[slot] - 1;
+	if (source->nareas == OW_CALENDAR_MAX_AREAS)
+		too_many_areas();
+	source->area_names[source->nareas] = name;
 	source->area_name_lens[source->nareas] = len;
+	source->area_slots[slot] = source->nareas + 1;
 	return source->nareas++;
 }
 
@@ -505,9 +825,13 @@ ow_calendar_source_window(CalendarSource *source, int area,
 {
 	CalendarWindow *w;
 
+	CHECK_FOR_INTERRUPTS();
 	if (source->nwindows == source->window_capacity)
 	{
-		source->window_capacity *= 2;
+		if (source->nwindows >= OW_CALENDAR_MAX_WINDOWS)
+			too_many_windows();
+		source->window_capacity = Min(2 * source->window_capacity,
+									  OW_CALENDAR_MAX_WINDOWS);
 		source->windows = repalloc(source->windows,
 								   sizeof(CalendarWindow) * source->window_capacity);
 	}
@@ -544,24 +868,31 @@ read_area(void *arg, bool nationwide, const char *name, size_t len)
 	char	   *unescaped;
 	int			n;
 
+	CHECK_FOR_INTERRUPTS();
 	if (nationwide)
 	{
 		r->current = -1;
 		return true;
 	}
+	/* escapes only shorten a name: a long one is refused before copying */
+	if (len > 2 * OW_CALENDAR_MAX_AREA_NAME_BYTES)
+		ow_calendar_check_area_name(len);
 	unescaped = palloc(len + 1);
 	n = cp_unescape(name, len, unescaped);
 	unescaped[n] = '\0';
+	ow_calendar_check_area_name(n);
 	pg_verifymbstr(unescaped, n, false);
 	if (n == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						input_excerpt(r->input)),
 				 errdetail("An area name is empty.")));
 	if (ow_calendar_source_find_area(&r->source, unescaped, n) >= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						input_excerpt(r->input)),
 				 errdetail("Area \"%s\" appears twice.", unescaped)));
 	r->current = ow_calendar_source_area(&r->source, unescaped, n);
 	return true;
@@ -575,13 +906,15 @@ read_code(void *arg, int code)
 	if (code < PREFECTURE_MIN || code > PREFECTURE_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						input_excerpt(r->input)),
 				 errdetail("Prefecture code %d is not between %d and %d.",
 						   code, PREFECTURE_MIN, PREFECTURE_MAX)));
 	if (r->source.area_of[code] >= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						input_excerpt(r->input)),
 				 errdetail("Prefecture %d is listed in more than one area.", code)));
 	r->source.area_of[code] = r->current;
 	return true;
@@ -591,12 +924,18 @@ static bool
 read_window(void *arg, const char *text, size_t len)
 {
 	CalendarReader *r = arg;
-	char	   *literal = pnstrdup(text, len);
+	char	   *literal;
 	OutageWindow *w;
 
+	/* refuse the window past the limit before reading it */
+	if (r->source.nwindows >= OW_CALENDAR_MAX_WINDOWS)
+		too_many_windows();
+	literal = pnstrdup(text, len);
 	w = DatumGetOutageWindowP(DirectFunctionCall1(outage_window_in,
 												  CStringGetDatum(literal)));
 	ow_calendar_source_window(&r->source, r->current, w->lower, w->upper, w->kind);
+	pfree(w);
+	pfree(literal);
 	return true;
 }
 
@@ -605,17 +944,26 @@ Datum
 outage_calendar_in(PG_FUNCTION_ARGS)
 {
 	char	   *input = PG_GETARG_CSTRING(0);
+	size_t		len = strlen(input);
 	CalendarReader reader;
 	CpCallbacks callbacks = {&reader, read_area, read_code, read_window};
 	size_t		error_pos;
 	CpStatus	status;
 
+	if (len > OW_CALENDAR_MAX_TEXT_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("outage_calendar input exceeds the limit of %d bytes",
+						OW_CALENDAR_MAX_TEXT_BYTES),
+				 errdetail("The input is %zu bytes long.", len),
+				 errhint("Build one calendar per period, for example per year, or leave out the windows no visit can fall in.")));
 	reader_init(&reader, input);
-	status = cp_split(input, strlen(input), &callbacks, &error_pos);
+	status = cp_split(input, len, &callbacks, &error_pos);
 	if (status != CP_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", input),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						input_excerpt(input)),
 				 errdetail("%s The problem is at character %d.",
 						   cp_status_detail(status), (int) error_pos + 1),
 				 errhint("Write {\"area\"(codes): windows; *: nationwide windows}, as current_outage_calendar() prints it.")));
@@ -650,6 +998,7 @@ append_windows(StringInfo buf, const OutageCalendar *calendar, int area)
 		ScheduleSegment seg;
 		OutageWindow w;
 
+		CHECK_FOR_INTERRUPTS();
 		get_segment(base + layout.segments + SEGMENT_BYTES * i, &seg);
 		w.lower = seg.lower;
 		w.upper = seg.upper;
@@ -730,6 +1079,7 @@ send_segments(StringInfo buf, const OutageCalendar *calendar, int area)
 	{
 		ScheduleSegment seg;
 
+		CHECK_FOR_INTERRUPTS();
 		get_segment((const char *) calendar + layout.segments + SEGMENT_BYTES * i, &seg);
 		pq_sendint64(buf, seg.lower);
 		pq_sendint64(buf, seg.upper);
@@ -781,6 +1131,8 @@ recv_segments(StringInfo buf, CalendarReader *r)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid number of windows in external outage_calendar value")));
+	if (n > OW_CALENDAR_MAX_WINDOWS - r->source.nwindows)
+		too_many_windows();
 	for (int i = 0; i < n; i++)
 	{
 		OutageWindow w;
@@ -811,15 +1163,26 @@ outage_calendar_recv(PG_FUNCTION_ARGS)
 	reader_init(&reader, "(binary)");
 	version = pq_getmsgint(buf, 2);
 	nareas = pq_getmsgint(buf, 2);
-	if (version != OW_CALENDAR_VERSION || nareas > OW_CALENDAR_MAX_AREAS)
+	if (version != OW_CALENDAR_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid header in external outage_calendar value")));
+	if (nareas > OW_CALENDAR_MAX_AREAS)
+		too_many_areas();
 	for (int a = 0; a < nareas; a++)
 	{
+		int			rawlen = pq_getmsgint(buf, 4);
 		int			nbytes;
-		char	   *name = pq_getmsgtext(buf, pq_getmsgint(buf, 4), &nbytes);
+		char	   *name;
 		int			ncodes;
+
+		/* before converting it: conversion may grow it */
+		if (rawlen < 0 || rawlen > buf->len - buf->cursor)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid area name length in external outage_calendar value")));
+		ow_calendar_check_area_name(rawlen);
+		name = pq_getmsgtext(buf, rawlen, &nbytes);
 
 		if (nbytes == 0)
 			ereport(ERROR,

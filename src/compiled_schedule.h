@@ -7,7 +7,8 @@
  *
  * It is built from an outage_calendar (calendar.c), which in turn is built
  * from the tables (schedule.c) or given by the caller.  A lookup is a hull
- * check and a binary search, with no allocation.
+ * check and a binary search (two where an area is kept apart from the
+ * nationwide segments), with no allocation.
  *
  *-------------------------------------------------------------------------
  */
@@ -43,41 +44,66 @@ typedef struct CompiledSchedule
 	 */
 	TimestampTz affected_lower[PREFECTURE_MAX + 1];
 	TimestampTz affected_upper[PREFECTURE_MAX + 1];
-	/* prefecture p's segments are segments[first[p] .. first[p + 1] - 1] */
-	int			first[PREFECTURE_MAX + 2];
+	/* seconds covered by those segments, for the planner's estimate */
+	double		affected_seconds[PREFECTURE_MAX + 1];
+
+	/*
+	 * Prefecture p's segments are segments[from[p] .. to[p] - 1], shared by
+	 * the prefectures of one area.  Where merging an area's segments with
+	 * the nationwide ones would have made the schedule more than twice the
+	 * calendar's size, they are kept apart, and the nationwide segments are
+	 * searched too: segments[also_from[p] .. also_to[p] - 1], empty where
+	 * they were merged.  So memory stays proportional to the calendar
+	 * whatever the areas, and the usual calendars still take one search.
+	 */
+	int			from[PREFECTURE_MAX + 1];
+	int			to[PREFECTURE_MAX + 1];
+	int			also_from[PREFECTURE_MAX + 1];
+	int			also_to[PREFECTURE_MAX + 1];
 	int			nsegments;
 	ScheduleSegment segments[FLEXIBLE_ARRAY_MEMBER];
 } CompiledSchedule;
+
+/* The kind of the segment of segments[lo .. hi - 1] covering t, if any. */
+static inline int32
+ow_segments_impact(const ScheduleSegment *segments, int lo, int hi,
+				   TimestampTz t)
+{
+	int			first = lo;
+
+	/* find the last segment starting at or before t */
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (segments[mid].lower <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == first || t >= segments[lo - 1].upper)
+		return OW_IMPACT_NONE;
+	return segments[lo - 1].kind;
+}
 
 /* The most severe kind applying to prefecture p at t, or OW_IMPACT_NONE. */
 static inline int32
 ow_schedule_impact(const CompiledSchedule *schedule, Prefecture p,
 				   TimestampTz t)
 {
-	const ScheduleSegment *seg;
-	int			lo;
-	int			hi;
+	int32		impact;
 
 	if (t < schedule->hull_lower || t >= schedule->hull_upper ||
 		!PREFECTURE_IS_VALID(p))
 		return OW_IMPACT_NONE;
-
-	/* find the last segment starting at or before t */
-	lo = schedule->first[p];
-	hi = schedule->first[p + 1];
-	while (lo < hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (schedule->segments[mid].lower <= t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == schedule->first[p])
-		return OW_IMPACT_NONE;
-	seg = &schedule->segments[lo - 1];
-	return t < seg->upper ? seg->kind : OW_IMPACT_NONE;
+	impact = ow_segments_impact(schedule->segments, schedule->from[p],
+								schedule->to[p], t);
+	if (unlikely(schedule->also_from[p] < schedule->also_to[p]) &&
+		impact < OUTAGE_KIND_MAX)
+		impact = Max(impact, ow_segments_impact(schedule->segments,
+												schedule->also_from[p],
+												schedule->also_to[p], t));
+	return impact;
 }
 
 /* Whether a window of kind intermittent or worse applies to p at t. */

@@ -222,16 +222,8 @@ selectivity(SupportRequestSelectivity *req)
 		return NOTHING_AFFECTED_SELECTIVITY;
 
 	if (!TIMESTAMP_NOT_FINITE(lower) && !TIMESTAMP_NOT_FINITE(upper))
-	{
-		double		covered = 0;
-
-		for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
-			for (int i = schedule->first[p]; i < schedule->first[p + 1]; i++)
-				if (schedule->segments[i].kind >= OUTAGE_KIND_INTERMITTENT)
-					covered += span_seconds(schedule->segments[i].lower,
-											schedule->segments[i].upper);
-		affected_share = covered / (span_seconds(lower, upper) * PREFECTURE_MAX);
-	}
+		affected_share = schedule->affected_seconds[0] /
+			(span_seconds(lower, upper) * PREFECTURE_MAX);
 
 	ge_op = time_operator(timetype, BTGreaterEqualStrategyNumber);
 	lt_op = time_operator(timetype, BTLessStrategyNumber);

@@ -24,6 +24,7 @@
 #include "catalog/pg_type_d.h"
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
@@ -35,6 +36,27 @@
 #include "japan_time.h"
 #include "outage_window.h"
 #include "window_parse.h"
+
+/*
+ * How much of a rejected value an error message quotes.  The parsing is
+ * linear, but a message quoting a 100 MB literal took seconds to build,
+ * send and log.
+ */
+#define ERROR_VALUE_MAX_BYTES 80
+
+/* s[0..len) for a message: at most ERROR_VALUE_MAX_BYTES bytes, then "...". */
+static char *
+ow_quoted(const char *s, size_t len)
+{
+	int			cut;
+
+	if (len <= ERROR_VALUE_MAX_BYTES)
+		return pnstrdup(s, len);
+	cut = pg_mbcliplen(s, ERROR_VALUE_MAX_BYTES, ERROR_VALUE_MAX_BYTES);
+	return psprintf("%s...", pnstrdup(s, cut));
+}
+
+#define OW_QUOTED(str) ow_quoted((str), strlen(str))
 
 /* Kind spellings, indexed by OutageKind. */
 static const char *const kind_names[] = {
@@ -108,14 +130,15 @@ ow_kind_or_error(const char *name, size_t len, const char *literal)
 	if (kind == 0 && literal != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_window: \"%s\"", literal),
-				 errdetail("Unknown kind \"%.*s\".", (int) len, name),
+				 errmsg("invalid input syntax for type outage_window: \"%s\"",
+						OW_QUOTED(literal)),
+				 errdetail("Unknown kind \"%s\".", ow_quoted(name, len)),
 				 errhint("The kind is one of outage, intermittent or registration_delay.")));
 	if (kind == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid outage kind: \"%.*s\"", (int) len, name),
-				 errdetail("Unknown kind \"%.*s\".", (int) len, name),
+				 errmsg("invalid outage kind: \"%s\"", ow_quoted(name, len)),
+				 errdetail("Unknown kind \"%s\".", ow_quoted(name, len)),
 				 errhint("The kind is one of outage, intermittent or registration_delay.")));
 	return kind;
 }
@@ -157,13 +180,14 @@ ow_read_bound(const char *str)
 	dterr = ParseDateTime(str, workbuf, sizeof(workbuf),
 						  field, ftype, MAXDATEFIELDS, &nf);
 	if (dterr != 0)
-		DateTimeParseError(dterr, str, "timestamp with time zone");
+		DateTimeParseError(dterr, OW_QUOTED(str), "timestamp with time zone");
 	for (int i = 0; i < nf; i++)
 	{
 		if (ow_is_clock_word(field[i]))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
-					 errmsg("outage_window bound \"%s\" depends on the current time", str),
+					 errmsg("outage_window bound \"%s\" depends on the current time",
+							OW_QUOTED(str)),
 					 errdetail("Bounds must be fixed points in time; \"%s\" is not.", field[i]),
 					 errhint("Cast the expression to timestamptz and use the outage_window() constructor.")));
 	}
@@ -179,7 +203,7 @@ ow_read_bound(const char *str)
 		zoned = true;
 	}
 	if (dterr != 0)
-		DateTimeParseError(dterr, str, "timestamp with time zone");
+		DateTimeParseError(dterr, OW_QUOTED(str), "timestamp with time zone");
 
 	switch (dtype)
 	{
@@ -189,7 +213,7 @@ ow_read_bound(const char *str)
 			if (tm2timestamp(tm, fsec, &tz, &result) != 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-						 errmsg("timestamp out of range: \"%s\"", str)));
+						 errmsg("timestamp out of range: \"%s\"", OW_QUOTED(str))));
 			break;
 		case DTK_EPOCH:
 			result = SetEpochTimestamp();
@@ -202,7 +226,7 @@ ow_read_bound(const char *str)
 			break;
 		default:
 			elog(ERROR, "unexpected dtype %d while parsing outage_window bound \"%s\"",
-				 dtype, str);
+				 dtype, OW_QUOTED(str));
 			result = 0;			/* keep compiler quiet */
 	}
 	return result;
@@ -213,7 +237,8 @@ ow_syntax_error(const char *str, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type outage_window: \"%s\"", str),
+			 errmsg("invalid input syntax for type outage_window: \"%s\"",
+					OW_QUOTED(str)),
 			 errdetail("%s", detail),
 			 errhint("Write a window as [lower,upper) kind, for example [2025-02-01 22:00,2025-02-02 00:30) outage.")));
 }
@@ -266,7 +291,8 @@ outage_window_in(PG_FUNCTION_ARGS)
 		if (!TIMESTAMP_NOT_FINITE(bound[i]) && !IS_VALID_TIMESTAMP(bound[i]))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("timestamp out of range in outage_window \"%s\"", str)));
+					 errmsg("timestamp out of range in outage_window \"%s\"",
+							OW_QUOTED(str))));
 
 	if (r.kind_len > 0)
 		kind = ow_kind_or_error(str + r.kind_start, r.kind_len, str);

@@ -20,6 +20,7 @@
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
@@ -44,14 +45,19 @@
 /*
  * The index of an area given as a text datum, added if new.  Only a new
  * name is copied (into the current memory context, to live with the
- * source): the rows repeat a few names many times.
+ * source): the rows repeat a few names many times.  An overlong name is
+ * refused from its size, before it is detoasted.
  */
 static int
 text_area(CalendarSource *source, Datum area)
 {
-	text	   *name = DatumGetTextPP(area);
-	int			i = ow_calendar_source_find_area(source, VARDATA_ANY(name),
-												 VARSIZE_ANY_EXHDR(name));
+	text	   *name;
+	int			i;
+
+	ow_calendar_check_area_name(toast_raw_datum_size(area) - VARHDRSZ);
+	name = DatumGetTextPP(area);
+	i = ow_calendar_source_find_area(source, VARDATA_ANY(name),
+									 VARSIZE_ANY_EXHDR(name));
 
 	if (i >= 0)
 		return i;
@@ -138,6 +144,7 @@ read_areas(Oid namespace, Snapshot snapshot, CalendarSource *source)
 		Datum		area = slot_getattr(slot, area_att, &area_null);
 		Prefecture	p = DatumGetPrefecture(pref);
 
+		CHECK_FOR_INTERRUPTS();
 		if (!pref_null && !area_null && PREFECTURE_IS_VALID(p))
 			source->area_of[p] = text_area(source, area);
 	}
@@ -348,15 +355,12 @@ outage_calendar_final(PG_FUNCTION_ARGS)
 	state = (CalendarSource *) PG_GETARG_POINTER(0);
 
 	/*
-	 * Work on a copy of the areas: a final function may run more than once
-	 * over the same state (window aggregates), so the state must stay as it
-	 * was.  The windows are only read.
+	 * Work on a copy of the areas (they live in the struct): a final
+	 * function may run more than once over the same state (window
+	 * aggregates), so the state must stay as it was.  The windows are only
+	 * read.
 	 */
 	source = *state;
-	source.area_names = palloc(sizeof(char *) * state->area_capacity);
-	source.area_name_lens = palloc(sizeof(int) * state->area_capacity);
-	memcpy(source.area_names, state->area_names, sizeof(char *) * state->nareas);
-	memcpy(source.area_name_lens, state->area_name_lens, sizeof(int) * state->nareas);
 	read_areas(namespace, ActiveSnapshotSet() ? GetActiveSnapshot()
 			   : GetTransactionSnapshot(), &source);
 	PG_RETURN_POINTER(ow_calendar_build(&source));
