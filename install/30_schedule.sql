@@ -16,7 +16,11 @@ CREATE TABLE @extschema@.outage_area (
 	area text PRIMARY KEY,
 	description text,
 	CONSTRAINT outage_area_name_check
-		CHECK (area OPERATOR(pg_catalog.<>) ''::pg_catalog.text)
+		CHECK (area OPERATOR(pg_catalog.<>) ''::pg_catalog.text),
+	-- an outage_calendar, which every eligibility function compiles, holds
+	-- area names of at most 1024 bytes (OW_CALENDAR_MAX_AREA_NAME_BYTES)
+	CONSTRAINT outage_area_name_length
+		CHECK (pg_catalog.octet_length(area) OPERATOR(pg_catalog.<=) 1024)
 );
 
 COMMENT ON TABLE @extschema@.outage_area IS

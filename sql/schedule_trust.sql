@@ -125,6 +125,12 @@ SELECT count(*) AS areas FROM outage_area;
 INSERT INTO outage_area VALUES ('one too many', NULL);
 ROLLBACK;
 SELECT count(*) AS areas FROM outage_area;
+-- and so is a name longer than a calendar holds (1024 bytes)
+\set VERBOSITY terse
+INSERT INTO outage_area VALUES (repeat('あ', 342), NULL);
+\set VERBOSITY default
+INSERT INTO outage_area VALUES (repeat('あ', 341), NULL) RETURNING octet_length(area);
+DELETE FROM outage_area WHERE area = repeat('あ', 341);
 
 -- Row-level security on the schedule is refused, never bypassed: a policy
 -- that hid rows would give different users different answers.

@@ -336,3 +336,9 @@ GRANT INSERT, UPDATE, DELETE ON @extschema@.outage_area,
 	TO pg_database_owner WITH GRANT OPTION;
 GRANT SELECT, UPDATE ON SEQUENCE @extschema@.outage_schedule_id_seq
 	TO pg_database_owner WITH GRANT OPTION;
+
+--
+-- outage_area refuses an area name an outage_calendar cannot hold.
+--
+ALTER TABLE @extschema@.outage_area ADD CONSTRAINT outage_area_name_length
+	CHECK (pg_catalog.octet_length(area) OPERATOR(pg_catalog.<=) 1024);
