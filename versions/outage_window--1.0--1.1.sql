@@ -56,6 +56,11 @@ COMMENT ON FUNCTION @extschema@.outage_area_insert_sets_description() IS
 COMMENT ON FUNCTION @extschema@.outage_schedule_restore_seed() IS
 'Trigger: an INSERT with the id of an unchanged shipped window replaces that window; one that puts a deleted shipped window back takes it off outage_schedule_deleted_seed';
 
+-- 1.0 kept a seed the user deleted and then put back on the list of
+-- deleted seeds, so that a restore deleted it again: take such ids off.
+DELETE FROM @extschema@.outage_schedule_deleted_seed AS d
+ WHERE d.id OPERATOR(pg_catalog.=) ANY (SELECT o.id FROM @extschema@.outage_schedule AS o);
+
 --
 -- review_guidance is C (src/review_guidance.c), for the same reason.
 --
