@@ -72,9 +72,23 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 --
 -- The ORCA reports look this schema up when they run, and pass arguments of
--- exactly the parameter types.
+-- exactly the parameter types.  They also follow ORCA's own rules now
+-- (doc/orca.md): the per-day counter row of tbl_uketuke (ukeid 0) is not a
+-- reception; a reception or check with ptid 0 is linked to nothing; a check
+-- completed when result_kbn is '1', whatever err_code holds; 公費 look-ups
+-- (shokai_kbn 8, 9) are kept apart from the insurance check.
 --
-CREATE OR REPLACE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
+-- orca_affected_visits and orca_eligibility_review gain the patient's
+-- number, name, kana name, sex and date of birth as new last columns.  A
+-- function's result type cannot be changed in place, so both are dropped
+-- and created again (the review first: its SQL body depends on the other).
+-- A user's view or function that depends on either stops this update with
+-- an error naming it; drop it, update, and create it again.
+--
+DROP FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text);
+DROP FUNCTION @extschema@.orca_affected_visits(pg_catalog.name);
+
+CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
 RETURNS TABLE (
 	hospnum pg_catalog.int4,
 	ptid pg_catalog.int8,
@@ -84,7 +98,12 @@ RETURNS TABLE (
 	facility_prefecture @extschema@.prefecture,
 	impact @extschema@.eligibility_impact,
 	check_status pg_catalog.text,
-	last_check_at pg_catalog.timestamp
+	last_check_at pg_catalog.timestamp,
+	patient_number pg_catalog.text,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date
 )
 LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
@@ -99,6 +118,10 @@ DECLARE
 	tbl pg_catalog.text;
 	kaku pg_catalog.regclass;
 	extra pg_catalog.text := '';
+	insurance pg_catalog.text := 'pg_catalog.btrim(k.shokai_kbn) OPERATOR(pg_catalog.=) ANY (''{1,2}''::pg_catalog.text[])';
+	ptnum pg_catalog.text := 'SELECT NULL::pg_catalog.text AS ptnum';
+	ptinf pg_catalog.text := 'SELECT NULL::pg_catalog.text AS name, NULL::pg_catalog.text AS kananame, '
+		'NULL::pg_catalog.text AS sex, NULL::pg_catalog.date AS birthday';
 	bound pg_catalog.timestamp;
 	first_day pg_catalog.bpchar;
 	last_day pg_catalog.bpchar;
@@ -128,6 +151,37 @@ BEGIN
 		extra := extra OPERATOR(pg_catalog.||)
 			' AND pg_catalog.btrim(k.orca_shokai_kbn) IS DISTINCT FROM ''1''';
 	END IF;
+	-- A home visit or online consultation (診療区分 2, 3) is checked with a
+	-- blank 照会区分; before the column existed, there were no such checks.
+	IF EXISTS (SELECT FROM pg_catalog.pg_attribute AS a
+			   WHERE a.attrelid OPERATOR(pg_catalog.=) kaku
+				 AND a.attname OPERATOR(pg_catalog.=) 'onshinryo_kbn'
+				 AND NOT a.attisdropped) THEN
+		insurance := '(' OPERATOR(pg_catalog.||) insurance OPERATOR(pg_catalog.||)
+			' OR (COALESCE(pg_catalog.btrim(k.shokai_kbn), '''') OPERATOR(pg_catalog.=) '''''
+			' AND pg_catalog.btrim(k.onshinryo_kbn) OPERATOR(pg_catalog.=) ANY (''{2,3}''::pg_catalog.text[])))';
+	END IF;
+
+	-- The patient tables: without them (an ORCA-shaped copy of only the
+	-- reception tables) the report still runs, and the identity is NULL.
+	IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, 'tbl_ptnum')) IS NOT NULL THEN
+		ptnum := pg_catalog.format(
+			'SELECT pg_catalog.btrim(n.ptnum::pg_catalog.text) AS ptnum
+			 FROM %I.tbl_ptnum AS n
+			 WHERE n.hospnum OPERATOR(pg_catalog.=) a.hospnum
+			   AND n.ptid OPERATOR(pg_catalog.=) a.ptid
+			 LIMIT 1', orca_schema);
+	END IF;
+	IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, 'tbl_ptinf')) IS NOT NULL THEN
+		ptinf := pg_catalog.format(
+			'SELECT p.name::pg_catalog.text AS name, p.kananame::pg_catalog.text AS kananame,
+					pg_catalog.btrim(p.sex::pg_catalog.text) AS sex,
+					%s.orca_date(p.birthday::pg_catalog.text) AS birthday
+			 FROM %I.tbl_ptinf AS p
+			 WHERE p.hospnum OPERATOR(pg_catalog.=) a.hospnum
+			   AND p.ptid OPERATOR(pg_catalog.=) a.ptid
+			 LIMIT 1', ext, orca_schema);
+	END IF;
 
 	-- Only receptions on the days the windows span can be affected; a range
 	-- on ukeymd (digits compare alike in every collation) lets the primary
@@ -147,65 +201,124 @@ BEGIN
 
 	-- OFFSET 0 keeps each reception's date and time read once, rather than
 	-- once for every tbl_onshi_kaku row of the patient it is compared with.
+	-- The patient's identity is read last, for the affected visits only.
 	RETURN QUERY EXECUTE pg_catalog.format($q$
-		SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
-			   f.prefecture, i.impact,
-			   CASE WHEN c.ok THEN 'ok'
-					WHEN c.completed THEN 'not_valid'
-					WHEN c.checks OPERATOR(pg_catalog.>) 0 THEN 'failed'
-					ELSE 'no_check' END,
-			   c.last_at
-		FROM (SELECT u.hospnum::pg_catalog.int4 AS hospnum,
-					 u.ptid::pg_catalog.int8 AS ptid,
-					 %3$s.orca_date(u.ukeymd::pg_catalog.text) AS visit_date,
-					 pg_catalog.to_char(%3$s.orca_date(u.ukeymd::pg_catalog.text)::pg_catalog.timestamp,
-										'YYYYMMDD') AS ymd,
-					 u.ukeid::pg_catalog.int4 AS ukeid,
-					 %3$s.orca_timestamp(u.ukeymd::pg_catalog.text, u.uketime::pg_catalog.text) AS visit_at
-			  FROM %1$I.tbl_uketuke AS u
-			  WHERE u.ukeymd OPERATOR(pg_catalog.>=) $1
-				AND u.ukeymd OPERATOR(pg_catalog.<=) $2
-			  OFFSET 0) AS v
-		CROSS JOIN LATERAL (
-			SELECT %3$s.to_prefecture(pg_catalog.substr(s.kanritbl::pg_catalog.text, 1, 2)) AS prefecture
-			FROM %1$I.tbl_syskanri AS s
-			WHERE s.hospnum::pg_catalog.int4 OPERATOR(pg_catalog.=) v.hospnum
-			  AND pg_catalog.btrim(s.kanricd) OPERATOR(pg_catalog.=) '1001'
-			  AND pg_catalog.btrim(s.kbncd) OPERATOR(pg_catalog.=) '*'
-			  AND COALESCE(%3$s.orca_date(s.styukymd::pg_catalog.text)
-					OPERATOR(pg_catalog.<=) v.visit_date, true)
-			  AND COALESCE(%3$s.orca_date(s.edyukymd::pg_catalog.text)
-					OPERATOR(pg_catalog.>=) v.visit_date, true)
-			ORDER BY s.styukymd DESC
-			LIMIT 1) AS f
-		CROSS JOIN LATERAL (
-			SELECT CASE WHEN v.visit_at IS NULL
-						THEN %3$s.eligibility_impact_on_day(f.prefecture, v.visit_date)
-						ELSE %3$s.eligibility_impact(f.prefecture, v.visit_at) END
-				   AS impact) AS i
-		CROSS JOIN LATERAL (
-			SELECT COALESCE(pg_catalog.bool_or(k.ok AND k.valid), false) AS ok,
-				   COALESCE(pg_catalog.bool_or(k.ok), false) AS completed,
-				   pg_catalog.count(*) AS checks,
-				   pg_catalog.max(k.at) AS last_at
-			FROM (SELECT (pg_catalog.btrim(k.result_kbn) OPERATOR(pg_catalog.=) '1'
-						  AND COALESCE(pg_catalog.btrim(k.err_code), '')
-							  OPERATOR(pg_catalog.=) '') IS TRUE AS ok,
-						 (pg_catalog.btrim(k.sikaku_yuko) OPERATOR(pg_catalog.=) '1') IS TRUE AS valid,
-						 %3$s.orca_timestamp(k.shori_time::pg_catalog.text) AS at
-				  FROM %1$I.tbl_onshi_kaku AS k
-				  WHERE k.hospnum OPERATOR(pg_catalog.=) v.hospnum
-					AND k.ptid OPERATOR(pg_catalog.=) v.ptid
-					AND pg_catalog.btrim(k.kakuninymd) OPERATOR(pg_catalog.=) v.ymd
-					%2$s) AS k) AS c
-		WHERE v.visit_date IS NOT NULL
-		  AND i.impact OPERATOR(pg_catalog.>=) 'intermittent'::%3$s.eligibility_impact
-		ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid
-		$q$, orca_schema, extra, ext)
+		SELECT a.*, n.ptnum, p.name, p.kananame, p.sex, p.birthday
+		FROM (SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
+					 f.prefecture, i.impact,
+					 CASE WHEN v.ptid OPERATOR(pg_catalog.=) 0 THEN 'unregistered'
+						  WHEN c.valid THEN 'ok'
+						  WHEN NOT c.valid THEN 'not_valid'
+						  WHEN c.kohi_ok THEN 'kohi_only'
+						  WHEN c.checks OPERATOR(pg_catalog.>) 0 THEN 'failed'
+						  ELSE 'no_check' END,
+					 c.last_at
+			  FROM (SELECT u.hospnum::pg_catalog.int4 AS hospnum,
+						   u.ptid::pg_catalog.int8 AS ptid,
+						   %3$s.orca_date(u.ukeymd::pg_catalog.text) AS visit_date,
+						   pg_catalog.to_char(%3$s.orca_date(u.ukeymd::pg_catalog.text)::pg_catalog.timestamp,
+											  'YYYYMMDD') AS ymd,
+						   u.ukeid::pg_catalog.int4 AS ukeid,
+						   %3$s.orca_timestamp(u.ukeymd::pg_catalog.text, u.uketime::pg_catalog.text) AS visit_at
+					FROM %1$I.tbl_uketuke AS u
+					WHERE u.ukeymd OPERATOR(pg_catalog.>=) $1
+					  AND u.ukeymd OPERATOR(pg_catalog.<=) $2
+					  AND u.ukeid OPERATOR(pg_catalog.<>) 0
+					OFFSET 0) AS v
+			  CROSS JOIN LATERAL (
+				SELECT %3$s.to_prefecture(pg_catalog.substr(s.kanritbl::pg_catalog.text, 1, 2)) AS prefecture
+				FROM %1$I.tbl_syskanri AS s
+				WHERE s.hospnum::pg_catalog.int4 OPERATOR(pg_catalog.=) v.hospnum
+				  AND pg_catalog.btrim(s.kanricd) OPERATOR(pg_catalog.=) '1001'
+				  AND pg_catalog.btrim(s.kbncd) OPERATOR(pg_catalog.=) '*'
+				  AND COALESCE(%3$s.orca_date(s.styukymd::pg_catalog.text)
+						OPERATOR(pg_catalog.<=) v.visit_date, true)
+				  AND COALESCE(%3$s.orca_date(s.edyukymd::pg_catalog.text)
+						OPERATOR(pg_catalog.>=) v.visit_date, true)
+				ORDER BY s.styukymd DESC
+				LIMIT 1) AS f
+			  CROSS JOIN LATERAL (
+				SELECT CASE WHEN v.visit_at IS NULL
+							THEN %3$s.eligibility_impact_on_day(f.prefecture, v.visit_date)
+							ELSE %3$s.eligibility_impact(f.prefecture, v.visit_at) END
+					   AS impact) AS i
+			  CROSS JOIN LATERAL (
+				-- valid: the newest completed insurance check's answer (NULL
+				-- when none completed); on a tie, the invalid one first
+				SELECT (pg_catalog.array_agg(k.valid ORDER BY k.at DESC NULLS LAST, k.valid)
+						FILTER (WHERE k.ok AND NOT k.kohi))[1] AS valid,
+					   COALESCE(pg_catalog.bool_or(k.ok AND k.kohi AND k.valid), false) AS kohi_ok,
+					   pg_catalog.count(*) AS checks,
+					   pg_catalog.max(k.at) AS last_at
+				FROM (SELECT (pg_catalog.btrim(k.result_kbn) OPERATOR(pg_catalog.=) '1') IS TRUE AS ok,
+							 (pg_catalog.btrim(k.sikaku_yuko) OPERATOR(pg_catalog.=) '1') IS TRUE AS valid,
+							 (pg_catalog.btrim(k.shokai_kbn) OPERATOR(pg_catalog.=)
+								ANY ('{8,9}'::pg_catalog.text[])) IS TRUE AS kohi,
+							 %3$s.orca_timestamp(k.shori_time::pg_catalog.text) AS at
+					  FROM %1$I.tbl_onshi_kaku AS k
+					  WHERE k.hospnum OPERATOR(pg_catalog.=) v.hospnum
+						AND k.ptid OPERATOR(pg_catalog.=) v.ptid
+						AND v.ptid OPERATOR(pg_catalog.<>) 0
+						AND pg_catalog.btrim(k.kakuninymd) OPERATOR(pg_catalog.=) v.ymd
+						AND (%4$s
+							 OR pg_catalog.btrim(k.shokai_kbn) OPERATOR(pg_catalog.=)
+								ANY ('{8,9}'::pg_catalog.text[]))
+						%2$s) AS k) AS c
+			  WHERE v.visit_date IS NOT NULL
+				AND i.impact OPERATOR(pg_catalog.>=) 'intermittent'::%3$s.eligibility_impact
+			  OFFSET 0) AS a (hospnum, ptid, visit_date, ukeid, visit_at, facility_prefecture,
+							  impact, check_status, last_check_at)
+		LEFT JOIN LATERAL (%5$s) AS n ON a.ptid OPERATOR(pg_catalog.<>) 0
+		LEFT JOIN LATERAL (%6$s) AS p ON a.ptid OPERATOR(pg_catalog.<>) 0
+		ORDER BY a.hospnum, a.visit_date, a.visit_at NULLS LAST, a.ukeid, a.ptid
+		$q$, orca_schema, extra, ext, insurance, ptnum, ptinf)
 	USING first_day, last_day;
 END;
 $$;
 
+COMMENT ON FUNCTION @extschema@.orca_affected_visits(pg_catalog.name) IS
+'ORCA receptions (tbl_uketuke in the given schema) in an outage or intermittent window of the facility''s prefecture, with the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex and date of birth';
+
+CREATE FUNCTION @extschema@.orca_eligibility_review(
+	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	last_check_at pg_catalog.timestamp,
+	guidance pg_catalog.text,
+	patient_number pg_catalog.text,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
+		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
+		   @extschema@.review_guidance(v.impact, lang),
+		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date
+	FROM @extschema@.orca_affected_visits(orca_schema) AS v
+	WHERE v.check_status OPERATOR(pg_catalog.<>) 'ok'
+	  -- an unsupported language fails even when no visit is affected
+	  AND @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL
+	ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid;
+END;
+
+COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text) IS
+'ORCA receptions in an outage or intermittent window with no successful online eligibility check that day: the visits whose eligibility needs review, with what to do (lang ''ja'' or ''en'') and the items to look the patient up by afterwards (number, name, kana name, sex, date of birth)';
+
+--
+-- The billing audit: 10割 also on a 自費 combination (hknnum 980), one row
+-- per bill, no bill for a reception without a patient number.  Same result
+-- type, so it is replaced in place.
+--
 CREATE OR REPLACE FUNCTION @extschema@.orca_billing_audit(
 	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
 RETURNS TABLE (
@@ -251,16 +364,23 @@ BEGIN
 		SELECT b.hospnum, b.ptid, b.visit_date, b.ukeid, b.visit_at,
 			   b.facility_prefecture, b.impact, b.check_status,
 			   b.denpnum, b.insurer_number, b.copay_percent,
-			   b.insurer_number OPERATOR(pg_catalog.=) ANY ('{77777777,77777779}'::pg_catalog.text[]),
-			   b.copay_percent OPERATOR(pg_catalog.=) 100,
+			   b.unknown_insurer, b.charged_full,
 			   %2$s.review_guidance(b.impact, $1)
-		FROM (SELECT v.*, m.denpnum::pg_catalog.int4 AS denpnum,
+		FROM (SELECT DISTINCT ON (v.hospnum, v.ptid, m.denpnum)
+					 v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
+					 v.facility_prefecture, v.impact, v.check_status,
+					 m.denpnum::pg_catalog.int4 AS denpnum,
 					 pg_catalog.btrim(p.hknjanum) AS insurer_number,
-					 m.ptftnrate::pg_catalog.int4 AS copay_percent
+					 m.ptftnrate::pg_catalog.int4 AS copay_percent,
+					 (pg_catalog.btrim(p.hknjanum) OPERATOR(pg_catalog.=)
+						ANY ('{77777777,77777779}'::pg_catalog.text[])) IS TRUE AS unknown_insurer,
+					 (pg_catalog.btrim(c.hknnum) OPERATOR(pg_catalog.=) '980'
+					  OR m.ptftnrate OPERATOR(pg_catalog.=) 100) IS TRUE AS charged_full
 			  FROM %2$s.orca_affected_visits($2) AS v
 			  JOIN %1$I.tbl_syunou_main AS m
 				ON m.hospnum OPERATOR(pg_catalog.=) v.hospnum
 			   AND m.ptid OPERATOR(pg_catalog.=) v.ptid
+			   AND v.ptid OPERATOR(pg_catalog.<>) 0
 			   AND pg_catalog.btrim(m.sryymd) OPERATOR(pg_catalog.=)
 				   pg_catalog.to_char(v.visit_date::pg_catalog.timestamp, 'YYYYMMDD')
 			   AND pg_catalog.btrim(m.nyugaikbn) OPERATOR(pg_catalog.=) '1'
@@ -273,14 +393,18 @@ BEGIN
 			  LEFT JOIN %1$I.tbl_pthkninf AS p
 				ON p.hospnum OPERATOR(pg_catalog.=) c.hospnum
 			   AND p.ptid OPERATOR(pg_catalog.=) c.ptid
-			   AND p.hknid OPERATOR(pg_catalog.=) c.hknid) AS b
-		WHERE b.insurer_number OPERATOR(pg_catalog.=) ANY ('{77777777,77777779}'::pg_catalog.text[])
-		   OR b.copay_percent OPERATOR(pg_catalog.=) 100
+			   AND p.hknid OPERATOR(pg_catalog.=) c.hknid
+			  ORDER BY v.hospnum, v.ptid, m.denpnum,
+					   v.impact DESC, v.visit_at NULLS LAST, v.ukeid) AS b
+		WHERE b.unknown_insurer OR b.charged_full
 		ORDER BY b.hospnum, b.visit_date, b.visit_at NULLS LAST, b.ukeid, b.ptid, b.denpnum
 		$q$, orca_schema, ext)
 	USING lang, orca_schema;
 END;
 $$;
+
+COMMENT ON FUNCTION @extschema@.orca_billing_audit(pg_catalog.name, pg_catalog.text) IS
+'Bills of ORCA visits in an outage or intermittent window that were claimed to an unknown insurer (77777777, 77777779) or charged 10割 (a 自費 combination, hknnum 980, or ptftnrate 100), one row per bill, with what to do (lang ''ja'' or ''en'')';
 
 --
 -- pg_dump's conditions name nothing of this schema.
