@@ -50,9 +50,12 @@ report="SELECT eligibility_impact(pref, at) AS impact, count(*),
 q -c "$report" >"$work/before"
 
 # Session A: the report twice; each statement is marked so B can see it run.
+# A's first report pauses half-way through the visits (the condition is
+# true for every row), so that B commits while it runs however fast it is.
+report_paused=${report/FROM visit/FROM visit WHERE id <> $((visits / 2)) OR pg_sleep(3)::text IS NOT NULL}
 psql -X -q -v ON_ERROR_STOP=1 -At -d "$db" >"$work/a.out" 2>"$work/a.err" <<SQL &
 SET application_name = 'ow_report_a';
-/* report 1 */ $report;
+/* report 1 */ $report_paused;
 \echo ----
 /* report 2 */ $report;
 SQL
