@@ -27,6 +27,7 @@
 
 #include "calendar.h"
 #include "calendar_parse.h"
+#include "input_quote.h"
 
 /* A window boundary for the sweep: at time, kind starts (+1) or ends (-1). */
 typedef struct Boundary
@@ -203,8 +204,8 @@ ow_calendar_build(const CalendarSource *source)
 		if (i > 0 && area_order_cmp(&order[i - 1], &order[i]) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("area \"%.*s\" appears twice in an outage calendar",
-							order[i].len, order[i].name)));
+					 errmsg("area \"%s\" appears twice in an outage calendar",
+							ow_quote_input(order[i].name, order[i].len))));
 		rank[order[i].source_index] = i;
 	}
 
@@ -556,13 +557,15 @@ read_area(void *arg, bool nationwide, const char *name, size_t len)
 	if (n == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						ow_quote_cstring(r->input)),
 				 errdetail("An area name is empty.")));
 	if (ow_calendar_source_find_area(&r->source, unescaped, n) >= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
-				 errdetail("Area \"%s\" appears twice.", unescaped)));
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						ow_quote_cstring(r->input)),
+				 errdetail("Area \"%s\" appears twice.", ow_quote_input(unescaped, n))));
 	r->current = ow_calendar_source_area(&r->source, unescaped, n);
 	return true;
 }
@@ -575,13 +578,15 @@ read_code(void *arg, int code)
 	if (code < PREFECTURE_MIN || code > PREFECTURE_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						ow_quote_cstring(r->input)),
 				 errdetail("Prefecture code %d is not between %d and %d.",
 						   code, PREFECTURE_MIN, PREFECTURE_MAX)));
 	if (r->source.area_of[code] >= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						ow_quote_cstring(r->input)),
 				 errdetail("Prefecture %d is listed in more than one area.", code)));
 	r->source.area_of[code] = r->current;
 	return true;
@@ -615,7 +620,8 @@ outage_calendar_in(PG_FUNCTION_ARGS)
 	if (status != CP_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", input),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						ow_quote_cstring(input)),
 				 errdetail("%s The problem is at character %d.",
 						   cp_status_detail(status), (int) error_pos + 1),
 				 errhint("Write {\"area\"(codes): windows; *: nationwide windows}, as current_outage_calendar() prints it.")));
@@ -829,7 +835,7 @@ outage_calendar_recv(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("area \"%s\" appears twice in external outage_calendar value",
-							name)));
+							ow_quote_input(name, nbytes))));
 		reader.current = ow_calendar_source_area(&reader.source, name, nbytes);
 		ncodes = pq_getmsgint(buf, 2);
 		if (ncodes < 0 || ncodes > PREFECTURE_MAX)

@@ -13,17 +13,16 @@
  */
 #include "postgres.h"
 
+#include "catalog/namespace.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
+#include "input_quote.h"
 #include "prefecture.h"
 #include "prefecture_names.h"
 #include "prefecture_parse.h"
-
-/* How much of a rejected value an error message quotes. */
-#define ERROR_VALUE_MAX_BYTES 64
 
 /*
  * Whether the server encoding can hold kanji; elsewhere (LATIN1, ...)
@@ -44,18 +43,6 @@ utf8_to_server(const char *utf8)
 	char	   *s = pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
 
 	return s == utf8 ? pstrdup(utf8) : s;
-}
-
-/* The offending value for a message: at most ERROR_VALUE_MAX_BYTES bytes. */
-static char *
-quoted_value(const char *str, int len)
-{
-	int			cut;
-
-	if (len <= ERROR_VALUE_MAX_BYTES)
-		return pnstrdup(str, len);
-	cut = pg_mbcliplen(str, len, ERROR_VALUE_MAX_BYTES);
-	return psprintf("%s...", pnstrdup(str, cut));
 }
 
 /* Name a prefecture in a message, in kanji where the encoding allows. */
@@ -84,7 +71,7 @@ report_bad_input(PrefParseStatus status, int code, const char *str, int len)
 		"Write a JIS code (1 to 47, 01, JP-13) or a prefecture's name in "
 		"kanji, kana or romaji, with or without its suffix, such as 13, "
 		"Tokyo or Tokyo-to.";
-	char	   *value = quoted_value(str, len);
+	char	   *value = ow_quote_input(str, len);
 
 	switch (status)
 	{
