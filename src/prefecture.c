@@ -136,11 +136,41 @@ report_bad_input(PrefParseStatus status, int code, const char *str, int len)
 	}
 }
 
+/*
+ * str[0..len) as UTF-8 for the parser (palloc'd), or NULL if a character
+ * has no Unicode equivalent, such as a user-defined character (gaiji) of an
+ * EUC_JP database.  The conversion must not raise: text that cannot be
+ * converted names no prefecture, and to_prefecture() answers NULL for it
+ * as for any other spelling it cannot read.  In a SQL_ASCII database there
+ * is no conversion; the parser checks the bytes are UTF-8.
+ */
+static char *
+server_to_utf8(const char *str, int len, int *utf8len)
+{
+	Oid			proc = FindDefaultConversionProc(GetDatabaseEncoding(), PG_UTF8);
+	unsigned char *dest;
+	int			destlen = len * MAX_CONVERSION_GROWTH + 1;
+
+	if (!OidIsValid(proc))
+	{
+		*utf8len = len;
+		return pnstrdup(str, len);
+	}
+	dest = palloc(destlen);
+	if (pg_do_encoding_conversion_buf(proc, GetDatabaseEncoding(), PG_UTF8,
+									  (unsigned char *) str, len,
+									  dest, destlen, true) < len)
+	{
+		pfree(dest);
+		return NULL;
+	}
+	*utf8len = strlen((char *) dest);
+	return (char *) dest;
+}
+
 Prefecture
 ow_prefecture_from_text(const char *str, int len, bool raise_error)
 {
-	const char *utf8 = str;
-	int			utf8len = len;
 	PrefParseStatus status;
 	int			code = 0;
 
@@ -150,20 +180,28 @@ ow_prefecture_from_text(const char *str, int len, bool raise_error)
 	 */
 	if (len > PREF_PARSE_MAX_INPUT)
 		status = PREF_PARSE_TOO_LONG;
+	else if (GetDatabaseEncoding() == PG_UTF8)
+		status = pref_parse(str, len, &code);
 	else
 	{
-		if (GetDatabaseEncoding() != PG_UTF8)
+		int			utf8len;
+		char	   *utf8 = server_to_utf8(str, len, &utf8len);
+
+		if (utf8 == NULL)
 		{
-			utf8 = pg_server_to_any(str, len, PG_UTF8);
-			if (utf8 != str)
-				utf8len = strlen(utf8);
+			if (raise_error)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						 errmsg("invalid input syntax for type %s: \"%s\"",
+								"prefecture", ow_quote_input(str, len)),
+						 errdetail("The input has a character with no Unicode equivalent, such as a user-defined character.")));
+			return 0;
 		}
 		status = pref_parse(utf8, utf8len, &code);
-		if (utf8 != str)
-			pfree((char *) utf8);
-		if (status == PREF_PARSE_OK)
-			return (Prefecture) code;
+		pfree(utf8);
 	}
+	if (status == PREF_PARSE_OK)
+		return (Prefecture) code;
 
 	/* a broken ICU is not the data's fault: never hide it behind NULL */
 	if (raise_error || status == PREF_PARSE_ICU_ERROR)
