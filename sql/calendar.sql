@@ -286,3 +286,76 @@ SELECT length(:'bigcal') AS segments_100000_text,
 	   eligibility_impact('大阪府'::prefecture, timestamptz '2050-01-01 12:00+09', :'bigcal') AS not_west;
 INSERT INTO segs VALUES ('west', outage_window('2050-01-01', '2050-01-02', 'outage'));
 SELECT outage_calendar(area, period) IS NOT NULL FROM segs;
+
+-- Text I/O depends on no setting: the text of a calendar is the same under
+-- every DateStyle and TimeZone and reads back to the same value; a literal
+-- reads the same under all of them, and one whose dates DateStyle decides
+-- is refused under all of them.
+CREATE FUNCTION pg_temp.cal_read(literal text, ds text, tz text) RETURNS text
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM set_config('DateStyle', ds, true);
+	PERFORM set_config('TimeZone', tz, true);
+	RETURN literal::outage_calendar::text;
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE;
+END
+$$;
+CREATE FUNCTION pg_temp.cal_print(cal outage_calendar, ds text, tz text) RETURNS text
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM set_config('DateStyle', ds, true);
+	PERFORM set_config('TimeZone', tz, true);
+	IF cal::text::outage_calendar IS DISTINCT FROM cal THEN
+		RAISE EXCEPTION 'round trip differs under % / %', ds, tz;
+	END IF;
+	RETURN cal::text;
+END
+$$;
+CREATE TEMP TABLE cal_settings AS
+SELECT style || ', ' || ord AS ds, tz
+FROM unnest(ARRAY['ISO', 'SQL', 'German', 'Postgres']) AS style,
+	 unnest(ARRAY['MDY', 'DMY', 'YMD']) AS ord,
+	 unnest(ARRAY['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Chatham']) AS tz;
+SELECT count(DISTINCT pg_temp.cal_print(c, ds, tz)) AS texts, count(*) AS printed
+FROM calendars, cal_settings;
+SELECT n, count(DISTINCT v) AS readings, count(*) AS settings, min(v) AS value
+FROM (VALUES
+	(1, '{"east"(1,13): [2025-02-01 22:00,2025-02-02 00:30) outage; *: [2025-02-01T18:00Z,2025-02-02 04:00 Asia/Tokyo) intermittent}'),
+	(2, '{"east"(1,13): [20250201 220000,20250202 003000) outage; *: [2025-02-01 18:00 UTC,2025-02-02 04:00+09) intermittent}'),
+	(3, '{"east"(1,13): [01/02/2025 22:00,2025-02-02 00:30) outage}'),
+	(4, '{*: [2025-02-01 22:00 JST,2025-02-02 00:30) outage}')
+) AS l(n, literal),
+LATERAL (SELECT pg_temp.cal_read(literal, ds, tz) AS v FROM cal_settings) AS r
+GROUP BY n
+ORDER BY n;
+
+-- An expression index on text::outage_calendar agrees with a scan after
+-- DateStyle and TimeZone change.
+CREATE TEMP TABLE cal_text (txt text);
+INSERT INTO cal_text
+SELECT (ARRAY['{"east"(1,13): [2025-02-01 22:00,2025-02-02 00:30) outage}',
+			  '{"east"(13,1): [2025-02-01T13:00Z,2025-02-01 15:30 UTC) outage}',
+			  '{"east"(1,13): [20250201 220000,2025-02-02 00:30 Asia/Tokyo) outage}',
+			  '{"west"(47): [2025-02-01 22:00,2025-02-02 00:30) outage}'])[g % 4 + 1]
+FROM generate_series(1, 1000) AS g;
+SET DateStyle = 'German, DMY';
+SET TimeZone = 'Pacific/Chatham';
+CREATE INDEX cal_text_cal ON cal_text USING hash ((txt::outage_calendar));
+ANALYZE cal_text;
+SET DateStyle = 'SQL, MDY';
+SET TimeZone = 'America/Los_Angeles';
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+EXPLAIN (COSTS OFF)
+SELECT count(*) FROM cal_text WHERE txt::outage_calendar = '{"east"(1,13): [2025-02-01 22:00,2025-02-02 00:30) outage}';
+SELECT count(*) AS through_index FROM cal_text
+WHERE txt::outage_calendar = '{"east"(1,13): [2025-02-01 22:00,2025-02-02 00:30) outage}';
+RESET enable_seqscan;
+SET enable_indexscan = off;
+SELECT count(*) AS through_scan FROM cal_text
+WHERE txt::outage_calendar = '{"east"(1,13): [2025-02-01 22:00,2025-02-02 00:30) outage}';
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+SET DateStyle = 'Postgres, MDY';
+SET TimeZone = 'UTC';

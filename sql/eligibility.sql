@@ -209,3 +209,20 @@ FROM pg_proc p
 WHERE p.proname IN ('is_eligibility_affected', 'eligibility_impact', 'affecting_windows',
 					'review_guidance', 'japan_time')
 ORDER BY p.proname, p.oid::regprocedure::text;
+
+-- A damaged installation is reported with advice that keeps the user's
+-- schedule (never DROP EXTENSION, which would delete it).
+\set VERBOSITY default
+BEGIN;
+ALTER TABLE prefecture_area RENAME TO prefecture_area_moved;
+SELECT is_eligibility_affected('東京都'::prefecture, timestamptz '2025-02-01 23:00+09');
+ROLLBACK;
+BEGIN;
+ALTER TABLE outage_schedule RENAME COLUMN period TO period_moved;
+SELECT is_eligibility_affected('東京都'::prefecture, timestamptz '2025-02-01 23:00+09');
+ROLLBACK;
+BEGIN;
+ALTER TYPE eligibility_impact RENAME VALUE 'outage' TO 'down';
+SELECT eligibility_impact('東京都'::prefecture, timestamptz '2025-02-01 23:00+09');
+ROLLBACK;
+SELECT eligibility_impact('東京都'::prefecture, timestamptz '2025-02-01 23:00+09') AS restored;

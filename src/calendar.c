@@ -33,6 +33,7 @@
 
 #include "calendar.h"
 #include "calendar_parse.h"
+#include "input_quote.h"
 
 /* A window boundary for the sweep: at time, kind starts (+1) or ends (-1). */
 typedef struct Boundary
@@ -68,7 +69,6 @@ StaticAssertDecl((Size) OW_CALENDAR_MAX_SEGMENTS * WINDOW_TEXT_MAX_BYTES +
 				 "an outage_calendar within the limits must print within the text limit");
 
 /* How much of a rejected input an error message quotes. */
-#define ERROR_VALUE_MAX_BYTES 80
 
 static void too_many_areas(void) pg_attribute_noreturn();
 static void too_many_windows(void) pg_attribute_noreturn();
@@ -117,19 +117,6 @@ ow_calendar_check_area_name(Size len)
 						OW_CALENDAR_MAX_AREA_NAME_BYTES),
 				 errdetail("An area name is %zu bytes long.", len),
 				 errhint("Use a shorter area name, such as \"east\" or \"west\".")));
-}
-
-/* The start of a rejected input, for a message: at most ERROR_VALUE_MAX_BYTES. */
-static char *
-input_excerpt(const char *input)
-{
-	size_t		len = strlen(input);
-	int			cut;
-
-	if (len <= ERROR_VALUE_MAX_BYTES)
-		return (char *) input;
-	cut = pg_mbcliplen(input, ERROR_VALUE_MAX_BYTES, ERROR_VALUE_MAX_BYTES);
-	return psprintf("%s...", pnstrdup(input, cut));
 }
 
 static void
@@ -291,8 +278,8 @@ ow_calendar_build(const CalendarSource *source)
 		if (i > 0 && area_order_cmp(&order[i - 1], &order[i]) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("area \"%.*s\" appears twice in an outage calendar",
-							order[i].len, order[i].name)));
+					 errmsg("area \"%s\" appears twice in an outage calendar",
+							ow_quote_input(order[i].name, order[i].len))));
 		rank[order[i].source_index] = i;
 	}
 
@@ -886,14 +873,14 @@ read_area(void *arg, bool nationwide, const char *name, size_t len)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
-						input_excerpt(r->input)),
+						ow_quote_cstring(r->input)),
 				 errdetail("An area name is empty.")));
 	if (ow_calendar_source_find_area(&r->source, unescaped, n) >= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
-						input_excerpt(r->input)),
-				 errdetail("Area \"%s\" appears twice.", unescaped)));
+						ow_quote_cstring(r->input)),
+				 errdetail("Area \"%s\" appears twice.", ow_quote_input(unescaped, n))));
 	r->current = ow_calendar_source_area(&r->source, unescaped, n);
 	return true;
 }
@@ -907,14 +894,14 @@ read_code(void *arg, int code)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
-						input_excerpt(r->input)),
+						ow_quote_cstring(r->input)),
 				 errdetail("Prefecture code %d is not between %d and %d.",
 						   code, PREFECTURE_MIN, PREFECTURE_MAX)));
 	if (r->source.area_of[code] >= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
-						input_excerpt(r->input)),
+						ow_quote_cstring(r->input)),
 				 errdetail("Prefecture %d is listed in more than one area.", code)));
 	r->source.area_of[code] = r->current;
 	return true;
@@ -963,7 +950,7 @@ outage_calendar_in(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
-						input_excerpt(input)),
+						ow_quote_cstring(input)),
 				 errdetail("%s The problem is at character %d.",
 						   cp_status_detail(status), (int) error_pos + 1),
 				 errhint("Write {\"area\"(codes): windows; *: nationwide windows}, as current_outage_calendar() prints it.")));
@@ -1192,7 +1179,7 @@ outage_calendar_recv(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("area \"%s\" appears twice in external outage_calendar value",
-							name)));
+							ow_quote_input(name, nbytes))));
 		reader.current = ow_calendar_source_area(&reader.source, name, nbytes);
 		ncodes = pq_getmsgint(buf, 2);
 		if (ncodes < 0 || ncodes > PREFECTURE_MAX)

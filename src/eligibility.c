@@ -212,7 +212,7 @@ impact_datum(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_OBJECT),
 					 errmsg("type \"eligibility_impact\" of extension outage_window does not exist"),
-					 errhint("Reinstall the extension with DROP EXTENSION and CREATE EXTENSION.")));
+					 errhint("If the type was renamed, rename it back.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
 		for (int k = OW_IMPACT_NONE; k <= OUTAGE_KIND_MAX; k++)
 		{
 			cache->impact_label[k] =
@@ -224,7 +224,7 @@ impact_datum(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
 						(errcode(ERRCODE_UNDEFINED_OBJECT),
 						 errmsg("eligibility_impact has no label \"%s\"",
 								impact_labels[k]),
-						 errhint("Reinstall the extension with DROP EXTENSION and CREATE EXTENSION.")));
+						 errhint("If the label was renamed, rename it back with ALTER TYPE ... RENAME VALUE.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
 		}
 	}
 	return ObjectIdGetDatum(cache->impact_label[impact]);

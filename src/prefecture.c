@@ -13,17 +13,16 @@
  */
 #include "postgres.h"
 
+#include "catalog/namespace.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
+#include "input_quote.h"
 #include "prefecture.h"
 #include "prefecture_names.h"
 #include "prefecture_parse.h"
-
-/* How much of a rejected value an error message quotes. */
-#define ERROR_VALUE_MAX_BYTES 64
 
 /*
  * Whether the server encoding can hold kanji; elsewhere (LATIN1, ...)
@@ -44,18 +43,6 @@ utf8_to_server(const char *utf8)
 	char	   *s = pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
 
 	return s == utf8 ? pstrdup(utf8) : s;
-}
-
-/* The offending value for a message: at most ERROR_VALUE_MAX_BYTES bytes. */
-static char *
-quoted_value(const char *str, int len)
-{
-	int			cut;
-
-	if (len <= ERROR_VALUE_MAX_BYTES)
-		return pnstrdup(str, len);
-	cut = pg_mbcliplen(str, len, ERROR_VALUE_MAX_BYTES);
-	return psprintf("%s...", pnstrdup(str, cut));
 }
 
 /* Name a prefecture in a message, in kanji where the encoding allows. */
@@ -84,7 +71,7 @@ report_bad_input(PrefParseStatus status, int code, const char *str, int len)
 		"Write a JIS code (1 to 47, 01, JP-13) or a prefecture's name in "
 		"kanji, kana or romaji, with or without its suffix, such as 13, "
 		"Tokyo or Tokyo-to.";
-	char	   *value = quoted_value(str, len);
+	char	   *value = ow_quote_input(str, len);
 
 	switch (status)
 	{
@@ -149,11 +136,41 @@ report_bad_input(PrefParseStatus status, int code, const char *str, int len)
 	}
 }
 
+/*
+ * str[0..len) as UTF-8 for the parser (palloc'd), or NULL if a character
+ * has no Unicode equivalent, such as a user-defined character (gaiji) of an
+ * EUC_JP database.  The conversion must not raise: text that cannot be
+ * converted names no prefecture, and to_prefecture() answers NULL for it
+ * as for any other spelling it cannot read.  In a SQL_ASCII database there
+ * is no conversion; the parser checks the bytes are UTF-8.
+ */
+static char *
+server_to_utf8(const char *str, int len, int *utf8len)
+{
+	Oid			proc = FindDefaultConversionProc(GetDatabaseEncoding(), PG_UTF8);
+	unsigned char *dest;
+	int			destlen = len * MAX_CONVERSION_GROWTH + 1;
+
+	if (!OidIsValid(proc))
+	{
+		*utf8len = len;
+		return pnstrdup(str, len);
+	}
+	dest = palloc(destlen);
+	if (pg_do_encoding_conversion_buf(proc, GetDatabaseEncoding(), PG_UTF8,
+									  (unsigned char *) str, len,
+									  dest, destlen, true) < len)
+	{
+		pfree(dest);
+		return NULL;
+	}
+	*utf8len = strlen((char *) dest);
+	return (char *) dest;
+}
+
 Prefecture
 ow_prefecture_from_text(const char *str, int len, bool raise_error)
 {
-	const char *utf8 = str;
-	int			utf8len = len;
 	PrefParseStatus status;
 	int			code = 0;
 
@@ -163,20 +180,28 @@ ow_prefecture_from_text(const char *str, int len, bool raise_error)
 	 */
 	if (len > PREF_PARSE_MAX_INPUT)
 		status = PREF_PARSE_TOO_LONG;
+	else if (GetDatabaseEncoding() == PG_UTF8)
+		status = pref_parse(str, len, &code);
 	else
 	{
-		if (GetDatabaseEncoding() != PG_UTF8)
+		int			utf8len;
+		char	   *utf8 = server_to_utf8(str, len, &utf8len);
+
+		if (utf8 == NULL)
 		{
-			utf8 = pg_server_to_any(str, len, PG_UTF8);
-			if (utf8 != str)
-				utf8len = strlen(utf8);
+			if (raise_error)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						 errmsg("invalid input syntax for type %s: \"%s\"",
+								"prefecture", ow_quote_input(str, len)),
+						 errdetail("The input has a character with no Unicode equivalent, such as a user-defined character.")));
+			return 0;
 		}
 		status = pref_parse(utf8, utf8len, &code);
-		if (utf8 != str)
-			pfree((char *) utf8);
-		if (status == PREF_PARSE_OK)
-			return (Prefecture) code;
+		pfree(utf8);
 	}
+	if (status == PREF_PARSE_OK)
+		return (Prefecture) code;
 
 	/* a broken ICU is not the data's fault: never hide it behind NULL */
 	if (raise_error || status == PREF_PARSE_ICU_ERROR)

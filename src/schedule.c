@@ -78,7 +78,7 @@ open_extension_table(Oid namespace, const char *relname)
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("table \"%s.%s\" of extension outage_window does not exist",
 						get_namespace_name(namespace), relname),
-				 errhint("Reinstall the extension with DROP EXTENSION and CREATE EXTENSION.")));
+				 errhint("If the table was renamed, rename it back; if it was dropped, restore it from a backup.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
 
 	aclresult = pg_class_aclcheck(relid, GetUserId(), ACL_SELECT);
 	if (aclresult != ACLCHECK_OK)
@@ -114,14 +114,14 @@ table_column(Relation rel, const char *attname, Oid typid, int16 typlen)
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("column \"%s\" of table \"%s\" does not exist",
 						attname, RelationGetRelationName(rel)),
-				 errhint("Reinstall the extension with DROP EXTENSION and CREATE EXTENSION.")));
+				 errhint("Change the column back to what the extension created.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
 	att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
 	if ((OidIsValid(typid) && att->atttypid != typid) || att->attlen != typlen)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("column \"%s\" of table \"%s\" has an unexpected type",
 						attname, RelationGetRelationName(rel)),
-				 errhint("Reinstall the extension with DROP EXTENSION and CREATE EXTENSION.")));
+				 errhint("Change the column back to what the extension created.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
 	return attnum;
 }
 

@@ -24,12 +24,11 @@
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
+#include "input_quote.h"
 #include "japan_time.h"
 #include "outage_window.h"
 #include "wareki_parse.h"
 
-/* How much of a rejected value an error message quotes. */
-#define ERROR_VALUE_MAX_BYTES 80
 /* How many characters of the unread rest a message shows. */
 #define ERROR_REST_MAX_CHARS 16
 
@@ -110,18 +109,6 @@ wareki_label(const WkDate *d)
 				  &len) != WK_OK)
 		return iso_date(d);
 	return msg_text(buf, iso_date(d));
-}
-
-/* The offending value for a message: at most ERROR_VALUE_MAX_BYTES bytes. */
-static char *
-quoted_value(const char *str, int len)
-{
-	int			cut;
-
-	if (len <= ERROR_VALUE_MAX_BYTES)
-		return pnstrdup(str, len);
-	cut = pg_mbcliplen(str, len, ERROR_VALUE_MAX_BYTES);
-	return psprintf("%s...", pnstrdup(str, cut));
 }
 
 /* "1 明治, 2 大正, ..., 5 令和": the era digits as ICU's table has them. */
@@ -207,7 +194,7 @@ rest_of_input(const WkResult *r)
 static void
 report_parse_error(const WkResult *r, const char *str, int len, bool notice)
 {
-	char	   *value = quoted_value(str, len);
+	char	   *value = ow_quote_input(str, len);
 	const char *what = notice ? "notice window" : "Japanese-era date";
 	char	   *hint = notice ? notice_forms_hint() : date_forms_hint();
 	const char *part = r->part == WK_PART_END ? "end" : "start";
@@ -397,7 +384,7 @@ format_wareki(int year, int month, int day, text *styletext)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid wareki style: \"%s\"",
-						quoted_value(stylename, stylelen)),
+						ow_quote_input(stylename, stylelen)),
 				 errhint("%s", msg_text("The style is long (令和7年2月1日), short (R7.2.1) or claim (5070201).",
 										"The style is long (era name in kanji), short (R7.2.1) or claim (5070201)."))));
 
