@@ -277,24 +277,25 @@ COMMENT ON SEQUENCE @extschema@.outage_schedule_id_seq IS
 -- pg_dump runs these conditions, often as a superuser, so they name nothing
 -- of this schema: a condition is stored as text, and after the database
 -- owner renamed the schema and planted look-alikes under its old name, a
--- function named here would be the owner's.  Each one compares the row's
--- text (the output functions of its columns' types, found by type OID and
--- independent of every setting) with the shipped rows' text, computed here
--- once from the functions above.
+-- function named here would be the owner's.  Each one compares a hash of
+-- the row's text (the output functions of its columns' types, found by type
+-- OID and independent of every setting) with those of the shipped rows,
+-- computed here once from the functions above.  Hashes keep the condition
+-- ASCII, so pg_dump reads it in any client encoding.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_area',
-	pg_catalog.format('WHERE NOT (outage_area::pg_catalog.text OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
-		(SELECT pg_catalog.array_agg(s::pg_catalog.text ORDER BY s.area)
+	pg_catalog.format('WHERE NOT (pg_catalog.md5(outage_area::pg_catalog.text) OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
+		(SELECT pg_catalog.array_agg(pg_catalog.md5(s::pg_catalog.text) ORDER BY s.area)
 		 FROM @extschema@.shipped_outage_areas() AS s)));
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.prefecture_area',
-	pg_catalog.format('WHERE NOT (prefecture_area::pg_catalog.text OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
+	pg_catalog.format('WHERE NOT (pg_catalog.md5(prefecture_area::pg_catalog.text) OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
 		(SELECT pg_catalog.array_agg(
-					ROW(p::@extschema@.prefecture,
-						@extschema@.notice_area(p::@extschema@.prefecture))::pg_catalog.text
+					pg_catalog.md5(ROW(p::@extschema@.prefecture,
+						@extschema@.notice_area(p::@extschema@.prefecture))::pg_catalog.text)
 					ORDER BY p)
 		 FROM pg_catalog.generate_series(1, 47) AS p)));
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_schedule',
-	pg_catalog.format('WHERE NOT (outage_schedule::pg_catalog.text OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
-		(SELECT pg_catalog.array_agg(s::pg_catalog.text ORDER BY s.id)
+	pg_catalog.format('WHERE NOT (pg_catalog.md5(outage_schedule::pg_catalog.text) OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
+		(SELECT pg_catalog.array_agg(pg_catalog.md5(s::pg_catalog.text) ORDER BY s.id)
 		 FROM @extschema@.shipped_outage_windows() AS s)));
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_schedule_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_schedule_deleted_seed', '');

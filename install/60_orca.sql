@@ -108,6 +108,64 @@ RETURN @extschema@.orca_timestamp(pg_catalog.substr(ymdhms, 1, 8),
 COMMENT ON FUNCTION @extschema@.orca_timestamp(pg_catalog.text) IS
 'An ORCA date-time column ''YYYYMMDDHHMMSS'' (e.g. tbl_onshi_kaku.shori_time) as a Japan local timestamp; NULL when blank or unreadable';
 
+-- An ORCA table a report may read, or NULL when it is missing and not
+-- required.  A superuser may run a report over a schema another role
+-- controls (ORCA's tables are usually in public, which the database owner
+-- owns), so only ordinary tables without children, whose columns all have
+-- built-in types, are read: a view, a foreign or partitioned table, an
+-- inheritance child or a column of a type with a user-made output or cast
+-- could run that role's code.
+CREATE FUNCTION @extschema@.orca_table(orca_schema pg_catalog.name,
+	tbl pg_catalog.name, required pg_catalog.bool)
+RETURNS pg_catalog.regclass
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	rel pg_catalog.regclass :=
+		pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, tbl));
+	col pg_catalog.name;
+BEGIN
+	IF rel IS NULL THEN
+		IF required THEN
+			RAISE EXCEPTION 'relation % does not exist', pg_catalog.format('%I.%I', orca_schema, tbl)
+				USING ERRCODE = 'undefined_table',
+					  DETAIL = 'The ORCA reports read tbl_uketuke, tbl_syskanri and tbl_onshi_kaku; the billing audit also tbl_syunou_main, tbl_hkncombi and tbl_pthkninf.',
+					  HINT = 'Pass the name of the schema that holds ORCA''s tables (ORCA uses public unless set up otherwise).';
+		END IF;
+		RETURN NULL;
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_class AS c
+				   WHERE c.oid OPERATOR(pg_catalog.=) rel
+					 AND c.relkind OPERATOR(pg_catalog.=) 'r'
+					 AND NOT c.relhassubclass) THEN
+		RAISE EXCEPTION '% is not an ordinary table', pg_catalog.format('%I.%I', orca_schema, tbl)
+			USING ERRCODE = 'wrong_object_type',
+				  DETAIL = 'The ORCA reports read ordinary tables only: a view, a foreign or partitioned table, or a table with children could run code of the role that made it.',
+				  HINT = 'Pass the name of the schema that holds ORCA''s own tables.';
+	END IF;
+	SELECT a.attname INTO col
+	FROM pg_catalog.pg_attribute AS a
+	JOIN pg_catalog.pg_type AS t ON t.oid OPERATOR(pg_catalog.=) a.atttypid
+	WHERE a.attrelid OPERATOR(pg_catalog.=) rel
+	  AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped
+	  AND t.typnamespace OPERATOR(pg_catalog.<>) 'pg_catalog'::pg_catalog.regnamespace
+	ORDER BY a.attnum
+	LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'column % of % has a type that is not built in',
+			pg_catalog.quote_ident(col), pg_catalog.format('%I.%I', orca_schema, tbl)
+			USING ERRCODE = 'wrong_object_type',
+				  DETAIL = 'ORCA''s tables use built-in types only; reading another type could run code of the role that made it.',
+				  HINT = 'Pass the name of the schema that holds ORCA''s own tables.';
+	END IF;
+	RETURN rel;
+END;
+$$;
+
+COMMENT ON FUNCTION @extschema@.orca_table(pg_catalog.name, pg_catalog.name, pg_catalog.bool) IS
+'The ORCA table a report reads (NULL if missing and not required); refuses anything but an ordinary table of built-in column types';
+
 -- The most severe window that touches a Japan calendar day: for visits
 -- whose time was not recorded.
 CREATE FUNCTION @extschema@.eligibility_impact_on_day(
@@ -198,8 +256,9 @@ DECLARE
 		FROM pg_catalog.pg_extension AS e
 		JOIN pg_catalog.pg_namespace AS n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace
 		WHERE e.extname OPERATOR(pg_catalog.=) 'outage_window');
-	tbl pg_catalog.text;
+	tbl pg_catalog.name;
 	kaku pg_catalog.regclass;
+	patient_table pg_catalog.regclass;
 	extra pg_catalog.text := '';
 	insurance pg_catalog.text := 'pg_catalog.btrim(k.shokai_kbn) OPERATOR(pg_catalog.=) ANY (''{1,2}''::pg_catalog.text[])';
 	ptnum pg_catalog.text := 'SELECT NULL::pg_catalog.text AS ptnum';
@@ -210,12 +269,8 @@ DECLARE
 	last_day pg_catalog.bpchar;
 BEGIN
 	FOREACH tbl IN ARRAY ARRAY['tbl_uketuke', 'tbl_syskanri', 'tbl_onshi_kaku'] LOOP
-		IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, tbl)) IS NULL THEN
-			RAISE EXCEPTION 'relation % does not exist', pg_catalog.format('%I.%I', orca_schema, tbl)
-				USING ERRCODE = 'undefined_table',
-					  DETAIL = 'The ORCA reports read tbl_uketuke, tbl_syskanri and tbl_onshi_kaku.',
-					  HINT = 'Pass the name of the schema that holds ORCA''s tables (ORCA uses public unless set up otherwise).';
-		END IF;
+		EXECUTE pg_catalog.format('SELECT %s.orca_table($1, $2, true)', ext)
+			INTO kaku USING orca_schema, tbl;
 	END LOOP;
 
 	-- Columns ORCA added after 5.1; older databases lack them.
@@ -247,7 +302,9 @@ BEGIN
 
 	-- The patient tables: without them (an ORCA-shaped copy of only the
 	-- reception tables) the report still runs, and the identity is NULL.
-	IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, 'tbl_ptnum')) IS NOT NULL THEN
+	EXECUTE pg_catalog.format('SELECT %s.orca_table($1, ''tbl_ptnum''::pg_catalog.name, false)', ext)
+		INTO patient_table USING orca_schema;
+	IF patient_table IS NOT NULL THEN
 		ptnum := pg_catalog.format(
 			'SELECT pg_catalog.btrim(n.ptnum::pg_catalog.text) AS ptnum
 			 FROM %I.tbl_ptnum AS n
@@ -255,7 +312,9 @@ BEGIN
 			   AND n.ptid OPERATOR(pg_catalog.=) a.ptid
 			 LIMIT 1', orca_schema);
 	END IF;
-	IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, 'tbl_ptinf')) IS NOT NULL THEN
+	EXECUTE pg_catalog.format('SELECT %s.orca_table($1, ''tbl_ptinf''::pg_catalog.name, false)', ext)
+		INTO patient_table USING orca_schema;
+	IF patient_table IS NOT NULL THEN
 		ptinf := pg_catalog.format(
 			'SELECT p.name::pg_catalog.text AS name, p.kananame::pg_catalog.text AS kananame,
 					pg_catalog.btrim(p.sex::pg_catalog.text) AS sex,
@@ -436,17 +495,17 @@ DECLARE
 		FROM pg_catalog.pg_extension AS e
 		JOIN pg_catalog.pg_namespace AS n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace
 		WHERE e.extname OPERATOR(pg_catalog.=) 'outage_window');
-	tbl pg_catalog.text;
+	tbl pg_catalog.name;
+	checked pg_catalog.regclass;
 BEGIN
-	-- an unsupported language fails before any row is read
-	EXECUTE pg_catalog.format('SELECT %s.review_guidance(''none'', $1)', ext) USING lang;
+	-- an unsupported language fails before any row is read (the literal is
+	-- typed: an untyped one would prefer a review_guidance(text, text)
+	-- planted next to ours)
+	EXECUTE pg_catalog.format('SELECT %1$s.review_guidance(''none''::%1$s.eligibility_impact, $1)', ext)
+		USING lang;
 	FOREACH tbl IN ARRAY ARRAY['tbl_syunou_main', 'tbl_hkncombi', 'tbl_pthkninf'] LOOP
-		IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, tbl)) IS NULL THEN
-			RAISE EXCEPTION 'relation % does not exist', pg_catalog.format('%I.%I', orca_schema, tbl)
-				USING ERRCODE = 'undefined_table',
-					  DETAIL = 'The billing audit reads tbl_syunou_main, tbl_hkncombi and tbl_pthkninf besides the reception tables.',
-					  HINT = 'Pass the name of the schema that holds ORCA''s tables (ORCA uses public unless set up otherwise).';
-		END IF;
+		EXECUTE pg_catalog.format('SELECT %s.orca_table($1, $2, true)', ext)
+			INTO checked USING orca_schema, tbl;
 	END LOOP;
 
 	RETURN QUERY EXECUTE pg_catalog.format($q$

@@ -152,6 +152,33 @@ ALTER TABLE outage_schedule DISABLE ROW LEVEL SECURITY;
 SET ROLE regress_ow_owner;
 SELECT is_eligibility_affected('大阪府'::prefecture, timestamptz '2025-02-02 07:30+09');
 
+-- The owner plants, in the extension's own schema (public, which the owner
+-- owns), an overload that an untyped argument would prefer, and a view
+-- where a report expects ORCA's table.  A superuser's reports run neither.
+SET ROLE regress_ow_owner;
+CREATE FUNCTION public.review_guidance(text, text) RETURNS text
+LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'planted review_guidance called'; END$$;
+CREATE FUNCTION public.planted() RETURNS int
+LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'planted function called'; END$$;
+CREATE VIEW public.tbl_uketuke AS
+SELECT public.planted() AS hospnum, 1::int8 AS ptid, '20250202'::char(8) AS ukeymd,
+	   '050000'::char(6) AS uketime, 1 AS ukeid;
+CREATE TABLE public.tbl_syskanri (hospnum int, kanricd char(4), kbncd char(8),
+	styukymd char(8), edyukymd char(8), kanritbl text);
+CREATE DOMAIN public.planted_text AS text CHECK (public.planted() > 0);
+CREATE TABLE public.tbl_onshi_kaku (hospnum int, ptid int8, kakuninymd public.planted_text);
+RESET ROLE;
+\set VERBOSITY terse
+SELECT * FROM orca_billing_audit('public', 'ja');
+SELECT * FROM orca_affected_visits('public');
+DROP VIEW public.tbl_uketuke;
+CREATE TABLE public.tbl_uketuke (hospnum int, ptid int8, ukeymd char(8), uketime char(6), ukeid int);
+SELECT * FROM orca_affected_visits('public');
+\set VERBOSITY default
+DROP TABLE public.tbl_uketuke, public.tbl_syskanri, public.tbl_onshi_kaku;
+DROP DOMAIN public.planted_text;
+DROP FUNCTION public.review_guidance(text, text), public.planted();
+
 RESET ROLE;
 \c contrib_regression
 SET client_min_messages = warning;

@@ -71,8 +71,9 @@ AS 'MODULE_PATHNAME', 'review_guidance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 --
--- The ORCA reports look this schema up when they run, and pass arguments of
--- exactly the parameter types.  They also follow ORCA's own rules now
+-- The ORCA reports look this schema up when they run, pass arguments of
+-- exactly the parameter types, and read only ordinary tables of built-in
+-- column types (orca_table).  They also follow ORCA's own rules now
 -- (doc/orca.md): the per-day counter row of tbl_uketuke (ukeid 0) is not a
 -- reception; a reception or check with ptid 0 is linked to nothing; a check
 -- completed when result_kbn is '1', whatever err_code holds; 公費 look-ups
@@ -85,6 +86,57 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 -- A user's view or function that depends on either stops this update with
 -- an error naming it; drop it, update, and create it again.
 --
+CREATE FUNCTION @extschema@.orca_table(orca_schema pg_catalog.name,
+	tbl pg_catalog.name, required pg_catalog.bool)
+RETURNS pg_catalog.regclass
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	rel pg_catalog.regclass :=
+		pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, tbl));
+	col pg_catalog.name;
+BEGIN
+	IF rel IS NULL THEN
+		IF required THEN
+			RAISE EXCEPTION 'relation % does not exist', pg_catalog.format('%I.%I', orca_schema, tbl)
+				USING ERRCODE = 'undefined_table',
+					  DETAIL = 'The ORCA reports read tbl_uketuke, tbl_syskanri and tbl_onshi_kaku; the billing audit also tbl_syunou_main, tbl_hkncombi and tbl_pthkninf.',
+					  HINT = 'Pass the name of the schema that holds ORCA''s tables (ORCA uses public unless set up otherwise).';
+		END IF;
+		RETURN NULL;
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_class AS c
+				   WHERE c.oid OPERATOR(pg_catalog.=) rel
+					 AND c.relkind OPERATOR(pg_catalog.=) 'r'
+					 AND NOT c.relhassubclass) THEN
+		RAISE EXCEPTION '% is not an ordinary table', pg_catalog.format('%I.%I', orca_schema, tbl)
+			USING ERRCODE = 'wrong_object_type',
+				  DETAIL = 'The ORCA reports read ordinary tables only: a view, a foreign or partitioned table, or a table with children could run code of the role that made it.',
+				  HINT = 'Pass the name of the schema that holds ORCA''s own tables.';
+	END IF;
+	SELECT a.attname INTO col
+	FROM pg_catalog.pg_attribute AS a
+	JOIN pg_catalog.pg_type AS t ON t.oid OPERATOR(pg_catalog.=) a.atttypid
+	WHERE a.attrelid OPERATOR(pg_catalog.=) rel
+	  AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped
+	  AND t.typnamespace OPERATOR(pg_catalog.<>) 'pg_catalog'::pg_catalog.regnamespace
+	ORDER BY a.attnum
+	LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'column % of % has a type that is not built in',
+			pg_catalog.quote_ident(col), pg_catalog.format('%I.%I', orca_schema, tbl)
+			USING ERRCODE = 'wrong_object_type',
+				  DETAIL = 'ORCA''s tables use built-in types only; reading another type could run code of the role that made it.',
+				  HINT = 'Pass the name of the schema that holds ORCA''s own tables.';
+	END IF;
+	RETURN rel;
+END;
+$$;
+
+COMMENT ON FUNCTION @extschema@.orca_table(pg_catalog.name, pg_catalog.name, pg_catalog.bool) IS
+'The ORCA table a report reads (NULL if missing and not required); refuses anything but an ordinary table of built-in column types';
+
 DROP FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text);
 DROP FUNCTION @extschema@.orca_affected_visits(pg_catalog.name);
 
@@ -115,8 +167,9 @@ DECLARE
 		FROM pg_catalog.pg_extension AS e
 		JOIN pg_catalog.pg_namespace AS n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace
 		WHERE e.extname OPERATOR(pg_catalog.=) 'outage_window');
-	tbl pg_catalog.text;
+	tbl pg_catalog.name;
 	kaku pg_catalog.regclass;
+	patient_table pg_catalog.regclass;
 	extra pg_catalog.text := '';
 	insurance pg_catalog.text := 'pg_catalog.btrim(k.shokai_kbn) OPERATOR(pg_catalog.=) ANY (''{1,2}''::pg_catalog.text[])';
 	ptnum pg_catalog.text := 'SELECT NULL::pg_catalog.text AS ptnum';
@@ -127,12 +180,8 @@ DECLARE
 	last_day pg_catalog.bpchar;
 BEGIN
 	FOREACH tbl IN ARRAY ARRAY['tbl_uketuke', 'tbl_syskanri', 'tbl_onshi_kaku'] LOOP
-		IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, tbl)) IS NULL THEN
-			RAISE EXCEPTION 'relation % does not exist', pg_catalog.format('%I.%I', orca_schema, tbl)
-				USING ERRCODE = 'undefined_table',
-					  DETAIL = 'The ORCA reports read tbl_uketuke, tbl_syskanri and tbl_onshi_kaku.',
-					  HINT = 'Pass the name of the schema that holds ORCA''s tables (ORCA uses public unless set up otherwise).';
-		END IF;
+		EXECUTE pg_catalog.format('SELECT %s.orca_table($1, $2, true)', ext)
+			INTO kaku USING orca_schema, tbl;
 	END LOOP;
 
 	-- Columns ORCA added after 5.1; older databases lack them.
@@ -164,7 +213,9 @@ BEGIN
 
 	-- The patient tables: without them (an ORCA-shaped copy of only the
 	-- reception tables) the report still runs, and the identity is NULL.
-	IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, 'tbl_ptnum')) IS NOT NULL THEN
+	EXECUTE pg_catalog.format('SELECT %s.orca_table($1, ''tbl_ptnum''::pg_catalog.name, false)', ext)
+		INTO patient_table USING orca_schema;
+	IF patient_table IS NOT NULL THEN
 		ptnum := pg_catalog.format(
 			'SELECT pg_catalog.btrim(n.ptnum::pg_catalog.text) AS ptnum
 			 FROM %I.tbl_ptnum AS n
@@ -172,7 +223,9 @@ BEGIN
 			   AND n.ptid OPERATOR(pg_catalog.=) a.ptid
 			 LIMIT 1', orca_schema);
 	END IF;
-	IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, 'tbl_ptinf')) IS NOT NULL THEN
+	EXECUTE pg_catalog.format('SELECT %s.orca_table($1, ''tbl_ptinf''::pg_catalog.name, false)', ext)
+		INTO patient_table USING orca_schema;
+	IF patient_table IS NOT NULL THEN
 		ptinf := pg_catalog.format(
 			'SELECT p.name::pg_catalog.text AS name, p.kananame::pg_catalog.text AS kananame,
 					pg_catalog.btrim(p.sex::pg_catalog.text) AS sex,
@@ -347,17 +400,17 @@ DECLARE
 		FROM pg_catalog.pg_extension AS e
 		JOIN pg_catalog.pg_namespace AS n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace
 		WHERE e.extname OPERATOR(pg_catalog.=) 'outage_window');
-	tbl pg_catalog.text;
+	tbl pg_catalog.name;
+	checked pg_catalog.regclass;
 BEGIN
-	-- an unsupported language fails before any row is read
-	EXECUTE pg_catalog.format('SELECT %s.review_guidance(''none'', $1)', ext) USING lang;
+	-- an unsupported language fails before any row is read (the literal is
+	-- typed: an untyped one would prefer a review_guidance(text, text)
+	-- planted next to ours)
+	EXECUTE pg_catalog.format('SELECT %1$s.review_guidance(''none''::%1$s.eligibility_impact, $1)', ext)
+		USING lang;
 	FOREACH tbl IN ARRAY ARRAY['tbl_syunou_main', 'tbl_hkncombi', 'tbl_pthkninf'] LOOP
-		IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', orca_schema, tbl)) IS NULL THEN
-			RAISE EXCEPTION 'relation % does not exist', pg_catalog.format('%I.%I', orca_schema, tbl)
-				USING ERRCODE = 'undefined_table',
-					  DETAIL = 'The billing audit reads tbl_syunou_main, tbl_hkncombi and tbl_pthkninf besides the reception tables.',
-					  HINT = 'Pass the name of the schema that holds ORCA''s tables (ORCA uses public unless set up otherwise).';
-		END IF;
+		EXECUTE pg_catalog.format('SELECT %s.orca_table($1, $2, true)', ext)
+			INTO checked USING orca_schema, tbl;
 	END LOOP;
 
 	RETURN QUERY EXECUTE pg_catalog.format($q$
@@ -410,19 +463,19 @@ COMMENT ON FUNCTION @extschema@.orca_billing_audit(pg_catalog.name, pg_catalog.t
 -- pg_dump's conditions name nothing of this schema.
 --
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_area',
-	pg_catalog.format('WHERE NOT (outage_area::pg_catalog.text OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
-		(SELECT pg_catalog.array_agg(s::pg_catalog.text ORDER BY s.area)
+	pg_catalog.format('WHERE NOT (pg_catalog.md5(outage_area::pg_catalog.text) OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
+		(SELECT pg_catalog.array_agg(pg_catalog.md5(s::pg_catalog.text) ORDER BY s.area)
 		 FROM @extschema@.shipped_outage_areas() AS s)));
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.prefecture_area',
-	pg_catalog.format('WHERE NOT (prefecture_area::pg_catalog.text OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
+	pg_catalog.format('WHERE NOT (pg_catalog.md5(prefecture_area::pg_catalog.text) OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
 		(SELECT pg_catalog.array_agg(
-					ROW(p::@extschema@.prefecture,
-						@extschema@.notice_area(p::@extschema@.prefecture))::pg_catalog.text
+					pg_catalog.md5(ROW(p::@extschema@.prefecture,
+						@extschema@.notice_area(p::@extschema@.prefecture))::pg_catalog.text)
 					ORDER BY p)
 		 FROM pg_catalog.generate_series(1, 47) AS p)));
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_schedule',
-	pg_catalog.format('WHERE NOT (outage_schedule::pg_catalog.text OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
-		(SELECT pg_catalog.array_agg(s::pg_catalog.text ORDER BY s.id)
+	pg_catalog.format('WHERE NOT (pg_catalog.md5(outage_schedule::pg_catalog.text) OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
+		(SELECT pg_catalog.array_agg(pg_catalog.md5(s::pg_catalog.text) ORDER BY s.id)
 		 FROM @extschema@.shipped_outage_windows() AS s)));
 
 --
@@ -466,8 +519,55 @@ GRANT INSERT, UPDATE, DELETE ON @extschema@.outage_area,
 GRANT SELECT, UPDATE ON SEQUENCE @extschema@.outage_schedule_id_seq
 	TO pg_database_owner WITH GRANT OPTION;
 
+-- A GRANT or REVOKE in an extension script records the object's whole
+-- privileges, grants made by users since 1.0 was installed included, as its
+-- initial privileges, which pg_dump leaves out: those grants would vanish
+-- from every later dump.  Record instead what a fresh 1.1 install records,
+-- so that pg_dump keeps dumping every grant beyond it.
+UPDATE pg_catalog.pg_init_privs AS i
+   SET initprivs = CASE WHEN c.relkind OPERATOR(pg_catalog.=) 'S'
+		THEN pg_catalog.acldefault('s', c.relowner) OPERATOR(pg_catalog.||)
+			 pg_catalog.format('pg_database_owner=r*w*/%s', c.relowner::pg_catalog.regrole)::pg_catalog.aclitem
+		ELSE pg_catalog.acldefault('r', c.relowner) OPERATOR(pg_catalog.||)
+			 ARRAY[pg_catalog.format('=r/%s', c.relowner::pg_catalog.regrole),
+				   pg_catalog.format('pg_database_owner=a*w*d*/%s', c.relowner::pg_catalog.regrole)]::pg_catalog.aclitem[]
+	   END
+  FROM pg_catalog.pg_class AS c
+ WHERE c.oid OPERATOR(pg_catalog.=) i.objoid
+   AND i.classoid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+   AND i.objsubid OPERATOR(pg_catalog.=) 0
+   AND c.oid OPERATOR(pg_catalog.=) ANY (ARRAY[
+		'@extschema@.outage_area'::pg_catalog.regclass,
+		'@extschema@.prefecture_area'::pg_catalog.regclass,
+		'@extschema@.outage_schedule'::pg_catalog.regclass,
+		'@extschema@.outage_schedule_deleted_seed'::pg_catalog.regclass,
+		'@extschema@.outage_schedule_id_seq'::pg_catalog.regclass]::pg_catalog.oid[]);
+
 --
--- outage_area refuses an area name an outage_calendar cannot hold.
+-- outage_area refuses an area name an outage_calendar cannot hold, and a
+-- 255th area (the trigger above).  A 1.0 database may already break either
+-- rule: say which, rather than fail on the constraint or leave every
+-- eligibility function failing.
 --
+DO $$
+DECLARE
+	longest pg_catalog.int4;
+	areas pg_catalog.int8;
+BEGIN
+	SELECT pg_catalog.max(pg_catalog.octet_length(a.area)), pg_catalog.count(*)
+	  INTO longest, areas
+	  FROM @extschema@.outage_area AS a;
+	IF longest OPERATOR(pg_catalog.>) 1024 THEN
+		RAISE EXCEPTION 'outage_area holds an area name of % bytes', longest
+			USING ERRCODE = 'program_limit_exceeded',
+				  DETAIL = 'outage_window 1.1 holds area names of at most 1024 bytes, as an outage_calendar does.',
+				  HINT = 'Rename the area with UPDATE outage_area SET area = ... (its windows and prefectures follow), then run ALTER EXTENSION outage_window UPDATE again.';
+	END IF;
+	IF areas OPERATOR(pg_catalog.>) 254 THEN
+		RAISE WARNING 'outage_area holds % areas, more than the 254 an outage_calendar holds', areas
+			USING HINT = 'Delete the areas no window or prefecture uses: until then every eligibility function fails with SQLSTATE 54000.';
+	END IF;
+END
+$$;
 ALTER TABLE @extschema@.outage_area ADD CONSTRAINT outage_area_name_length
 	CHECK (pg_catalog.octet_length(area) OPERATOR(pg_catalog.<=) 1024);

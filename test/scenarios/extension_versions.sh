@@ -120,6 +120,10 @@ SELECT line FROM (
 	FROM member m JOIN pg_type t ON m.classid = 'pg_type'::regclass AND t.oid = m.objid
 	JOIN pg_enum e ON e.enumtypid = t.oid
 	UNION ALL
+	SELECT 'initial privileges ' || c.relname || ' ' || i.initprivs::text
+	FROM member m JOIN pg_class c ON m.classid = 'pg_class'::regclass AND c.oid = m.objid
+	JOIN pg_init_privs i ON i.classoid = 'pg_class'::regclass AND i.objoid = c.oid AND i.objsubid = 0
+	UNION ALL
 	SELECT 'dumped config ' || cfg.relid::regclass::text || ' where ' || coalesce(nullif(cfg.cond, ''), '(all rows)')
 	FROM pg_extension x,
 		 LATERAL unnest(x.extconfig, x.extcondition) AS cfg(relid, cond)
@@ -157,8 +161,10 @@ user_state() {
 
 # The database owner who installs the extension in the second round.
 dba=ow_versions_dba
-psql -X -q -c "DROP ROLE IF EXISTS $dba" -c "CREATE ROLE $dba LOGIN"
-cleanup_role() { cleanup; psql -X -q -c "DROP ROLE IF EXISTS $dba"; }
+clerk=ow_versions_clerk
+psql -X -q -c "DROP ROLE IF EXISTS $dba" -c "CREATE ROLE $dba LOGIN" \
+	-c "DROP ROLE IF EXISTS $clerk" -c "CREATE ROLE $clerk"
+cleanup_role() { cleanup; psql -X -q -c "DROP ROLE IF EXISTS $dba" -c "DROP ROLE IF EXISTS $clerk"; }
 trap cleanup_role EXIT
 
 installed="$sharedir/$ext--$current.sql"
@@ -235,6 +241,18 @@ for installer in superuser "$dba"; do
 		else
 			not_ok "after the update the database owner cannot edit the schedule"
 		fi
+		dropdb "$db"
+
+		# A grant made since the install stays a grant pg_dump dumps: an
+		# extension script's GRANT records the whole privileges as initial,
+		# and the update must not let it swallow the user's.
+		createdb "${owner[@]}" "$db"
+		q "$db" "${as[@]}" -c "CREATE EXTENSION $ext VERSION '$v'"
+		q "$db" -c "GRANT INSERT, DELETE ON outage_schedule TO $clerk" -c "GRANT UPDATE ON outage_area TO public"
+		q "$db" "${as[@]}" -c "ALTER EXTENSION $ext UPDATE"
+		dumped=$(pg_dump -s -d "$db" | grep -c -E "^GRANT INSERT,DELETE ON TABLE [a-z_.]*outage_schedule TO $clerk;|^GRANT SELECT,UPDATE ON TABLE [a-z_.]*outage_area TO PUBLIC;" || true)
+		[ "$dumped" = 2 ] && ok "grants made before the update from $v are still dumped (installed by $installer)" ||
+			{ not_ok "grants made before the update from $v are not dumped (installed by $installer)"; pg_dump -s -d "$db" | grep -E "GRANT|REVOKE"; }
 		dropdb "$db"
 	done
 	dropdb "$fresh"
