@@ -54,8 +54,8 @@
  * for; a misuse is a bug in the install script, hence elog.
  */
 static TriggerData *
-trigger_data(FunctionCallInfo fcinfo, const char *funcname, bool row,
-			 bool before)
+trigger_data(FunctionCallInfo fcinfo, const char *funcname, TriggerEvent event,
+			 bool row, bool before)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 
@@ -64,7 +64,8 @@ trigger_data(FunctionCallInfo fcinfo, const char *funcname, bool row,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("function \"%s\" was not called by the trigger manager",
 						funcname)));
-	if ((TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) != 0) != row ||
+	if ((trigdata->tg_event & TRIGGER_EVENT_OPMASK) != event ||
+		(TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) != 0) != row ||
 		(TRIGGER_FIRED_BEFORE(trigdata->tg_event) != 0) != before)
 		elog(ERROR, "function \"%s\" fired at the wrong time", funcname);
 	return trigdata;
@@ -74,7 +75,26 @@ trigger_data(FunctionCallInfo fcinfo, const char *funcname, bool row,
 static const char *
 extension_schema(TriggerData *trigdata)
 {
-	return quote_identifier(get_namespace_name(RelationGetNamespace(trigdata->tg_relation)));
+	char	   *name = get_namespace_name(RelationGetNamespace(trigdata->tg_relation));
+
+	if (name == NULL)
+		elog(ERROR, "cache lookup failed for namespace %u",
+			 RelationGetNamespace(trigdata->tg_relation));
+	return quote_identifier(name);
+}
+
+static void
+connect_spi(void)
+{
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+}
+
+static void
+finish_spi(void)
+{
+	if (SPI_finish() != SPI_OK_FINISH)
+		elog(ERROR, "SPI_finish failed");
 }
 
 /* A column of the trigger's row, by name. */
@@ -168,7 +188,7 @@ Datum
 prefecture_area_insert_sets_area(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = trigger_data(fcinfo, "prefecture_area_insert_sets_area",
-										 true, true);
+										 TRIGGER_EVENT_INSERT, true, true);
 	HeapTuple	newtuple = trigdata->tg_trigtuple;
 	const char *schema = extension_schema(trigdata);
 	Oid			argtypes[2] = {InvalidOid, TEXTOID};
@@ -179,14 +199,14 @@ prefecture_area_insert_sets_area(PG_FUNCTION_ARGS)
 	values[0] = row_column(trigdata, newtuple, "prefecture", &argtypes[0], &isnull[0]);
 	values[1] = row_column(trigdata, newtuple, "area", NULL, &isnull[1]);
 
-	SPI_connect();
+	connect_spi();
 	restore_area_first(trigdata, schema, values[1], isnull[1]);
 	moved = run(schema,
 				"UPDATE %1$s.prefecture_area AS a SET area = $2"
 				" WHERE a.prefecture OPERATOR(%1$s.=) $1"
 				" AND a.area OPERATOR(pg_catalog.=) %1$s.notice_area(a.prefecture)",
 				2, argtypes, values, isnull);
-	SPI_finish();
+	finish_spi();
 
 	return moved > 0 ? PointerGetDatum(NULL) : PointerGetDatum(newtuple);
 }
@@ -220,7 +240,7 @@ Datum
 outage_area_insert_sets_description(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = trigger_data(fcinfo, "outage_area_insert_sets_description",
-										 true, true);
+										 TRIGGER_EVENT_INSERT, true, true);
 	HeapTuple	newtuple = trigdata->tg_trigtuple;
 	const char *schema = extension_schema(trigdata);
 	Oid			argtypes[3] = {TEXTOID, TEXTOID, BOOLOID};
@@ -236,7 +256,7 @@ outage_area_insert_sets_description(PG_FUNCTION_ARGS)
 
 	if (RESTORING())
 		lock_areas_for_restore(RelationGetRelid(trigdata->tg_relation));
-	SPI_connect();
+	connect_spi();
 	updated = run(schema,
 				  "UPDATE %1$s.outage_area AS a SET description = $2"
 				  " WHERE a.area OPERATOR(pg_catalog.=) $1"
@@ -264,7 +284,7 @@ outage_area_insert_sets_description(PG_FUNCTION_ARGS)
 							   OW_CALENDAR_MAX_AREAS),
 					 errhint("Delete an area no window or prefecture uses, or give the new area's facilities an existing area.")));
 	}
-	SPI_finish();
+	finish_spi();
 
 	return updated > 0 ? PointerGetDatum(NULL) : PointerGetDatum(newtuple);
 }
@@ -280,7 +300,7 @@ Datum
 outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = trigger_data(fcinfo, "outage_schedule_restore_seed",
-										 true, true);
+										 TRIGGER_EVENT_INSERT, true, true);
 	HeapTuple	newtuple = trigdata->tg_trigtuple;
 	const char *schema = extension_schema(trigdata);
 	Oid			argtypes[5] = {INT8OID, TEXTOID, InvalidOid, TEXTOID, TEXTOID};
@@ -294,7 +314,7 @@ outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 	values[3] = row_column(trigdata, newtuple, "note", NULL, &isnull[3]);
 	values[4] = row_column(trigdata, newtuple, "source", NULL, &isnull[4]);
 
-	SPI_connect();
+	connect_spi();
 	restore_area_first(trigdata, schema, values[1], isnull[1]);
 	if (!isnull[0] && DatumGetInt64(values[0]) <= SHIPPED_ID_MAX)
 	{
@@ -311,7 +331,7 @@ outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 				" WHERE d.id OPERATOR(pg_catalog.=) $1",
 				1, argtypes, values, isnull);
 	}
-	SPI_finish();
+	finish_spi();
 
 	return replaced > 0 ? PointerGetDatum(NULL) : PointerGetDatum(newtuple);
 }
@@ -325,7 +345,7 @@ Datum
 outage_schedule_remember_deleted_seed(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = trigger_data(fcinfo, "outage_schedule_remember_deleted_seed",
-										 true, false);
+										 TRIGGER_EVENT_DELETE, true, false);
 	Oid			argtypes[1] = {INT8OID};
 	Datum		id;
 	bool		isnull;
@@ -333,12 +353,12 @@ outage_schedule_remember_deleted_seed(PG_FUNCTION_ARGS)
 	id = row_column(trigdata, trigdata->tg_trigtuple, "id", NULL, &isnull);
 	if (!isnull && DatumGetInt64(id) <= SHIPPED_ID_MAX)
 	{
-		SPI_connect();
+		connect_spi();
 		run(extension_schema(trigdata),
 			"INSERT INTO %1$s.outage_schedule_deleted_seed (id) VALUES ($1)"
 			" ON CONFLICT DO NOTHING",
 			1, argtypes, &id, &isnull);
-		SPI_finish();
+		finish_spi();
 	}
 	return PointerGetDatum(NULL);
 }
@@ -353,17 +373,17 @@ Datum
 outage_schedule_deleted_seed_apply(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = trigger_data(fcinfo, "outage_schedule_deleted_seed_apply",
-										 true, false);
+										 TRIGGER_EVENT_INSERT, true, false);
 	Oid			argtypes[1] = {INT8OID};
 	Datum		id;
 	bool		isnull;
 
 	id = row_column(trigdata, trigdata->tg_trigtuple, "id", NULL, &isnull);
-	SPI_connect();
+	connect_spi();
 	run(extension_schema(trigdata),
 		"DELETE FROM %1$s.outage_schedule AS o WHERE o.id OPERATOR(pg_catalog.=) $1",
 		1, argtypes, &id, &isnull);
-	SPI_finish();
+	finish_spi();
 	return PointerGetDatum(NULL);
 }
 
@@ -373,15 +393,15 @@ Datum
 outage_schedule_remember_truncated_seeds(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = trigger_data(fcinfo, "outage_schedule_remember_truncated_seeds",
-										 false, true);
+										 TRIGGER_EVENT_TRUNCATE, false, true);
 
-	SPI_connect();
+	connect_spi();
 	run(extension_schema(trigdata),
 		"INSERT INTO %1$s.outage_schedule_deleted_seed (id)"
 		" SELECT o.id FROM %1$s.outage_schedule AS o"
 		" WHERE o.id OPERATOR(pg_catalog.<=) 1000"	/* SHIPPED_ID_MAX */
 		" ON CONFLICT DO NOTHING",
 		0, NULL, NULL, NULL);
-	SPI_finish();
+	finish_spi();
 	return PointerGetDatum(NULL);
 }
