@@ -16,6 +16,26 @@ CREATE TYPE @extschema@.eligibility_impact AS ENUM (
 COMMENT ON TYPE @extschema@.eligibility_impact IS
 'How badly the eligibility system was affected at a visit: none < registration_delay < intermittent < outage';
 
+-- The impact table of the C code (src/impact.h) is the one source of what
+-- each impact means; these read it.
+CREATE FUNCTION @extschema@.eligibility_impacts(
+	OUT impact @extschema@.eligibility_impact, OUT severity pg_catalog.int4,
+	OUT affects_eligibility pg_catalog.bool, OUT window_kind pg_catalog.int4)
+RETURNS SETOF pg_catalog.record
+AS 'MODULE_PATHNAME', 'eligibility_impacts'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
+
+COMMENT ON FUNCTION @extschema@.eligibility_impacts() IS
+'Every impact, least severe first: its severity, whether it makes a visit affected (is_eligibility_affected), and the kind code outage_window stores (NULL for none)';
+
+CREATE FUNCTION @extschema@.affects_eligibility(impact @extschema@.eligibility_impact)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'affects_eligibility'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.affects_eligibility(@extschema@.eligibility_impact) IS
+'Whether a visit with this impact could not be verified online (intermittent, outage): is_eligibility_affected is true exactly then';
+
 -- The span where is_eligibility_affected() can be true, per prefecture or
 -- for all of them; the planner support function bounds index scans on the
 -- visit time with these, evaluated when the scan starts.

@@ -407,7 +407,7 @@ BEGIN
 								ANY ('{8,9}'::pg_catalog.text[]))
 						%2$s) AS k) AS c
 			  WHERE v.visit_date IS NOT NULL
-				AND i.impact OPERATOR(pg_catalog.>=) 'intermittent'::%3$s.eligibility_impact
+				AND %3$s.affects_eligibility(i.impact)
 			  OFFSET 0) AS a (hospnum, ptid, visit_date, ukeid, visit_at, facility_prefecture,
 							  impact, check_status, last_check_at)
 		LEFT JOIN LATERAL (%5$s) AS n ON a.ptid OPERATOR(pg_catalog.<>) 0

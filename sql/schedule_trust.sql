@@ -39,12 +39,15 @@ FROM pg_extension e,
 JOIN pg_class c ON c.oid = x.rel
 WHERE e.extname = 'outage_window'
 ORDER BY 1;
-SELECT l.lanname, count(*)
+-- The PL/pgSQL functions, whose bodies are text (the triggers are C):
+-- each must find the schema at run time, never by name.
+SELECT p.proname
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'outage_window'
 JOIN pg_language l ON l.oid = p.prolang
-GROUP BY 1 ORDER BY 1;
+WHERE l.lanname = 'plpgsql'
+ORDER BY 1;
 
 -- The rights to change the schedule belong to the database owner, through
 -- pg_database_owner, with the grant option; everyone reads.

@@ -169,7 +169,7 @@ resolve_segments(const ScheduleSegment *in, int n, ScheduleSegment *out)
 	Boundary   *boundaries = palloc(sizeof(Boundary) * (2 * n + 1));
 	int			nb = 0;
 	int			nout = 0;
-	int			active[OUTAGE_KIND_MAX + 1] = {0};
+	int			active[OW_KIND_CODE_MAX + 1] = {0};
 	int32		current = OW_IMPACT_NONE;
 	TimestampTz start = 0;
 
@@ -194,11 +194,11 @@ resolve_segments(const ScheduleSegment *in, int n, ScheduleSegment *out)
 		/* apply every boundary at t before looking at the result */
 		for (; i < nb && boundaries[i].time == t; i++)
 			active[boundaries[i].kind] += boundaries[i].delta;
-		for (int k = OUTAGE_KIND_MAX; k >= OUTAGE_KIND_MIN; k--)
+		for (int r = OW_IMPACT_COUNT - 1; r > OW_IMPACT_NONE; r--)
 		{
-			if (active[k] > 0)
+			if (active[ow_impacts[r].code] > 0)
 			{
-				next = k;
+				next = ow_impacts[r].code;
 				break;
 			}
 		}
@@ -485,7 +485,7 @@ summarize_run(const ScheduleSegment *segments, int from, int to,
 		const ScheduleSegment *seg = &segments[i];
 
 		CHECK_FOR_INTERRUPTS();
-		if (seg->kind < OUTAGE_KIND_INTERMITTENT)
+		if (!ow_impacts[seg->kind].affects_eligibility)
 			continue;
 		run->affected_lower = Min(run->affected_lower, seg->lower);
 		run->affected_upper = Max(run->affected_upper, seg->upper);
@@ -570,6 +570,10 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 	{
 		CHECK_FOR_INTERRUPTS();
 		get_segment(base + layout.segments + SEGMENT_BYTES * i, &all[i]);
+		/* the lookups compare severities: a compiled segment holds a rank */
+		if (!OUTAGE_KIND_IS_VALID(all[i].kind))
+			calendar_corrupted();
+		all[i].kind = ow_kind_rank[all[i].kind];
 	}
 	nation = all + bounds[nareas];
 	nnation = bounds[nareas + 1] - bounds[nareas];

@@ -17,17 +17,21 @@
 
 #include "datatype/timestamp.h"
 
+#include "impact.h"
 #include "outage_window.h"
 #include "prefecture.h"
-
-/* No window applies; the other impacts are the OutageKind values. */
-#define OW_IMPACT_NONE 0
 
 typedef struct ScheduleSegment
 {
 	TimestampTz lower;			/* inclusive */
 	TimestampTz upper;			/* exclusive */
-	int32		kind;			/* most severe OutageKind covering it */
+
+	/*
+	 * The most severe kind covering it: in a calendar, that kind's code (as
+	 * stored); in a compiled schedule, its rank (impact.h), which is what
+	 * the lookups compare.
+	 */
+	int32		kind;
 } ScheduleSegment;
 
 typedef struct CompiledSchedule
@@ -64,7 +68,7 @@ typedef struct CompiledSchedule
 	ScheduleSegment segments[FLEXIBLE_ARRAY_MEMBER];
 } CompiledSchedule;
 
-/* The kind of the segment of segments[lo .. hi - 1] covering t, if any. */
+/* The rank of the segment of segments[lo .. hi - 1] covering t, if any. */
 static inline int32
 ow_segments_impact(const ScheduleSegment *segments, int lo, int hi,
 				   TimestampTz t)
@@ -86,7 +90,7 @@ ow_segments_impact(const ScheduleSegment *segments, int lo, int hi,
 	return segments[lo - 1].kind;
 }
 
-/* The most severe kind applying to prefecture p at t, or OW_IMPACT_NONE. */
+/* The rank of the most severe impact on prefecture p at t (impact.h). */
 static inline int32
 ow_schedule_impact(const CompiledSchedule *schedule, Prefecture p,
 				   TimestampTz t)
@@ -99,14 +103,14 @@ ow_schedule_impact(const CompiledSchedule *schedule, Prefecture p,
 	impact = ow_segments_impact(schedule->segments, schedule->from[p],
 								schedule->to[p], t);
 	if (unlikely(schedule->also_from[p] < schedule->also_to[p]) &&
-		impact < OUTAGE_KIND_MAX)
+		impact < OW_IMPACT_COUNT - 1)
 		impact = Max(impact, ow_segments_impact(schedule->segments,
 												schedule->also_from[p],
 												schedule->also_to[p], t));
 	return impact;
 }
 
-/* Whether a window of kind intermittent or worse applies to p at t. */
+/* Whether a window that affects eligibility applies to p at t. */
 static inline bool
 ow_schedule_affects(const CompiledSchedule *schedule, Prefecture p,
 					TimestampTz t)
@@ -114,7 +118,7 @@ ow_schedule_affects(const CompiledSchedule *schedule, Prefecture p,
 	if (!PREFECTURE_IS_VALID(p) ||
 		t < schedule->affected_lower[p] || t >= schedule->affected_upper[p])
 		return false;
-	return ow_schedule_impact(schedule, p, t) >= OUTAGE_KIND_INTERMITTENT;
+	return ow_impacts[ow_schedule_impact(schedule, p, t)].affects_eligibility;
 }
 
 #endif							/* OW_COMPILED_SCHEDULE_H */

@@ -81,16 +81,9 @@ typedef struct EligibilityCallCache
 	ScheduleRef schedule;		/* the tables' schedule (two-argument forms) */
 	void	   *calendar;		/* a calendar argument's (three-argument forms) */
 	Oid			impact_type;	/* eligibility_impact; InvalidOid until needed */
-	Oid			impact_label[OUTAGE_KIND_MAX + 1];	/* pg_enum oid per impact */
+	Oid			impact_label[OW_IMPACT_COUNT];	/* pg_enum oid per rank */
 	char		memo_rest[SPELLING_MEMO_SIZE][SPELLING_MEMO_MAXLEN - 16];
 } EligibilityCallCache;
-
-static const char *const impact_labels[OUTAGE_KIND_MAX + 1] = {
-	[OW_IMPACT_NONE] = "none",
-	[OUTAGE_KIND_REGISTRATION_DELAY] = "registration_delay",
-	[OUTAGE_KIND_INTERMITTENT] = "intermittent",
-	[OUTAGE_KIND_OUTAGE] = "outage",
-};
 
 /*
  * The cache is aligned to a cache line within its chunk, so fn_extra points
@@ -213,17 +206,17 @@ impact_datum(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
 					(errcode(ERRCODE_UNDEFINED_OBJECT),
 					 errmsg("type \"eligibility_impact\" of extension outage_window does not exist"),
 					 errhint("If the type was renamed, rename it back.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
-		for (int k = OW_IMPACT_NONE; k <= OUTAGE_KIND_MAX; k++)
+		for (int r = 0; r < OW_IMPACT_COUNT; r++)
 		{
-			cache->impact_label[k] =
+			cache->impact_label[r] =
 				GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
 								ObjectIdGetDatum(cache->impact_type),
-								CStringGetDatum(impact_labels[k]));
-			if (!OidIsValid(cache->impact_label[k]))
+								CStringGetDatum(ow_impacts[r].label));
+			if (!OidIsValid(cache->impact_label[r]))
 				ereport(ERROR,
 						(errcode(ERRCODE_UNDEFINED_OBJECT),
 						 errmsg("eligibility_impact has no label \"%s\"",
-								impact_labels[k]),
+								ow_impacts[r].label),
 						 errhint("If the label was renamed, rename it back with ALTER TYPE ... RENAME VALUE.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
 		}
 	}
@@ -265,13 +258,9 @@ visit_impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags,
 		PG_GETARG_TIMESTAMPTZ(1);
 	schedule = schedule_arg(fcinfo, cache, flags);
 
-	/*
-	 * A registration delay slows card registration, not verification, so
-	 * only intermittent and outage windows make a visit "affected".
-	 */
+	/* which impacts make a visit "affected" is the impact table's to say */
 	if (affected_only)
-		return ow_schedule_affects(schedule, p, t) ? OUTAGE_KIND_INTERMITTENT
-			: OW_IMPACT_NONE;
+		return ow_schedule_affects(schedule, p, t);
 	return ow_schedule_impact(schedule, p, t);
 }
 
@@ -280,7 +269,7 @@ affected(FunctionCallInfo fcinfo, int flags)
 {
 	EligibilityCallCache *cache = call_cache(fcinfo);
 
-	PG_RETURN_BOOL(visit_impact(fcinfo, cache, flags, true) != OW_IMPACT_NONE);
+	PG_RETURN_BOOL(visit_impact(fcinfo, cache, flags, true));
 }
 
 static pg_attribute_always_inline Datum

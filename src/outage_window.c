@@ -37,32 +37,21 @@
 #include "outage_window.h"
 #include "window_parse.h"
 
-/* Kind spellings, indexed by OutageKind. */
-static const char *const kind_names[] = {
-	NULL,
-	"registration_delay",
-	"intermittent",
-	"outage"
-};
-
 const char *
 ow_outage_kind_name(int32 k)
 {
-	if (!OUTAGE_KIND_IS_VALID(k))
-		return NULL;
-	return kind_names[k];
+	const OutageImpact *impact = ow_impact_of_kind(k);
+
+	return impact ? impact->label : NULL;
 }
 
 int32
 ow_outage_kind_from_name(const char *name, size_t len)
 {
-	for (int32 k = OUTAGE_KIND_MIN; k <= OUTAGE_KIND_MAX; k++)
-	{
-		if (strlen(kind_names[k]) == len &&
-			pg_strncasecmp(kind_names[k], name, len) == 0)
-			return k;
-	}
-	return 0;
+	const OutageImpact *impact = ow_impact_by_label(name, len);
+
+	/* "none" is an impact, not a kind of window */
+	return impact ? impact->code : 0;
 }
 
 /*
@@ -519,8 +508,7 @@ outage_window_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid outage kind %d in binary outage_window", kind),
-				 errdetail("The kind must be between %d and %d.",
-						   OUTAGE_KIND_MIN, OUTAGE_KIND_MAX)));
+				 errdetail("The kinds are 1 (registration_delay), 2 (intermittent) and 3 (outage).")));
 	PG_RETURN_OUTAGE_WINDOW_P(ow_make(lower, upper, kind));
 }
 

@@ -62,8 +62,27 @@ DELETE FROM @extschema@.outage_schedule_deleted_seed AS d
  WHERE d.id OPERATOR(pg_catalog.=) ANY (SELECT o.id FROM @extschema@.outage_schedule AS o);
 
 --
--- review_guidance is C (src/review_guidance.c), for the same reason.
+-- review_guidance is C (src/impact_sql.c), for the same reason; it reads
+-- the impact table (src/impact.h), which two new functions show to SQL.
 --
+CREATE FUNCTION @extschema@.eligibility_impacts(
+	OUT impact @extschema@.eligibility_impact, OUT severity pg_catalog.int4,
+	OUT affects_eligibility pg_catalog.bool, OUT window_kind pg_catalog.int4)
+RETURNS SETOF pg_catalog.record
+AS 'MODULE_PATHNAME', 'eligibility_impacts'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
+
+COMMENT ON FUNCTION @extschema@.eligibility_impacts() IS
+'Every impact, least severe first: its severity, whether it makes a visit affected (is_eligibility_affected), and the kind code outage_window stores (NULL for none)';
+
+CREATE FUNCTION @extschema@.affects_eligibility(impact @extschema@.eligibility_impact)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'affects_eligibility'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.affects_eligibility(@extschema@.eligibility_impact) IS
+'Whether a visit with this impact could not be verified online (intermittent, outage): is_eligibility_affected is true exactly then';
+
 CREATE OR REPLACE FUNCTION @extschema@.review_guidance(
 	impact @extschema@.eligibility_impact, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
@@ -318,7 +337,7 @@ BEGIN
 								ANY ('{8,9}'::pg_catalog.text[]))
 						%2$s) AS k) AS c
 			  WHERE v.visit_date IS NOT NULL
-				AND i.impact OPERATOR(pg_catalog.>=) 'intermittent'::%3$s.eligibility_impact
+				AND %3$s.affects_eligibility(i.impact)
 			  OFFSET 0) AS a (hospnum, ptid, visit_date, ukeid, visit_at, facility_prefecture,
 							  impact, check_status, last_check_at)
 		LEFT JOIN LATERAL (%5$s) AS n ON a.ptid OPERATOR(pg_catalog.<>) 0
