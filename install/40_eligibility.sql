@@ -48,7 +48,7 @@ LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.eligibility_affected_bound(
 	facility_prefecture @extschema@.prefecture, upper pg_catalog.bool)
 RETURNS pg_catalog.timestamptz
-AS 'MODULE_PATHNAME', 'eligibility_affected_bound_prefecture'
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.eligibility_affected_bound_local(upper pg_catalog.bool)
@@ -59,7 +59,7 @@ LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.eligibility_affected_bound_local(
 	facility_prefecture @extschema@.prefecture, upper pg_catalog.bool)
 RETURNS pg_catalog.timestamp
-AS 'MODULE_PATHNAME', 'eligibility_affected_bound_local_prefecture'
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound_local'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.eligibility_affected_bound(pg_catalog.bool) IS
@@ -101,21 +101,21 @@ SUPPORT @extschema@.is_eligibility_affected_support;
 CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp)
 RETURNS pg_catalog.bool
-AS 'MODULE_PATHNAME', 'is_eligibility_affected_local'
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
 LANGUAGE C STABLE STRICT PARALLEL SAFE
 SUPPORT @extschema@.is_eligibility_affected_support;
 
 CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz)
 RETURNS pg_catalog.bool
-AS 'MODULE_PATHNAME', 'is_eligibility_affected_text'
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
 LANGUAGE C STABLE STRICT PARALLEL SAFE
 SUPPORT @extschema@.is_eligibility_affected_support;
 
 CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp)
 RETURNS pg_catalog.bool
-AS 'MODULE_PATHNAME', 'is_eligibility_affected_text_local'
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
 LANGUAGE C STABLE STRICT PARALLEL SAFE
 SUPPORT @extschema@.is_eligibility_affected_support;
 
@@ -139,19 +139,19 @@ LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.eligibility_impact(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp)
 RETURNS @extschema@.eligibility_impact
-AS 'MODULE_PATHNAME', 'eligibility_impact_local'
+AS 'MODULE_PATHNAME', 'eligibility_impact'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.eligibility_impact(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz)
 RETURNS @extschema@.eligibility_impact
-AS 'MODULE_PATHNAME', 'eligibility_impact_text'
+AS 'MODULE_PATHNAME', 'eligibility_impact'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.eligibility_impact(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp)
 RETURNS @extschema@.eligibility_impact
-AS 'MODULE_PATHNAME', 'eligibility_impact_text_local'
+AS 'MODULE_PATHNAME', 'eligibility_impact'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.prefecture, pg_catalog.timestamptz) IS
@@ -163,6 +163,27 @@ COMMENT ON FUNCTION @extschema@.eligibility_impact(pg_catalog.text, pg_catalog.t
 COMMENT ON FUNCTION @extschema@.eligibility_impact(pg_catalog.text, pg_catalog.timestamp) IS
 'The most severe window that applies to a visit at this Japan local time; the facility''s prefecture given as text';
 
+
+-- eligibility_impact_on_day: the most severe window that touches a Japan
+-- calendar day, for visits and claims whose time is unknown.  A date is
+-- always a Japan date: the session's TimeZone plays no part.
+
+CREATE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_on_day'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_on_day'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.prefecture, pg_catalog.date) IS
+'The most severe window that touches this Japan calendar day at a facility in this prefecture (none if none does); for visits whose time is unknown';
+COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(pg_catalog.text, pg_catalog.date) IS
+'The most severe window that touches this Japan calendar day; the facility''s prefecture given as text';
 -- affecting_windows: the schedule rows behind the answer, most severe first.
 
 CREATE FUNCTION @extschema@.affecting_windows(

@@ -166,29 +166,6 @@ $$;
 COMMENT ON FUNCTION @extschema@.orca_table(pg_catalog.name, pg_catalog.name, pg_catalog.bool) IS
 'The ORCA table a report reads (NULL if missing and not required); refuses anything but an ordinary table of built-in column types';
 
--- The most severe window that touches a Japan calendar day: for visits
--- whose time was not recorded.
-CREATE FUNCTION @extschema@.eligibility_impact_on_day(
-	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date)
-RETURNS @extschema@.eligibility_impact
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT COALESCE(
-		pg_catalog.max(@extschema@.kind(s.period)::@extschema@.eligibility_impact),
-		'none'::@extschema@.eligibility_impact)
-	FROM @extschema@.outage_schedule AS s
-	WHERE s.period OPERATOR(@extschema@.&&) pg_catalog.tstzrange(
-			@extschema@.japan_time(visit_date::pg_catalog.timestamp),
-			@extschema@.japan_time((visit_date OPERATOR(pg_catalog.+) 1)::pg_catalog.timestamp))
-	  AND (s.area IS NULL
-		   OR s.area OPERATOR(pg_catalog.=)
-			  (SELECT a.area FROM @extschema@.prefecture_area AS a
-			   WHERE a.prefecture OPERATOR(@extschema@.=) facility_prefecture));
-END;
-
-COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.prefecture, pg_catalog.date) IS
-'The most severe window that touches this Japan calendar day at a facility in this prefecture (none if none does); for visits whose time is unknown';
-
 --
 -- orca_affected_visits: every reception (tbl_uketuke) in an outage or
 -- intermittent window of its facility's prefecture, with what ORCA recorded

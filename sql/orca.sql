@@ -180,5 +180,5 @@ SET client_min_messages = warning;
 DROP SCHEMA orca, "ORCA 本番" CASCADE;
 RESET client_min_messages;
 SELECT count(*) AS orca_functions FROM pg_proc
-WHERE proname IN ('orca_date', 'orca_time', 'orca_timestamp', 'eligibility_impact_on_day',
+WHERE proname IN ('orca_date', 'orca_time', 'orca_timestamp', 'orca_table',
                   'orca_affected_visits', 'orca_eligibility_review', 'orca_billing_audit');

@@ -110,6 +110,51 @@ ow_schedule_impact(const CompiledSchedule *schedule, Prefecture p,
 	return impact;
 }
 
+/* The rank of the most severe segment of segments[lo .. hi - 1] meeting [lower, upper). */
+static inline int32
+ow_segments_span_impact(const ScheduleSegment *segments, int lo, int hi,
+						TimestampTz lower, TimestampTz upper)
+{
+	int32		rank = OW_IMPACT_NONE;
+
+	/* the first segment ending after lower (disjoint: ends are sorted too) */
+	for (int h = hi; lo < h;)
+	{
+		int			mid = lo + (h - lo) / 2;
+
+		if (segments[mid].upper <= lower)
+			lo = mid + 1;
+		else
+			h = mid;
+	}
+	for (; lo < hi && segments[lo].lower < upper; lo++)
+		rank = Max(rank, segments[lo].kind);
+	return rank;
+}
+
+/*
+ * The rank of the most severe impact on prefecture p at any instant of
+ * [lower, upper): a Japan day, or a facility's opening hours.
+ */
+static inline int32
+ow_schedule_span_impact(const CompiledSchedule *schedule, Prefecture p,
+						TimestampTz lower, TimestampTz upper)
+{
+	int32		rank;
+
+	if (upper <= schedule->hull_lower || lower >= schedule->hull_upper ||
+		!PREFECTURE_IS_VALID(p))
+		return OW_IMPACT_NONE;
+	rank = ow_segments_span_impact(schedule->segments, schedule->from[p],
+								   schedule->to[p], lower, upper);
+	if (schedule->also_from[p] < schedule->also_to[p])
+		rank = Max(rank, ow_segments_span_impact(schedule->segments,
+												 schedule->also_from[p],
+												 schedule->also_to[p],
+												 lower, upper));
+	return rank;
+}
+
 /* Whether a window that affects eligibility applies to p at t. */
 static inline bool
 ow_schedule_affects(const CompiledSchedule *schedule, Prefecture p,

@@ -19,7 +19,7 @@ SELECT volatility_is('orca_affected_visits', ARRAY['name'], 'stable');
 SELECT is(
 	(SELECT count(*)::int FROM pg_proc p
 	 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
-	 WHERE p.proname IN ('orca_date', 'orca_time', 'orca_timestamp', 'eligibility_impact_on_day',
+	 WHERE p.proname IN ('orca_date', 'orca_time', 'orca_timestamp', 'orca_table',
 	                     'orca_affected_visits', 'orca_eligibility_review', 'orca_billing_audit')
 	   AND obj_description(p.oid, 'pg_proc') IS NOT NULL),
 	8, 'the eight ORCA functions belong to the extension and have a comment');

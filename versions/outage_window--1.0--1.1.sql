@@ -590,3 +590,166 @@ END
 $$;
 ALTER TABLE @extschema@.outage_area ADD CONSTRAINT outage_area_name_length
 	CHECK (pg_catalog.octet_length(area) OPERATOR(pg_catalog.<=) 1024);
+
+--
+-- One C function per SQL name: every overload of is_eligibility_affected,
+-- eligibility_impact and the bound functions calls the same C function,
+-- which tells the overloads apart by their declared argument types.  The
+-- day-level eligibility_impact_on_day reads the schedule through the same
+-- core (it was SQL over the tables), and gains text and calendar forms.
+--
+CREATE OR REPLACE FUNCTION @extschema@.eligibility_affected_bound(
+	facility_prefecture @extschema@.prefecture, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamptz
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility_affected_bound_local(
+	facility_prefecture @extschema@.prefecture, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamp
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound_local'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.is_eligibility_affected(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE OR REPLACE FUNCTION @extschema@.is_eligibility_affected(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE OR REPLACE FUNCTION @extschema@.is_eligibility_affected(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility_impact(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility_impact(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility_impact(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility_affected_bound(
+	calendar @extschema@.outage_calendar, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamptz
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility_affected_bound_local(
+	calendar @extschema@.outage_calendar, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamp
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound_local'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.is_eligibility_affected(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE OR REPLACE FUNCTION @extschema@.is_eligibility_affected(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE OR REPLACE FUNCTION @extschema@.is_eligibility_affected(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE OR REPLACE FUNCTION @extschema@.is_eligibility_affected(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility_impact(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility_impact(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility_impact(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility_impact(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_on_day'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_on_day'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_on_day'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_on_day'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(pg_catalog.text, pg_catalog.date) IS
+'The most severe window that touches this Japan calendar day; the facility''s prefecture given as text';
+COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that touches this Japan calendar day (reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that touches this Japan calendar day; prefecture given as text';
