@@ -168,3 +168,16 @@ ow_japan_local_bound(TimestampTz bound, bool upper)
 	local += upper ? margin : -margin;
 	return IS_VALID_TIMESTAMP(local) ? local : (upper ? DT_NOEND : DT_NOBEGIN);
 }
+
+TimestampTz
+ow_japan_civil_to_timestamptz(int year, int month, int day, int hour,
+							  int minute, int second)
+{
+	Timestamp	local;
+
+	local = (Timestamp) (date2j(year, month, day) - POSTGRES_EPOCH_JDATE) *
+		USECS_PER_DAY + (Timestamp) hour * USECS_PER_HOUR +
+		(Timestamp) minute * USECS_PER_MINUTE +
+		(Timestamp) second * USECS_PER_SEC;
+	return ow_japan_local_to_timestamptz(local);
+}

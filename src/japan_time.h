@@ -22,6 +22,10 @@ extern pg_tz *ow_japan_tz(void);
 /* Read a Japan wall-clock time as an absolute time (infinities kept). */
 extern TimestampTz ow_japan_local_to_timestamptz(Timestamp local);
 
+/* A Japan wall-clock date and time of day, as an absolute time. */
+extern TimestampTz ow_japan_civil_to_timestamptz(int year, int month, int day,
+												 int hour, int minute, int second);
+
 /* The Japan wall-clock time of an absolute time (infinities kept). */
 extern Timestamp ow_timestamptz_to_japan_local(TimestampTz t);
 

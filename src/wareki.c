@@ -531,14 +531,9 @@ from_wareki(PG_FUNCTION_ARGS)
 static TimestampTz
 japan_instant(const WkDateTime *t)
 {
-	Timestamp	local;
-
-	local = (Timestamp) (date2j(t->date.year, t->date.month, t->date.day) -
-						 POSTGRES_EPOCH_JDATE) * USECS_PER_DAY +
-		(Timestamp) t->hour * USECS_PER_HOUR +
-		(Timestamp) t->minute * USECS_PER_MINUTE +
-		(Timestamp) t->second * USECS_PER_SEC;
-	return ow_japan_local_to_timestamptz(local);
+	return ow_japan_civil_to_timestamptz(t->date.year, t->date.month,
+										 t->date.day, t->hour, t->minute,
+										 t->second);
 }
 
 PG_FUNCTION_INFO_V1(outage_window_from_notice);
