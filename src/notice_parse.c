@@ -341,16 +341,6 @@ has(const Parser *P, size_t a, size_t b, const char *lit)
 	return b > a && find(P->norm + a, b - a, lit, strlen(lit)) != NULL;
 }
 
-/* The first of words found in [a, b), or NULL. */
-static const char *
-has_any(const Parser *P, size_t a, size_t b, const char *const *words)
-{
-	for (int i = 0; words[i] != NULL; i++)
-		if (has(P, a, b, words[i]))
-			return words[i];
-	return NULL;
-}
-
 /* Intermittent: a minute or seconds at a time. */
 static const char *const w_intermittent[] = {
 	"数分間の通信断", "断続", "瞬断", "秒程度", "秒間", "数秒", "1分程度",
@@ -409,53 +399,182 @@ static const char *const w_offtopic[] = {
 	"HPKI", "電子署名", "Windows", "証明書", NULL
 };
 
-static int
-kind_in(const Parser *P, size_t a, size_t b, const char **from)
-{
-	const char *w;
+/*
+ * Every word above, once, so that a span is read once for all of them:
+ * words are found by their first two bytes.  Built on first use.
+ */
+#define MAX_WORDS 128
+#define WORD_BUCKETS 256
 
-	if ((w = has_any(P, a, b, w_intermittent)) != NULL)
+typedef struct WordSet
+{
+	uint64_t	bits[MAX_WORDS / 64];
+} WordSet;
+
+static const char *words[MAX_WORDS];
+static uint8_t word_len[MAX_WORDS];
+static int	n_words = 0;
+static int16_t bucket_first[WORD_BUCKETS];
+static int16_t word_next[MAX_WORDS];
+static WordSet cat_nostop,
+			cat_reg,
+			cat_subject,
+			cat_impact,
+			cat_strong,
+			cat_offtopic;
+
+static unsigned
+bucket_of(const char *w)
+{
+	return ((unsigned char) w[0] * 31u + (unsigned char) w[1]) & (WORD_BUCKETS - 1);
+}
+
+static int
+word_index(const char *w)
+{
+	for (int i = 0; i < n_words; i++)
+		if (strcmp(words[i], w) == 0)
+			return i;
+	words[n_words] = w;
+	word_len[n_words] = (uint8_t) strlen(w);
+	return n_words++;
+}
+
+static void
+add_category(WordSet *set, const char *const *list)
+{
+	for (int i = 0; list[i] != NULL; i++)
 	{
-		*from = w;
-		return NP_KIND_INTERMITTENT;
+		int			k = word_index(list[i]);
+
+		set->bits[k / 64] |= UINT64_C(1) << (k % 64);
 	}
-	if ((w = has_any(P, a, b, w_outage_strong)) != NULL)
+}
+
+static void
+init_words(void)
+{
+	static const char *const *const kinds[] = {
+		w_intermittent, w_outage_strong, w_registration, w_outage_weak, NULL
+	};
+	WordSet		unused;
+
+	if (n_words > 0)
+		return;
+	for (int i = 0; kinds[i] != NULL; i++)
+		add_category(&unused, kinds[i]);
+	add_category(&cat_nostop, w_nostop);
+	add_category(&cat_reg, w_registration);
+	add_category(&cat_subject, w_subject);
+	add_category(&cat_impact, w_impact);
+	add_category(&cat_strong, w_strong);
+	add_category(&cat_offtopic, w_offtopic);
+	for (int b = 0; b < WORD_BUCKETS; b++)
+		bucket_first[b] = -1;
+	for (int i = n_words - 1; i >= 0; i--)
 	{
-		*from = w;
-		return NP_KIND_OUTAGE;
+		unsigned	b = bucket_of(words[i]);
+
+		word_next[i] = bucket_first[b];
+		bucket_first[b] = (int16_t) i;
 	}
-	if ((w = has_any(P, a, b, w_registration)) != NULL)
+}
+
+/* The words found in [a, b). */
+static WordSet
+words_in(const Parser *P, size_t a, size_t b)
+{
+	WordSet		set = {{0}};
+	const char *s = P->norm;
+
+	for (size_t p = a; p + 1 < b; p++)
 	{
-		*from = w;
-		return NP_KIND_REGISTRATION_DELAY;
+		if (((unsigned char) s[p] & 0xC0) == 0x80)
+			continue;
+		for (int k = bucket_first[bucket_of(s + p)]; k >= 0; k = word_next[k])
+			if (b - p >= word_len[k] && memcmp(s + p, words[k], word_len[k]) == 0)
+				set.bits[k / 64] |= UINT64_C(1) << (k % 64);
 	}
-	if ((w = has_any(P, a, b, w_outage_weak)) != NULL)
+	return set;
+}
+
+static bool
+set_has(const WordSet *set, const char *w)
+{
+	/* the lists' own pointers first: identical literals are merged */
+	for (int k = bucket_first[bucket_of(w)]; k >= 0; k = word_next[k])
+		if (words[k] == w)
+			return (set->bits[k / 64] >> (k % 64)) & 1;
+	for (int k = bucket_first[bucket_of(w)]; k >= 0; k = word_next[k])
+		if (strcmp(words[k], w) == 0)
+			return (set->bits[k / 64] >> (k % 64)) & 1;
+	return false;
+}
+
+static bool
+set_meets(const WordSet *a, const WordSet *b)
+{
+	for (int i = 0; i < MAX_WORDS / 64; i++)
+		if (a->bits[i] & b->bits[i])
+			return true;
+	return false;
+}
+
+/* The first of a list's words in the set, or NULL. */
+static const char *
+first_of(const WordSet *set, const char *const *list)
+{
+	for (int i = 0; list[i] != NULL; i++)
+		if (set_has(set, list[i]))
+			return list[i];
+	return NULL;
+}
+
+/* The kind the words of a set give, by weight: intermittent words first. */
+static int
+kind_of(const WordSet *set, const char **from)
+{
+	static const struct
 	{
-		*from = w;
-		return NP_KIND_OUTAGE;
-	}
+		const char *const *words;
+		int			kind;
+	}			order[] = {
+		{w_intermittent, NP_KIND_INTERMITTENT},
+		{w_outage_strong, NP_KIND_OUTAGE},
+		{w_registration, NP_KIND_REGISTRATION_DELAY},
+		{w_outage_weak, NP_KIND_OUTAGE},
+	};
+
+	bool		empty = true;
+
+	for (int i = 0; i < MAX_WORDS / 64; i++)
+		empty &= set->bits[i] == 0;
 	*from = NULL;
+	if (empty)
+		return NP_KIND_NONE;
+	for (int i = 0; i < 4; i++)
+		if ((*from = first_of(set, order[i].words)) != NULL)
+			return order[i].kind;
 	return NP_KIND_NONE;
 }
 
-static unsigned
-flags_in(const Parser *P, size_t a, size_t b)
+static int
+kind_in(const Parser *P, size_t a, size_t b, const char **from)
 {
-	unsigned	f = 0;
+	WordSet		set = words_in(P, a, b);
 
-	if (has_any(P, a, b, w_nostop))
-		f |= F_NOSTOP;
-	if (has_any(P, a, b, w_registration))
-		f |= F_REG;
-	if (has_any(P, a, b, w_subject))
-		f |= F_SUBJECT;
-	if (has_any(P, a, b, w_impact))
-		f |= F_IMPACT;
-	if (has_any(P, a, b, w_strong))
-		f |= F_STRONG;
-	if (has_any(P, a, b, w_offtopic))
-		f |= F_OFFTOPIC;
-	return f;
+	return kind_of(&set, from);
+}
+
+static unsigned
+flags_of(const WordSet *set)
+{
+	return (set_meets(set, &cat_nostop) ? F_NOSTOP : 0) |
+		(set_meets(set, &cat_reg) ? F_REG : 0) |
+		(set_meets(set, &cat_subject) ? F_SUBJECT : 0) |
+		(set_meets(set, &cat_impact) ? F_IMPACT : 0) |
+		(set_meets(set, &cat_strong) ? F_STRONG : 0) |
+		(set_meets(set, &cat_offtopic) ? F_OFFTOPIC : 0);
 }
 
 /*
@@ -607,7 +726,7 @@ find_cross_reference(Parser *P, Line *l)
 	NpArea		to = NP_AREA_ALL;
 	NpArea		of = NP_AREA_ALL;
 
-	if (!has(P, l->start, l->end, "利用登録") ||
+	if (!(l->flags & F_REG) ||
 		!(has(P, l->start, l->end, "遅延") || has(P, l->start, l->end, "影響")))
 		return;
 	for (size_t p = l->start; p + 9 <= l->end; p++)
@@ -658,10 +777,12 @@ split_lines(Parser *P)
 	P->n_lines = n;
 	P->first_block_end = n;
 
+	init_words();
 	for (int li = 0, i = 0; li < n; li++)
 	{
 		Line	   *l = &P->lines[li];
 		size_t		e = (size_t) i;
+		WordSet		set;
 
 		while (e < P->len && P->norm[e] != '\n')
 			e++;
@@ -675,8 +796,9 @@ split_lines(Parser *P)
 				l->blank = false;
 				break;
 			}
-		l->flags = flags_in(P, l->start, l->end);
-		l->kind = kind_in(P, l->start, l->end, &l->kind_from);
+		set = words_in(P, l->start, l->end);
+		l->flags = flags_of(&set);
+		l->kind = kind_of(&set, &l->kind_from);
 		l->has_area = area_in(P, l->start, l->end, &l->area, &l->area_start,
 							  &l->area_end);
 
@@ -1197,6 +1319,31 @@ set_context(Parser *P, const Point *pt, DateCtx *ctx)
 	*ctx = n;
 }
 
+/* First characters (three UTF-8 bytes each) a point may begin with. */
+static uint32_t point_starts[8 + WK_MAX_ERAS];
+static int	n_point_starts = 0;
+
+static uint32_t
+key3(const char *s)
+{
+	return ((uint32_t) (unsigned char) s[0] << 16) |
+		((uint32_t) (unsigned char) s[1] << 8) | (unsigned char) s[2];
+}
+
+static void
+init_point_starts(void)
+{
+	static const char *const starts[] = {"約", "翌", "午", "正午", NULL};
+
+	if (n_point_starts > 0)
+		return;
+	for (int k = 0; starts[k] != NULL; k++)
+		point_starts[n_point_starts++] = key3(starts[k]);
+	for (int k = 0; k < wk_era_count(); k++)
+		if (strlen(wk_era(k)->name) >= 3)
+			point_starts[n_point_starts++] = key3(wk_era(k)->name);
+}
+
 /* Where a point may begin: a digit, an era, 約, 翌, 午前/午後, 正午, R7.2.1. */
 static bool
 may_begin_point(const Parser *P, size_t i)
@@ -1204,7 +1351,7 @@ may_begin_point(const Parser *P, size_t i)
 	const char *s = P->norm;
 	unsigned char b = (unsigned char) s[i];
 	char		prev = i > 0 ? s[i - 1] : ' ';
-	static const char *const starts[] = {"約", "翌", "午前", "午後", "正午", NULL};
+	uint32_t	k;
 
 	/* not inside 2025/02/01, 22:00 or KB0011769 */
 	if (is_digit((char) b))
@@ -1214,13 +1361,11 @@ may_begin_point(const Parser *P, size_t i)
 	if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')
 		return !((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') &&
 			i + 1 < P->len && is_digit(s[i + 1]);
-	if (b < 0x80)
+	if (b < 0xC0 || i + 3 > P->len)
 		return false;
-	for (int k = 0; starts[k] != NULL; k++)
-		if (strncmp(s + i, starts[k], strlen(starts[k])) == 0)
-			return true;
-	for (int k = 0; k < wk_era_count(); k++)
-		if (strncmp(s + i, wk_era(k)->name, strlen(wk_era(k)->name)) == 0)
+	k = key3(s + i);
+	for (int j = 0; j < n_point_starts; j++)
+		if (point_starts[j] == k)
 			return true;
 	return false;
 }
@@ -1287,6 +1432,7 @@ find_windows(Parser *P)
 	int			li = 0;
 	int			ctx_line = -1;
 
+	init_point_starts();
 	P->cap_raws = P->len / 8 + 2;
 	P->raws = np_alloc(P, sizeof(Raw) * P->cap_raws * 3);
 	if (P->raws == NULL)
