@@ -170,14 +170,14 @@ ow_japan_local_bound(TimestampTz bound, bool upper)
 }
 
 TimestampTz
-ow_japan_civil_to_timestamptz(int year, int month, int day, int hour,
-							  int minute, int second)
+ow_japan_wall_clock_to_timestamptz(const WkDateTime *t)
 {
 	Timestamp	local;
 
-	local = (Timestamp) (date2j(year, month, day) - POSTGRES_EPOCH_JDATE) *
-		USECS_PER_DAY + (Timestamp) hour * USECS_PER_HOUR +
-		(Timestamp) minute * USECS_PER_MINUTE +
-		(Timestamp) second * USECS_PER_SEC;
+	local = (Timestamp) (date2j(t->date.year, t->date.month, t->date.day) -
+						 POSTGRES_EPOCH_JDATE) * USECS_PER_DAY +
+		(Timestamp) t->hour * USECS_PER_HOUR +
+		(Timestamp) t->minute * USECS_PER_MINUTE +
+		(Timestamp) t->second * USECS_PER_SEC;
 	return ow_japan_local_to_timestamptz(local);
 }

@@ -213,14 +213,6 @@ report_error(const NpResult *res, const char *s, size_t len,
 	elog(ERROR, "unexpected notice parse status %d", (int) res->status);
 }
 
-static TimestampTz
-instant(const WkDateTime *t)
-{
-	return ow_japan_civil_to_timestamptz(t->date.year, t->date.month,
-										 t->date.day, t->hour, t->minute,
-										 t->second);
-}
-
 PG_FUNCTION_INFO_V1(outage_notice_windows);
 Datum
 outage_notice_windows(PG_FUNCTION_ARGS)
@@ -290,11 +282,12 @@ outage_notice_windows(PG_FUNCTION_ARGS)
 			nulls[0] = true;
 		else
 			values[0] = CStringGetTextDatum(w->area == NP_AREA_EAST ? "east" : "west");
-		values[1] = OutageWindowPGetDatum(ow_make(instant(&w->start),
-												  instant(&w->end), w->kind));
+		values[1] = OutageWindowPGetDatum(ow_make(ow_japan_wall_clock_to_timestamptz(&w->start),
+												  ow_japan_wall_clock_to_timestamptz(&w->end),
+												  w->kind));
 		values[2] = PointerGetDatum(note_text(utf8, w->note_start, w->note_end));
 		if (w->extends)
-			values[3] = TimestampTzGetDatum(instant(&w->extend_to));
+			values[3] = TimestampTzGetDatum(ow_japan_wall_clock_to_timestamptz(&w->extend_to));
 		else
 			nulls[3] = true;
 		values[4] = Int32GetDatum(w->line);
