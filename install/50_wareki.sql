@@ -47,3 +47,32 @@ AS 'MODULE_PATHNAME', 'outage_window_from_notice'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.outage_window_from_notice(pg_catalog.text, pg_catalog.text) IS
 'outage window from a notice''s text in Japan time, e.g. 令和7年2月1日(土)22:00～2月2日(日)0:30(予定): full- or half-width, weekdays checked, ～, a wave dash or - between, the end a bare time (same day), 翌0:30 (next day) or with its own date; a leading label ending in ： is skipped';
+
+-- ---------------------------------------------------------------------------
+-- outage_notice_windows: the windows of a whole notice, to review and insert
+-- ---------------------------------------------------------------------------
+--
+-- Reads a notice as it is published (a portal article, a bullet list, a
+-- letter) into one row per complete window, with the area and the kind the
+-- notice's words give it (doc/notices.md).  It inserts nothing.  IMMUTABLE
+-- for the same reason as from_wareki(): the text, the publication date and
+-- ICU's eras decide the rows.
+
+CREATE FUNCTION @extschema@.outage_notice_windows(notice pg_catalog.text,
+												  published pg_catalog.date DEFAULT NULL,
+												  kind pg_catalog.text DEFAULT NULL)
+RETURNS TABLE (
+	area pg_catalog.text,
+	period @extschema@.outage_window,
+	note pg_catalog.text,
+	may_extend_to pg_catalog.timestamptz,
+	line pg_catalog.int4,
+	year_inferred pg_catalog.bool,
+	approximation pg_catalog.text[],
+	kind_from pg_catalog.text,
+	area_from pg_catalog.text
+)
+AS 'MODULE_PATHNAME', 'outage_notice_windows'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 5;
+COMMENT ON FUNCTION @extschema@.outage_notice_windows(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
+'the complete outage windows of a whole notice (letter, portal article, bullet list), one row each, to review before INSERT INTO outage_schedule: area (NULL nationwide, east, west) and kind from the notice''s words (or the kind argument), period in Japan time, note as written, may_extend_to, line, year_inferred (from published, the nearest date), approximation words, the words behind kind and area; inserts nothing, refuses a notice over 1 MB (54000)';

@@ -168,3 +168,16 @@ ow_japan_local_bound(TimestampTz bound, bool upper)
 	local += upper ? margin : -margin;
 	return IS_VALID_TIMESTAMP(local) ? local : (upper ? DT_NOEND : DT_NOBEGIN);
 }
+
+TimestampTz
+ow_japan_wall_clock_to_timestamptz(const WkDateTime *t)
+{
+	Timestamp	local;
+
+	local = (Timestamp) (date2j(t->date.year, t->date.month, t->date.day) -
+						 POSTGRES_EPOCH_JDATE) * USECS_PER_DAY +
+		(Timestamp) t->hour * USECS_PER_HOUR +
+		(Timestamp) t->minute * USECS_PER_MINUTE +
+		(Timestamp) t->second * USECS_PER_SEC;
+	return ow_japan_local_to_timestamptz(local);
+}

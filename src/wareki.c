@@ -515,19 +515,6 @@ from_wareki(PG_FUNCTION_ARGS)
  * ------------------------------------------------------------------------
  */
 
-static TimestampTz
-japan_instant(const WkDateTime *t)
-{
-	Timestamp	local;
-
-	local = (Timestamp) (date2j(t->date.year, t->date.month, t->date.day) -
-						 POSTGRES_EPOCH_JDATE) * USECS_PER_DAY +
-		(Timestamp) t->hour * USECS_PER_HOUR +
-		(Timestamp) t->minute * USECS_PER_MINUTE +
-		(Timestamp) t->second * USECS_PER_SEC;
-	return ow_japan_local_to_timestamptz(local);
-}
-
 PG_FUNCTION_INFO_V1(outage_window_from_notice);
 Datum
 outage_window_from_notice(PG_FUNCTION_ARGS)
@@ -549,6 +536,6 @@ outage_window_from_notice(PG_FUNCTION_ARGS)
 	r = &parse_result;
 	if (wk_parse_notice(utf8, len, r) != WK_OK)
 		report_parse_error(r, orig, origlen, true);
-	PG_RETURN_OUTAGE_WINDOW_P(ow_make(japan_instant(&r->start),
-									  japan_instant(&r->end), k));
+	PG_RETURN_OUTAGE_WINDOW_P(ow_make(ow_japan_wall_clock_to_timestamptz(&r->start),
+									  ow_japan_wall_clock_to_timestamptz(&r->end), k));
 }

@@ -753,3 +753,26 @@ COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.prefecture
 'The most severe window of the given calendar that touches this Japan calendar day (reads no table)';
 COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar) IS
 'The most severe window of the given calendar that touches this Japan calendar day; prefecture given as text';
+
+--
+-- outage_notice_windows(): the windows of a whole notice (src/notice.c,
+-- src/notice_parse.c), as install/50_wareki.sql creates it.
+--
+CREATE FUNCTION @extschema@.outage_notice_windows(notice pg_catalog.text,
+												  published pg_catalog.date DEFAULT NULL,
+												  kind pg_catalog.text DEFAULT NULL)
+RETURNS TABLE (
+	area pg_catalog.text,
+	period @extschema@.outage_window,
+	note pg_catalog.text,
+	may_extend_to pg_catalog.timestamptz,
+	line pg_catalog.int4,
+	year_inferred pg_catalog.bool,
+	approximation pg_catalog.text[],
+	kind_from pg_catalog.text,
+	area_from pg_catalog.text
+)
+AS 'MODULE_PATHNAME', 'outage_notice_windows'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 5;
+COMMENT ON FUNCTION @extschema@.outage_notice_windows(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
+'the complete outage windows of a whole notice (letter, portal article, bullet list), one row each, to review before INSERT INTO outage_schedule: area (NULL nationwide, east, west) and kind from the notice''s words (or the kind argument), period in Japan time, note as written, may_extend_to, line, year_inferred (from published, the nearest date), approximation words, the words behind kind and area; inserts nothing, refuses a notice over 1 MB (54000)';
