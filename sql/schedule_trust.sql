@@ -56,7 +56,7 @@ SELECT c.relname,
 	   has_table_privilege('regress_ow_clerk', c.oid, 'SELECT') AS all_read,
 	   has_table_privilege('regress_ow_clerk', c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE') AS all_write
 FROM pg_class c
-WHERE c.relname IN ('outage_area', 'prefecture_area', 'outage_schedule', 'outage_schedule_deleted_seed')
+WHERE c.relname IN ('outage_area', 'prefecture_area', 'outage_schedule', 'outage_schedule_deleted_seed', 'facility_area')
 ORDER BY 1;
 SELECT has_sequence_privilege('pg_database_owner', 'outage_schedule_id_seq', 'SELECT, UPDATE') AS owner_dumps_and_restores_the_sequence;
 
@@ -110,6 +110,9 @@ INSERT INTO outage_schedule (area, period, note)
 VALUES ('atami', outage_window('2025-03-03 10:00+09', '2025-03-03 11:00+09', 'outage'), 'restored window');
 INSERT INTO prefecture_area VALUES ('静岡県', 'atami');
 SELECT * FROM outage_area WHERE area = 'atami';
+INSERT INTO facility_area VALUES ('2210112345', 'ntt-east-shizuoka', 'restored facility');
+SELECT * FROM outage_area WHERE area = 'ntt-east-shizuoka';
+INSERT INTO outage_area VALUES ('ntt-east-shizuoka', '静岡県内の NTT East 回線');
 INSERT INTO outage_area VALUES ('atami', '熱海市 (NTT East lines)');
 INSERT INTO outage_area VALUES ('east', '東日本エリア (edited)');
 SELECT * FROM outage_area ORDER BY area;
@@ -119,7 +122,31 @@ ROLLBACK;
 \set VERBOSITY terse
 INSERT INTO outage_schedule (area, period)
 VALUES ('atami', outage_window('2025-03-03 10:00+09', '2025-03-03 11:00+09', 'outage'));
+INSERT INTO facility_area VALUES ('2210112345', 'atami');
 \set VERBOSITY default
+
+-- facility_area: the owner edits it, a clerk only once granted; all of it
+-- is the user's, so pg_dump keeps every row (no condition).
+INSERT INTO facility_area VALUES ('22-1-0112345', 'east', '熱海: NTT East line') RETURNING *;
+SET ROLE regress_ow_clerk;
+\set VERBOSITY terse
+UPDATE facility_area SET note = 'by the clerk';
+\set VERBOSITY default
+SET ROLE regress_ow_owner;
+GRANT UPDATE ON facility_area TO regress_ow_clerk;
+SET ROLE regress_ow_clerk;
+UPDATE facility_area SET note = 'by the clerk' RETURNING note;
+SET ROLE regress_ow_owner;
+REVOKE UPDATE ON facility_area FROM regress_ow_clerk;
+SELECT c.relname, x.cond
+FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(rel, cond)
+JOIN pg_class c ON c.oid = x.rel
+WHERE e.extname = 'outage_window' AND c.relname = 'facility_area';
+-- the trigger names nothing as text either: it is C, as the schedule's are
+SELECT p.proname, l.lanname
+FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_language l ON l.oid = p.prolang
+WHERE t.tgrelid = 'facility_area'::regclass AND NOT t.tgisinternal;
+DELETE FROM facility_area;
 
 -- A calendar holds at most 254 areas: the 255th is refused where it is added.
 BEGIN;

@@ -13,7 +13,6 @@
  */
 #include "postgres.h"
 
-#include "catalog/namespace.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
@@ -23,6 +22,7 @@
 #include "prefecture.h"
 #include "prefecture_names.h"
 #include "prefecture_parse.h"
+#include "server_text.h"
 
 /*
  * Whether the server encoding can hold kanji; elsewhere (LATIN1, ...)
@@ -36,21 +36,12 @@ server_speaks_japanese(void)
 	return enc == PG_UTF8 || enc == PG_EUC_JP || enc == PG_EUC_JIS_2004;
 }
 
-/* A palloc'd copy of a UTF-8 table string in the server encoding. */
-static char *
-utf8_to_server(const char *utf8)
-{
-	char	   *s = pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
-
-	return s == utf8 ? pstrdup(utf8) : s;
-}
-
 /* Name a prefecture in a message, in kanji where the encoding allows. */
 static char *
 name_for_message(int code)
 {
 	if (server_speaks_japanese())
-		return utf8_to_server(pref_names[code].kanji);
+		return ow_utf8_to_server(pref_names[code].kanji);
 	return pstrdup(pref_names[code].romaji);
 }
 
@@ -60,7 +51,7 @@ suffix_for_message(int code)
 	const char *suffix = pref_names[code].suffix;
 
 	if (server_speaks_japanese())
-		return utf8_to_server(suffix);
+		return ow_utf8_to_server(suffix);
 	return psprintf("-%s", pref_suffix_romaji(suffix));
 }
 
@@ -136,38 +127,6 @@ report_bad_input(PrefParseStatus status, int code, const char *str, int len)
 	}
 }
 
-/*
- * str[0..len) as UTF-8 for the parser (palloc'd), or NULL if a character
- * has no Unicode equivalent, such as a user-defined character (gaiji) of an
- * EUC_JP database.  The conversion must not raise: text that cannot be
- * converted names no prefecture, and to_prefecture() answers NULL for it
- * as for any other spelling it cannot read.  In a SQL_ASCII database there
- * is no conversion; the parser checks the bytes are UTF-8.
- */
-static char *
-server_to_utf8(const char *str, int len, int *utf8len)
-{
-	Oid			proc = FindDefaultConversionProc(GetDatabaseEncoding(), PG_UTF8);
-	unsigned char *dest;
-	int			destlen = len * MAX_CONVERSION_GROWTH + 1;
-
-	if (!OidIsValid(proc))
-	{
-		*utf8len = len;
-		return pnstrdup(str, len);
-	}
-	dest = palloc(destlen);
-	if (pg_do_encoding_conversion_buf(proc, GetDatabaseEncoding(), PG_UTF8,
-									  (unsigned char *) str, len,
-									  dest, destlen, true) < len)
-	{
-		pfree(dest);
-		return NULL;
-	}
-	*utf8len = strlen((char *) dest);
-	return (char *) dest;
-}
-
 Prefecture
 ow_prefecture_from_text(const char *str, int len, bool raise_error)
 {
@@ -185,7 +144,7 @@ ow_prefecture_from_text(const char *str, int len, bool raise_error)
 	else
 	{
 		int			utf8len;
-		char	   *utf8 = server_to_utf8(str, len, &utf8len);
+		char	   *utf8 = ow_server_to_utf8(str, len, &utf8len);
 
 		if (utf8 == NULL)
 		{
@@ -227,7 +186,7 @@ prefecture_out(PG_FUNCTION_ARGS)
 	/* stored values are valid; this guards against a corrupt page */
 	if (!PREFECTURE_IS_VALID(p))
 		elog(ERROR, "invalid prefecture code %d", (int) p);
-	PG_RETURN_CSTRING(utf8_to_server(pref_names[p].kanji));
+	PG_RETURN_CSTRING(ow_utf8_to_server(pref_names[p].kanji));
 }
 
 PG_FUNCTION_INFO_V1(prefecture_recv);
@@ -319,7 +278,7 @@ entry(Prefecture p)
 static text *
 server_text(const char *utf8)
 {
-	return cstring_to_text(utf8_to_server(utf8));
+	return cstring_to_text(ow_utf8_to_server(utf8));
 }
 
 PG_FUNCTION_INFO_V1(prefecture_name_en);

@@ -22,8 +22,8 @@
  * may change.
  *
  * A restore run in parallel (pg_restore -j) loads each table in its own
- * session, in any order, so a window may arrive before the user-added area
- * it names.  While check_function_bodies is off, as pg_dump's output and
+ * session, in any order, so a window (or a prefecture's or a facility's
+ * area) may arrive before the user-added area it names.  While check_function_bodies is off, as pg_dump's output and
  * pg_restore set it, such an area is created without a description and the
  * area's own row completes it when it arrives.  At any other time the
  * foreign key refuses an unknown area, as it should.
@@ -138,8 +138,8 @@ run(const char *schema, const char *statement_format, int nargs,
 
 /*
  * Restore sessions that add rows to outage_area take turns: pg_restore -j
- * loads outage_area, prefecture_area and outage_schedule in sessions of
- * their own, each one transaction, and two of them creating the same area,
+ * loads outage_area, prefecture_area, outage_schedule and facility_area in
+ * sessions of their own, each one transaction, and two of them creating the same area,
  * or two areas in opposite orders, would otherwise wait on each other's
  * uncommitted rows.  The lock conflicts with itself but not with the row
  * locks of ordinary writes, and is taken only while restoring.
@@ -151,8 +151,8 @@ lock_areas_for_restore(Oid outage_area_relid)
 }
 
 /*
- * During a restore, create a user-added area that a window or a prefecture
- * names before the area's own row is loaded; its row sets the description
+ * During a restore, create a user-added area that a window, a prefecture
+ * or a facility names before the area's own row is loaded; its row sets the description
  * when it arrives (outage_area_insert_sets_description).
  */
 static void
@@ -334,6 +334,29 @@ outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 	finish_spi();
 
 	return replaced > 0 ? PointerGetDatum(NULL) : PointerGetDatum(newtuple);
+}
+
+/*
+ * facility_area BEFORE INSERT: during a restore, create the user-added area
+ * a facility names if its row has not arrived yet (restore_area_first).
+ */
+PG_FUNCTION_INFO_V1(facility_area_restore_area);
+Datum
+facility_area_restore_area(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = trigger_data(fcinfo, "facility_area_restore_area",
+										 TRIGGER_EVENT_INSERT, true, true);
+	HeapTuple	newtuple = trigdata->tg_trigtuple;
+	Datum		area;
+	bool		isnull;
+
+	if (!RESTORING())
+		return PointerGetDatum(newtuple);
+	area = row_column(trigdata, newtuple, "area", NULL, &isnull);
+	connect_spi();
+	restore_area_first(trigdata, extension_schema(trigdata), area, isnull);
+	finish_spi();
+	return PointerGetDatum(newtuple);
 }
 
 /*

@@ -39,7 +39,7 @@ SELECT is(
 SELECT is(
 	(SELECT count(*)::int FROM pg_extension e,
 	 unnest(e.extconfig) AS c WHERE e.extname = 'outage_window'),
-	5, 'the three tables, the deleted-seed record and the id sequence are dumped as configuration');
+	6, 'the three tables, the deleted-seed record, the id sequence and facility_area are dumped as configuration');
 
 -- The seeds.
 SELECT results_eq(
