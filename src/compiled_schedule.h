@@ -155,6 +155,90 @@ ow_schedule_span_impact(const CompiledSchedule *schedule, Prefecture p,
 	return rank;
 }
 
+/*
+ * How much of [lower, upper) segments[lo .. hi - 1] cover with an impact
+ * that affects eligibility, in microseconds.
+ */
+static inline int64
+ow_segments_affected_time(const ScheduleSegment *segments, int lo, int hi,
+						  TimestampTz lower, TimestampTz upper)
+{
+	int64		covered = 0;
+
+	for (int h = hi; lo < h;)
+	{
+		int			mid = lo + (h - lo) / 2;
+
+		if (segments[mid].upper <= lower)
+			lo = mid + 1;
+		else
+			h = mid;
+	}
+	for (; lo < hi && segments[lo].lower < upper; lo++)
+		if (ow_impacts[segments[lo].kind].affects_eligibility)
+			covered += Min(segments[lo].upper, upper) -
+				Max(segments[lo].lower, lower);
+	return covered;
+}
+
+/* The first segment boundary of segments[lo .. hi - 1] after t. */
+static inline TimestampTz
+ow_segments_next_boundary(const ScheduleSegment *segments, int lo, int hi,
+						  TimestampTz t)
+{
+	for (int h = hi; lo < h;)
+	{
+		int			mid = lo + (h - lo) / 2;
+
+		if (segments[mid].upper <= t)
+			lo = mid + 1;
+		else
+			h = mid;
+	}
+	if (lo == hi)
+		return DT_NOEND;
+	return segments[lo].lower > t ? segments[lo].lower : segments[lo].upper;
+}
+
+/*
+ * How much of [lower, upper) - opening hours, say - windows affecting
+ * eligibility cover at prefecture p, in microseconds: all of it makes a
+ * day-level answer certain, part of it possible.  Where an area is kept
+ * apart from the nationwide segments the two may overlap, so their union
+ * is measured piece by piece.
+ */
+static inline int64
+ow_schedule_affected_time(const CompiledSchedule *schedule, Prefecture p,
+						  TimestampTz lower, TimestampTz upper)
+{
+	int64		covered = 0;
+	TimestampTz t = lower;
+
+	if (upper <= schedule->hull_lower || lower >= schedule->hull_upper ||
+		!PREFECTURE_IS_VALID(p) || lower >= upper)
+		return 0;
+	if (schedule->also_from[p] >= schedule->also_to[p])
+		return ow_segments_affected_time(schedule->segments, schedule->from[p],
+										 schedule->to[p], lower, upper);
+
+	/* both runs: walk the boundaries, asking the instant lookup in between */
+	while (t < upper)
+	{
+		TimestampTz next = Min(upper,
+							   ow_segments_next_boundary(schedule->segments,
+														 schedule->from[p],
+														 schedule->to[p], t));
+
+		next = Min(next, ow_segments_next_boundary(schedule->segments,
+												   schedule->also_from[p],
+												   schedule->also_to[p], t));
+		if (ow_impacts[ow_schedule_impact(schedule, p, t)].affects_eligibility)
+			covered += next - t;
+		t = next;
+	}
+	return covered;
+}
+
 /* Whether a window that affects eligibility applies to p at t. */
 static inline bool
 ow_schedule_affects(const CompiledSchedule *schedule, Prefecture p,
