@@ -381,6 +381,28 @@ area_segments(const OutageCalendar *calendar, int a, uint32 *from, uint32 *to)
 	*to = get_u32(base + layout.first + sizeof(uint32) * (a + 1));
 }
 
+int
+ow_calendar_area_index(const OutageCalendar *calendar, const char *name,
+					   int len)
+{
+	const char *base = (const char *) calendar;
+	CalendarLayout layout;
+	const char *entry;
+
+	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
+	entry = base + layout.names;
+	for (int a = 0; a < calendar->nareas; a++)
+	{
+		uint32		entry_len = get_u32(entry);
+
+		if (entry_len == (uint32) len &&
+			memcmp(entry + sizeof(uint32), name, len) == 0)
+			return a;
+		entry += sizeof(uint32) + entry_len;
+	}
+	return calendar->nareas;
+}
+
 /*
  * Merge two sorted lists of disjoint segments into one, each part taking
  * the more severe kind, neighbours of equal kind joined: one sweep over the
@@ -507,6 +529,63 @@ calendar_corrupted(void)
 }
 
 /*
+ * Point a lookup slot at the run of its area (-1: no area): the area's own
+ * run, merged with the nationwide segments or searched with them, or the
+ * nationwide run alone.  Slot 0's hulls gather those of every slot.
+ */
+static void
+fill_slot(CompiledSchedule *schedule, int slot, int area,
+		  const RunSummary *runs, const bool *merged, int nnation, int nareas)
+{
+	const RunSummary *run;
+	const RunSummary *also = NULL;
+
+	/* no area, or an area without segments of its own: nationwide only */
+	if (area < 0 || runs[area].from == runs[area].to)
+		run = &runs[nareas];
+	else
+	{
+		run = &runs[area];
+		if (!merged[area] && nnation > 0)
+			also = &runs[nareas];
+	}
+	schedule->from[slot] = run->from;
+	schedule->to[slot] = run->to;
+	schedule->also_from[slot] = also ? also->from : 0;
+	schedule->also_to[slot] = also ? also->to : 0;
+	schedule->affected_lower[slot] = run->affected_lower;
+	schedule->affected_upper[slot] = run->affected_upper;
+	schedule->affected_seconds[slot] = run->affected_seconds;
+	if (run->from < run->to)
+	{
+		/* a run is sorted and disjoint: its ends are its hull */
+		schedule->hull_lower = Min(schedule->hull_lower,
+								   schedule->segments[run->from].lower);
+		schedule->hull_upper = Max(schedule->hull_upper,
+								   schedule->segments[run->to - 1].upper);
+	}
+	if (also != NULL)
+	{
+		schedule->hull_lower = Min(schedule->hull_lower,
+								   schedule->segments[also->from].lower);
+		schedule->hull_upper = Max(schedule->hull_upper,
+								   schedule->segments[also->to - 1].upper);
+		schedule->affected_lower[slot] = Min(schedule->affected_lower[slot],
+											 also->affected_lower);
+		schedule->affected_upper[slot] = Max(schedule->affected_upper[slot],
+											 also->affected_upper);
+		/* overlaps count twice: an estimate, capped by its user */
+		schedule->affected_seconds[slot] += also->affected_seconds;
+	}
+	schedule->affected_lower[0] = Min(schedule->affected_lower[0],
+									  schedule->affected_lower[slot]);
+	schedule->affected_upper[0] = Max(schedule->affected_upper[0],
+									  schedule->affected_upper[slot]);
+	if (slot <= PREFECTURE_MAX)
+		schedule->affected_seconds[0] += schedule->affected_seconds[slot];
+}
+
+/*
  * Each area's segments are merged with the nationwide ones, so that a
  * lookup is one binary search, as long as the schedule stays within twice
  * the segments it would hold unmerged; an area merged past that is kept
@@ -561,9 +640,10 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 
 		if (area > nareas)
 			calendar_corrupted();
-		if (area > 0)
-			used[area - 1] = true;
 	}
+	/* every area has a slot, for facilities on an area of their own */
+	for (int a = 0; a < nareas; a++)
+		used[a] = true;
 
 	all = palloc(sizeof(ScheduleSegment) * Max(nsegments, 1));
 	for (int i = 0; i < nsegments; i++)
@@ -637,60 +717,22 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 	/* empty hulls (lower > upper) reject every time */
 	schedule->hull_lower = DT_NOEND;
 	schedule->hull_upper = DT_NOBEGIN;
-	schedule->affected_lower[0] = DT_NOEND;
-	schedule->affected_upper[0] = DT_NOBEGIN;
-	schedule->affected_seconds[0] = 0;
-	schedule->from[0] = schedule->to[0] = 0;
-	schedule->also_from[0] = schedule->also_to[0] = 0;
-	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+	schedule->nareas = nareas;
+	schedule->facilities = NULL;
+	for (int slot = 0; slot < OW_SCHEDULE_SLOTS; slot++)
 	{
-		int			area = (uint8) base[layout.area_of + p] - 1;
-		const RunSummary *run;
-		const RunSummary *also = NULL;
-
-		/* no area, or an area without segments of its own: nationwide only */
-		if (area < 0 || runs[area].from == runs[area].to)
-			run = &runs[nareas];
-		else
-		{
-			run = &runs[area];
-			if (!merged[area] && nnation > 0)
-				also = &runs[nareas];
-		}
-		schedule->from[p] = run->from;
-		schedule->to[p] = run->to;
-		schedule->also_from[p] = also ? also->from : 0;
-		schedule->also_to[p] = also ? also->to : 0;
-		schedule->affected_lower[p] = run->affected_lower;
-		schedule->affected_upper[p] = run->affected_upper;
-		schedule->affected_seconds[p] = run->affected_seconds;
-		if (run->from < run->to)
-		{
-			/* a run is sorted and disjoint: its ends are its hull */
-			schedule->hull_lower = Min(schedule->hull_lower,
-									   schedule->segments[run->from].lower);
-			schedule->hull_upper = Max(schedule->hull_upper,
-									   schedule->segments[run->to - 1].upper);
-		}
-		if (also != NULL)
-		{
-			schedule->hull_lower = Min(schedule->hull_lower,
-									   schedule->segments[also->from].lower);
-			schedule->hull_upper = Max(schedule->hull_upper,
-									   schedule->segments[also->to - 1].upper);
-			schedule->affected_lower[p] = Min(schedule->affected_lower[p],
-											  also->affected_lower);
-			schedule->affected_upper[p] = Max(schedule->affected_upper[p],
-											  also->affected_upper);
-			/* overlaps count twice: an estimate, capped by its user */
-			schedule->affected_seconds[p] += also->affected_seconds;
-		}
-		schedule->affected_lower[0] = Min(schedule->affected_lower[0],
-										  schedule->affected_lower[p]);
-		schedule->affected_upper[0] = Max(schedule->affected_upper[0],
-										  schedule->affected_upper[p]);
-		schedule->affected_seconds[0] += schedule->affected_seconds[p];
+		schedule->from[slot] = schedule->to[slot] = 0;
+		schedule->also_from[slot] = schedule->also_to[slot] = 0;
+		schedule->affected_lower[slot] = DT_NOEND;
+		schedule->affected_upper[slot] = DT_NOBEGIN;
+		schedule->affected_seconds[slot] = 0;
 	}
+	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+		fill_slot(schedule, p, (uint8) base[layout.area_of + p] - 1,
+				  runs, merged, nnation, nareas);
+	for (int a = 0; a <= nareas; a++)
+		fill_slot(schedule, OW_SCHEDULE_AREA_SLOT(a), a < nareas ? a : -1,
+				  runs, merged, nnation, nareas);
 
 	pfree(all);
 	return schedule;

@@ -40,7 +40,7 @@
  * so any calendar dumped as text reads back.
  */
 /* area_of stores index + 1 in a byte */
-#define OW_CALENDAR_MAX_AREAS 254
+#define OW_CALENDAR_MAX_AREAS OW_MAX_AREAS
 /* bytes of an area name, in the server encoding, escapes resolved */
 #define OW_CALENDAR_MAX_AREA_NAME_BYTES 1024
 /* windows a calendar is built from: text, binary, aggregate or tables */
@@ -129,6 +129,13 @@ extern void ow_calendar_source_window(CalendarSource *source, int area,
  * more than OW_CALENDAR_MAX_SEGMENTS segments.
  */
 extern OutageCalendar *ow_calendar_build(const CalendarSource *source);
+
+/*
+ * The index of an area of a calendar, by name; nareas (nationwide only) if
+ * the calendar has no area of that name.
+ */
+extern int	ow_calendar_area_index(const OutageCalendar *calendar,
+								   const char *name, int len);
 
 /*
  * Compile a calendar for lookups, into memory of target: at most twice the

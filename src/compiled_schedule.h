@@ -6,7 +6,12 @@
  *	  most severe kind of the windows that cover it.
  *
  * It is built from an outage_calendar (calendar.c), which in turn is built
- * from the tables (schedule.c) or given by the caller.  A lookup is a hull
+ * from the tables (schedule.c) or given by the caller.
+ *
+ * A lookup names a slot: a prefecture (1..47, its JIS code), or an area
+ * (OW_SCHEDULE_AREA_SLOT), for the facilities facility_area puts on an
+ * area other than their prefecture's; slot 0 stands for all of them in the
+ * hulls.  The facilities themselves are found in a hash of their codes.  A lookup is a hull
  * check and a binary search (two where an area is kept apart from the
  * nationwide segments), with no allocation.
  *
@@ -34,6 +39,24 @@ typedef struct ScheduleSegment
 	int32		kind;
 } ScheduleSegment;
 
+/* Areas a schedule holds at most (an outage_calendar's limit). */
+#define OW_MAX_AREAS 254
+
+/* Slot of area a (0 .. nareas - 1; nareas: no area, nationwide only). */
+#define OW_SCHEDULE_AREA_SLOT(a) (PREFECTURE_MAX + 1 + (a))
+#define OW_SCHEDULE_SLOTS OW_SCHEDULE_AREA_SLOT(OW_MAX_AREAS + 1)
+
+/*
+ * The facilities of facility_area: an open-addressing hash of their codes
+ * (never 0: a code starts with its prefecture), each with its area's slot.
+ */
+typedef struct FacilityMap
+{
+	uint32		mask;			/* capacity - 1, a power of two minus one */
+	int64	   *codes;			/* 0: empty */
+	int16	   *slots;
+} FacilityMap;
+
 typedef struct CompiledSchedule
 {
 	/* every segment of every prefecture lies in [hull_lower, hull_upper) */
@@ -46,10 +69,10 @@ typedef struct CompiledSchedule
 	 * hulls have lower > upper.  They give the fast reject of
 	 * is_eligibility_affected() and the bounds of its index condition.
 	 */
-	TimestampTz affected_lower[PREFECTURE_MAX + 1];
-	TimestampTz affected_upper[PREFECTURE_MAX + 1];
+	TimestampTz affected_lower[OW_SCHEDULE_SLOTS];
+	TimestampTz affected_upper[OW_SCHEDULE_SLOTS];
 	/* seconds covered by those segments, for the planner's estimate */
-	double		affected_seconds[PREFECTURE_MAX + 1];
+	double		affected_seconds[OW_SCHEDULE_SLOTS];
 
 	/*
 	 * Prefecture p's segments are segments[from[p] .. to[p] - 1], shared by
@@ -60,10 +83,12 @@ typedef struct CompiledSchedule
 	 * they were merged.  So memory stays proportional to the calendar
 	 * whatever the areas, and the usual calendars still take one search.
 	 */
-	int			from[PREFECTURE_MAX + 1];
-	int			to[PREFECTURE_MAX + 1];
-	int			also_from[PREFECTURE_MAX + 1];
-	int			also_to[PREFECTURE_MAX + 1];
+	int			from[OW_SCHEDULE_SLOTS];
+	int			to[OW_SCHEDULE_SLOTS];
+	int			also_from[OW_SCHEDULE_SLOTS];
+	int			also_to[OW_SCHEDULE_SLOTS];
+	int			nareas;			/* area slots in use: nareas + 1 */
+	const FacilityMap *facilities;	/* NULL: none (a calendar's schedule) */
 	int			nsegments;
 	ScheduleSegment segments[FLEXIBLE_ARRAY_MEMBER];
 } CompiledSchedule;
@@ -90,15 +115,14 @@ ow_segments_impact(const ScheduleSegment *segments, int lo, int hi,
 	return segments[lo - 1].kind;
 }
 
-/* The rank of the most severe impact on prefecture p at t (impact.h). */
+/* The rank of the most severe impact on slot p at t (impact.h). */
 static inline int32
-ow_schedule_impact(const CompiledSchedule *schedule, Prefecture p,
-				   TimestampTz t)
+ow_schedule_impact(const CompiledSchedule *schedule, int p, TimestampTz t)
 {
 	int32		impact;
 
 	if (t < schedule->hull_lower || t >= schedule->hull_upper ||
-		!PREFECTURE_IS_VALID(p))
+		(uint32) p >= OW_SCHEDULE_SLOTS)
 		return OW_IMPACT_NONE;
 	impact = ow_segments_impact(schedule->segments, schedule->from[p],
 								schedule->to[p], t);
@@ -137,13 +161,13 @@ ow_segments_span_impact(const ScheduleSegment *segments, int lo, int hi,
  * [lower, upper): a Japan day, or a facility's opening hours.
  */
 static inline int32
-ow_schedule_span_impact(const CompiledSchedule *schedule, Prefecture p,
+ow_schedule_span_impact(const CompiledSchedule *schedule, int p,
 						TimestampTz lower, TimestampTz upper)
 {
 	int32		rank;
 
 	if (upper <= schedule->hull_lower || lower >= schedule->hull_upper ||
-		!PREFECTURE_IS_VALID(p))
+		(uint32) p >= OW_SCHEDULE_SLOTS)
 		return OW_IMPACT_NONE;
 	rank = ow_segments_span_impact(schedule->segments, schedule->from[p],
 								   schedule->to[p], lower, upper);
@@ -208,14 +232,14 @@ ow_segments_next_boundary(const ScheduleSegment *segments, int lo, int hi,
  * is measured piece by piece.
  */
 static inline int64
-ow_schedule_affected_time(const CompiledSchedule *schedule, Prefecture p,
+ow_schedule_affected_time(const CompiledSchedule *schedule, int p,
 						  TimestampTz lower, TimestampTz upper)
 {
 	int64		covered = 0;
 	TimestampTz t = lower;
 
 	if (upper <= schedule->hull_lower || lower >= schedule->hull_upper ||
-		!PREFECTURE_IS_VALID(p) || lower >= upper)
+		(uint32) p >= OW_SCHEDULE_SLOTS || lower >= upper)
 		return 0;
 	if (schedule->also_from[p] >= schedule->also_to[p])
 		return ow_segments_affected_time(schedule->segments, schedule->from[p],
@@ -239,15 +263,41 @@ ow_schedule_affected_time(const CompiledSchedule *schedule, Prefecture p,
 	return covered;
 }
 
-/* Whether a window that affects eligibility applies to p at t. */
+/* Whether a window that affects eligibility applies to slot p at t. */
 static inline bool
-ow_schedule_affects(const CompiledSchedule *schedule, Prefecture p,
-					TimestampTz t)
+ow_schedule_affects(const CompiledSchedule *schedule, int p, TimestampTz t)
 {
-	if (!PREFECTURE_IS_VALID(p) ||
+	if ((uint32) p >= OW_SCHEDULE_SLOTS ||
 		t < schedule->affected_lower[p] || t >= schedule->affected_upper[p])
 		return false;
 	return ow_impacts[ow_schedule_impact(schedule, p, t)].affects_eligibility;
+}
+
+/* Where a facility's code starts its probe in a FacilityMap. */
+static inline uint32
+ow_facility_hash(int64 code, uint32 mask)
+{
+	return (uint32) (((uint64) code * UINT64CONST(0x9E3779B97F4A7C15)) >> 32) & mask;
+}
+
+/*
+ * The slot of a facility, by its 10-digit code: its area's if facility_area
+ * names it, else its prefecture's (the code's first two digits).
+ */
+static inline int
+ow_schedule_facility_slot(const CompiledSchedule *schedule, int64 code)
+{
+	const FacilityMap *map = schedule->facilities;
+
+	if (map != NULL)
+	{
+		uint32		i = ow_facility_hash(code, map->mask);
+
+		for (; map->codes[i] != 0; i = (i + 1) & map->mask)
+			if (map->codes[i] == code)
+				return map->slots[i];
+	}
+	return (int) (code / 100000000);
 }
 
 #endif							/* OW_COMPILED_SCHEDULE_H */

@@ -242,6 +242,7 @@ impact_datum(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
 #define ARG_LOCAL_TIME		0x02
 #define ARG_DAY				0x04
 #define ARG_CALENDAR		0x08
+#define ARG_FACILITY		0x10	/* a medical_institution_code */
 
 static pg_noinline void
 read_variant(FunctionCallInfo fcinfo, EligibilityCallCache *cache)
@@ -256,6 +257,11 @@ read_variant(FunctionCallInfo fcinfo, EligibilityCallCache *cache)
 	{
 		if (argtypes[0] == TEXTOID)
 			variant |= ARG_TEXT_PREFECTURE;
+		else if (argtypes[0] ==
+				 GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+								 CStringGetDatum("medical_institution_code"),
+								 ObjectIdGetDatum(get_func_namespace(fcinfo->flinfo->fn_oid))))
+			variant |= ARG_FACILITY;
 		if (argtypes[1] == TIMESTAMPOID)
 			variant |= ARG_LOCAL_TIME;
 		else if (argtypes[1] == DATEOID)
@@ -283,14 +289,17 @@ static pg_attribute_always_inline int32
 visit_impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags,
 			 bool affected_only)
 {
-	Prefecture	p;
+	int			p;
 	TimestampTz t;
 	const CompiledSchedule *schedule;
 
-	p = (flags & ARG_TEXT_PREFECTURE) ?
-		prefecture_arg_text(cache, PG_GETARG_DATUM(0)) :
-		PG_GETARG_PREFECTURE(0);
 	schedule = schedule_arg(fcinfo, cache, flags);
+	if (flags & ARG_FACILITY)
+		p = ow_schedule_facility_slot(schedule, PG_GETARG_INT64(0));
+	else if (flags & ARG_TEXT_PREFECTURE)
+		p = prefecture_arg_text(cache, PG_GETARG_DATUM(0));
+	else
+		p = PG_GETARG_PREFECTURE(0);
 	if (flags & ARG_DAY)
 	{
 		DateADT		day = PG_GETARG_DATEADT(1);
@@ -355,6 +364,12 @@ impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
 				return body(fcinfo, cache_, ARG_TEXT_PREFECTURE | ARG_LOCAL_TIME | ARG_CALENDAR); \
 			case ARG_TEXT_PREFECTURE | ARG_DAY | ARG_CALENDAR: \
 				return body(fcinfo, cache_, ARG_TEXT_PREFECTURE | ARG_DAY | ARG_CALENDAR); \
+			case ARG_FACILITY: \
+				return body(fcinfo, cache_, ARG_FACILITY); \
+			case ARG_FACILITY | ARG_LOCAL_TIME: \
+				return body(fcinfo, cache_, ARG_FACILITY | ARG_LOCAL_TIME); \
+			case ARG_FACILITY | ARG_DAY: \
+				return body(fcinfo, cache_, ARG_FACILITY | ARG_DAY); \
 		} \
 		elog(ERROR, "unexpected eligibility function variant %d", cache_->variant); \
 	} while (0)

@@ -141,6 +141,14 @@ index_condition(SupportRequestIndexCondition *req)
 
 	boundfunc = bound_function(call->funcid, timetype == TIMESTAMPOID,
 							   prefecture_type);
+	if (!OidIsValid(boundfunc) && list_length(call->args) == 2 &&
+		prefecture_arg != NULL)
+	{
+		/* a facility: the bounds of every place hold its windows too */
+		prefecture_arg = NULL;
+		boundfunc = bound_function(call->funcid, timetype == TIMESTAMPOID,
+								   InvalidOid);
+	}
 	if (!OidIsValid(boundfunc))
 		return NIL;
 

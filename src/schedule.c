@@ -41,6 +41,7 @@
 
 #define AREA_TABLE "prefecture_area"
 #define SCHEDULE_TABLE "outage_schedule"
+#define FACILITY_TABLE "facility_area"
 
 /*
  * The index of an area given as a text datum, added if new.  Only a new
@@ -194,6 +195,84 @@ ow_schedule_calendar(Oid namespace, Snapshot snapshot)
 	return ow_calendar_build(&source);
 }
 
+/*
+ * The facilities of facility_area, each with its area's slot, in target.
+ * The table is new in 1.1: a database not yet updated has none.
+ */
+static const FacilityMap *
+read_facilities(Oid namespace, Snapshot snapshot,
+				const OutageCalendar *calendar, MemoryContext target)
+{
+	Relation	rel;
+	AttrNumber	code_att;
+	AttrNumber	area_att;
+	TupleTableSlot *slot;
+	TableScanDesc scan;
+	FacilityMap *map;
+	int64	   *codes = NULL;
+	int16	   *slots = NULL;
+	int			n = 0;
+	int			capacity = 0;
+	uint32		size = 16;
+
+	if (!OidIsValid(get_relname_relid(FACILITY_TABLE, namespace)))
+		return NULL;
+	rel = open_extension_table(namespace, FACILITY_TABLE);
+	code_att = table_column(rel, "facility", InvalidOid, sizeof(int64));
+	area_att = table_column(rel, "area", TEXTOID, -1);
+	slot = table_slot_create(rel, NULL);
+	scan = table_beginscan(rel, snapshot, 0, NULL);
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+	{
+		bool		code_null;
+		bool		area_null;
+		Datum		code = slot_getattr(slot, code_att, &code_null);
+		Datum		area = slot_getattr(slot, area_att, &area_null);
+		text	   *name;
+
+		CHECK_FOR_INTERRUPTS();
+		if (code_null || area_null || DatumGetInt64(code) <= 0)
+			continue;
+		if (n == capacity)
+		{
+			capacity = Max(16, 2 * capacity);
+			codes = codes ? repalloc(codes, sizeof(int64) * capacity) :
+				palloc(sizeof(int64) * capacity);
+			slots = slots ? repalloc(slots, sizeof(int16) * capacity) :
+				palloc(sizeof(int16) * capacity);
+		}
+		name = DatumGetTextPP(area);
+		codes[n] = DatumGetInt64(code);
+		slots[n] = OW_SCHEDULE_AREA_SLOT(ow_calendar_area_index(calendar,
+																 VARDATA_ANY(name),
+																 VARSIZE_ANY_EXHDR(name)));
+		n++;
+	}
+	table_endscan(scan);
+	ExecDropSingleTupleTableSlot(slot);
+	table_close(rel, NoLock);
+	if (n == 0)
+		return NULL;
+
+	/* at most half full, so that a miss - most visits - ends soon */
+	while (size < 2 * (uint32) n)
+		size *= 2;
+	map = MemoryContextAlloc(target, sizeof(FacilityMap));
+	map->mask = size - 1;
+	map->codes = MemoryContextAllocZero(target, sizeof(int64) * size);
+	map->slots = MemoryContextAlloc(target, sizeof(int16) * size);
+	for (int i = 0; i < n; i++)
+	{
+		uint32		h = ow_facility_hash(codes[i], map->mask);
+
+		while (map->codes[h] != 0 && map->codes[h] != codes[i])
+			h = (h + 1) & map->mask;
+		map->codes[h] = codes[i];
+		map->slots[h] = slots[i];
+	}
+	return map;
+}
+
 CompiledSchedule *
 ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
 {
@@ -201,10 +280,12 @@ ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
 											   "outage_window schedule build",
 											   ALLOCSET_SMALL_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(work);
+	OutageCalendar *calendar = ow_schedule_calendar(namespace, snapshot);
 	CompiledSchedule *schedule;
 
-	schedule = ow_calendar_compile(ow_schedule_calendar(namespace, snapshot),
-								   target);
+	schedule = ow_calendar_compile(calendar, target);
+	schedule->facilities = read_facilities(namespace, snapshot, calendar,
+										   target);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
 	return schedule;

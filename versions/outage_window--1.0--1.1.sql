@@ -1093,3 +1093,87 @@ REVOKE ALL ON @extschema@.facility_area FROM PUBLIC;
 GRANT SELECT ON @extschema@.facility_area TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE ON @extschema@.facility_area
 	TO pg_database_owner WITH GRANT OPTION;
+
+--
+-- A facility by its 10-digit code: is_eligibility_affected, eligibility_impact,
+-- eligibility_impact_on_day and affecting_windows read facility_area first.
+--
+-- The same for a facility by its 10-digit code: the area facility_area
+-- gives it, else its prefecture's (the code's first two digits).  These
+-- read the tables; a calendar holds no facilities yet, so there is no
+-- calendar form (it would silently answer for the prefecture).
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_on_day'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz)
+RETURNS SETOF @extschema@.outage_schedule
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT s.*
+	FROM @extschema@.outage_schedule AS s
+	WHERE s.period OPERATOR(@extschema@.@>) visit_at
+	  AND (s.area IS NULL
+		   OR s.area OPERATOR(pg_catalog.=) COALESCE(
+			  (SELECT f.area FROM @extschema@.facility_area AS f
+			   WHERE f.facility OPERATOR(@extschema@.=) affecting_windows.facility),
+			  (SELECT a.area FROM @extschema@.prefecture_area AS a
+			   WHERE a.prefecture OPERATOR(@extschema@.=)
+					 @extschema@.institution_prefecture(affecting_windows.facility))))
+	ORDER BY @extschema@.kind(s.period)::@extschema@.eligibility_impact DESC,
+			 @extschema@.lower(s.period), @extschema@.upper(s.period), s.id;
+END;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp)
+RETURNS SETOF @extschema@.outage_schedule
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT * FROM @extschema@.affecting_windows(facility,
+		@extschema@.japan_time(visit_at));
+END;
+
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.medical_institution_code, pg_catalog.timestamptz) IS
+'True when a visit at this facility falls in an outage or intermittent window of its area: facility_area''s, else its prefecture''s (or a nationwide one)';
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.medical_institution_code, pg_catalog.timestamp) IS
+'True when a visit at this facility, at this Japan local time, falls in an outage or intermittent window of its area';
+COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.medical_institution_code, pg_catalog.timestamptz) IS
+'The most severe window that applies to a visit at this facility (its facility_area area, else its prefecture''s)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.medical_institution_code, pg_catalog.timestamp) IS
+'The most severe window that applies to a visit at this facility at this Japan local time';
+COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.medical_institution_code, pg_catalog.date) IS
+'The most severe window that touches this Japan calendar day at this facility (its facility_area area, else its prefecture''s)';
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.medical_institution_code, pg_catalog.timestamptz) IS
+'The outage_schedule rows that apply to a visit at this facility (its facility_area area, else its prefecture''s), most severe first';
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.medical_institution_code, pg_catalog.timestamp) IS
+'The outage_schedule rows that apply to a visit at this facility at this Japan local time, most severe first';
