@@ -26,8 +26,10 @@
 #define OW_CALENDAR_H
 
 #include "fmgr.h"
+#include "datatype/timestamp.h"
 
-#include "compiled_schedule.h"
+#include "outage_window.h"
+#include "prefecture.h"
 
 #define OW_CALENDAR_VERSION 1
 
@@ -40,7 +42,7 @@
  * so any calendar dumped as text reads back.
  */
 /* area_of stores index + 1 in a byte */
-#define OW_CALENDAR_MAX_AREAS OW_MAX_AREAS
+#define OW_CALENDAR_MAX_AREAS 254
 /* bytes of an area name, in the server encoding, escapes resolved */
 #define OW_CALENDAR_MAX_AREA_NAME_BYTES 1024
 /* windows a calendar is built from: text, binary, aggregate or tables */
@@ -51,6 +53,19 @@
 #define OW_CALENDAR_MAX_TEXT_BYTES (16 * 1024 * 1024)
 /* hash slots of a source's area names: a power of two over twice the areas */
 #define OW_CALENDAR_AREA_SLOTS 512
+
+typedef struct ScheduleSegment
+{
+	TimestampTz lower;			/* inclusive */
+	TimestampTz upper;			/* exclusive */
+
+	/*
+	 * The most severe kind covering it: in a calendar, that kind's code (as
+	 * stored); in a compiled schedule, its rank (impact.h), which is what
+	 * the lookups compare.
+	 */
+	int32		kind;
+} ScheduleSegment;
 
 typedef struct OutageCalendar
 {
@@ -136,20 +151,5 @@ extern OutageCalendar *ow_calendar_build(const CalendarSource *source);
  */
 extern int	ow_calendar_area_index(const OutageCalendar *calendar,
 								   const char *name, int len);
-
-/*
- * Compile a calendar for lookups, into memory of target: at most twice the
- * calendar's segments, in time linear in them.
- */
-extern CompiledSchedule *ow_calendar_compile(const OutageCalendar *calendar,
-											 MemoryContext target);
-
-/*
- * The compiled form of a calendar argument, kept in fn_extra across calls:
- * recompiled only when the argument is a different calendar.
- */
-extern const CompiledSchedule *ow_calendar_arg_schedule(FunctionCallInfo fcinfo,
-														void **cache,
-														int argno);
 
 #endif							/* OW_CALENDAR_H */

@@ -22,29 +22,16 @@
 
 #include "datatype/timestamp.h"
 
+#include "fmgr.h"
+
+#include "calendar.h"
 #include "impact.h"
 #include "outage_window.h"
 #include "prefecture.h"
 
-typedef struct ScheduleSegment
-{
-	TimestampTz lower;			/* inclusive */
-	TimestampTz upper;			/* exclusive */
-
-	/*
-	 * The most severe kind covering it: in a calendar, that kind's code (as
-	 * stored); in a compiled schedule, its rank (impact.h), which is what
-	 * the lookups compare.
-	 */
-	int32		kind;
-} ScheduleSegment;
-
-/* Areas a schedule holds at most (an outage_calendar's limit). */
-#define OW_MAX_AREAS 254
-
 /* Slot of area a (0 .. nareas - 1; nareas: no area, nationwide only). */
 #define OW_SCHEDULE_AREA_SLOT(a) (PREFECTURE_MAX + 1 + (a))
-#define OW_SCHEDULE_SLOTS OW_SCHEDULE_AREA_SLOT(OW_MAX_AREAS + 1)
+#define OW_SCHEDULE_SLOTS OW_SCHEDULE_AREA_SLOT(OW_CALENDAR_MAX_AREAS + 1)
 
 /*
  * The facilities of facility_area: an open-addressing hash of their codes
@@ -299,5 +286,20 @@ ow_schedule_facility_slot(const CompiledSchedule *schedule, int64 code)
 	}
 	return (int) (code / 100000000);
 }
+
+/*
+ * Compile a calendar for lookups, into memory of target: at most twice the
+ * calendar's segments, in time linear in them.
+ */
+extern CompiledSchedule *ow_calendar_compile(const OutageCalendar *calendar,
+											 MemoryContext target);
+
+/*
+ * The compiled form of a calendar argument, kept in fn_extra across calls:
+ * recompiled only when the argument is a different calendar.
+ */
+extern const CompiledSchedule *ow_calendar_arg_schedule(FunctionCallInfo fcinfo,
+														void **cache,
+														int argno);
 
 #endif							/* OW_COMPILED_SCHEDULE_H */
