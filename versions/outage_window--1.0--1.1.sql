@@ -1093,3 +1093,19 @@ REVOKE ALL ON @extschema@.facility_area FROM PUBLIC;
 GRANT SELECT ON @extschema@.facility_area TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE ON @extschema@.facility_area
 	TO pg_database_owner WITH GRANT OPTION;
+
+--
+-- outage_window(timestamp, timestamp, kind): bounds without a zone are
+-- Japan wall-clock time, as in a window literal; with only the timestamptz
+-- form, they were read in the session TimeZone (9 hours late under UTC).
+-- Untyped literals still resolve to the timestamptz form, which reads a
+-- literal without an offset in the session TimeZone.
+--
+CREATE FUNCTION @extschema@.outage_window(lower pg_catalog.timestamp,
+										  upper pg_catalog.timestamp,
+										  kind pg_catalog.text DEFAULT 'outage')
+RETURNS @extschema@.outage_window
+AS 'MODULE_PATHNAME', 'outage_window_construct_japan'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.outage_window(pg_catalog.timestamp, pg_catalog.timestamp, pg_catalog.text) IS
+'outage window [lower, upper) with bounds read as Japan wall-clock time, whatever TimeZone says, of the given kind (default outage)';
