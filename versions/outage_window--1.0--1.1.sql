@@ -54,7 +54,15 @@ COMMENT ON FUNCTION @extschema@.outage_area_insert_sets_description() IS
 'Trigger: an INSERT of an unchanged shipped area (or, in a restore, of an area a window created first) sets its description; refuses an area past the calendar''s limit of 254';
 
 COMMENT ON FUNCTION @extschema@.outage_schedule_restore_seed() IS
-'Trigger: an INSERT with the id of an unchanged shipped window replaces that window; one that puts a deleted shipped window back takes it off outage_schedule_deleted_seed';
+'Trigger: an INSERT with the id of an unchanged shipped window replaces that window; one that puts a deleted shipped window back takes it off outage_schedule_deleted_seed; outside a restore, any other id up to 1000 is refused';
+
+-- Outside a restore, an INSERT into prefecture_area is no longer turned
+-- into an UPDATE (it reported "INSERT 0 0" and moved the prefecture): the
+-- primary key refuses it, as on any table.
+COMMENT ON FUNCTION @extschema@.prefecture_area_insert_sets_area() IS
+'Trigger: during a restore, an INSERT of a prefecture still in its notice area sets its area; otherwise the primary key refuses the INSERT';
+COMMENT ON TRIGGER insert_sets_area ON @extschema@.prefecture_area IS
+'During a restore, an INSERT of a prefecture still in its notice area sets its area (how a restore puts back a dumped edit)';
 
 -- 1.0 kept a seed the user deleted and then put back on the list of
 -- deleted seeds, so that a restore deleted it again: take such ids off.
