@@ -58,3 +58,12 @@ PG_PROVE ?= pg_prove
 .PHONY: prove
 prove:
 	$(PG_PROVE) --ext .sql -f test/
+
+# The SQL examples of README.md and doc/*.md as pg_regress suites
+# (sql/docs_*.sql, checked against expected/docs_*.out): regenerate them
+# after changing an example; scripts/test.sh runs the check.
+.PHONY: doc-examples doc-examples-check
+doc-examples:
+	perl scripts/doc_examples.pl
+doc-examples-check:
+	perl scripts/doc_examples.pl --check

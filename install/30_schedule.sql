@@ -156,16 +156,17 @@ COMMENT ON COLUMN @extschema@.outage_schedule_deleted_seed.id IS
 -- that no body names this schema as text: see doc/hardening.md, "Trust".
 --
 
--- prefecture_area always holds the 47 prefectures.  An INSERT of a
--- prefecture that is already there sets its area: that is how a restore
--- puts back a dumped edit over the fresh seed.
+-- prefecture_area always holds the 47 prefectures.  During a restore, an
+-- INSERT of a prefecture that is already there sets its area: that is how
+-- a restore puts back a dumped edit over the fresh seed.  At other times
+-- the primary key refuses it, as on any table.
 CREATE FUNCTION @extschema@.prefecture_area_insert_sets_area()
 RETURNS trigger
 AS 'MODULE_PATHNAME', 'prefecture_area_insert_sets_area'
 LANGUAGE C;
 
 COMMENT ON FUNCTION @extschema@.prefecture_area_insert_sets_area() IS
-'Trigger: an INSERT of a prefecture still in its notice area sets its area';
+'Trigger: during a restore, an INSERT of a prefecture still in its notice area sets its area; otherwise the primary key refuses the INSERT';
 
 CREATE TRIGGER insert_sets_area
 	BEFORE INSERT ON @extschema@.prefecture_area
@@ -208,7 +209,7 @@ AS 'MODULE_PATHNAME', 'outage_schedule_restore_seed'
 LANGUAGE C;
 
 COMMENT ON FUNCTION @extschema@.outage_schedule_restore_seed() IS
-'Trigger: an INSERT with the id of an unchanged shipped window replaces that window; one that puts a deleted shipped window back takes it off outage_schedule_deleted_seed';
+'Trigger: an INSERT with the id of an unchanged shipped window replaces that window; one that puts a deleted shipped window back takes it off outage_schedule_deleted_seed; outside a restore, any other id up to 1000 is refused';
 
 CREATE TRIGGER restore_seed
 	BEFORE INSERT ON @extschema@.outage_schedule
@@ -252,7 +253,7 @@ CREATE TRIGGER remember_truncated_seeds
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.outage_schedule_remember_truncated_seeds();
 
 COMMENT ON TRIGGER insert_sets_area ON @extschema@.prefecture_area IS
-'An INSERT of a prefecture still in its notice area sets its area (how a restore puts back a dumped edit)';
+'During a restore, an INSERT of a prefecture still in its notice area sets its area (how a restore puts back a dumped edit)';
 COMMENT ON TRIGGER keep_rows ON @extschema@.prefecture_area IS
 'prefecture_area keeps one row per prefecture: DELETE is refused';
 COMMENT ON TRIGGER keep_rows_on_truncate ON @extschema@.prefecture_area IS

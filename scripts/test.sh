@@ -3,7 +3,10 @@
 #
 # Installs the Debian packages that are missing, builds and installs the
 # extension, starts a throwaway cluster, then runs
+#   0. a check that sql/docs_*.sql holds every SQL example of README.md and
+#      doc/*.md as they are now (scripts/doc_examples.pl --check),
 #   1. the pg_regress suites (sql/ + expected/) through "make installcheck",
+#      the documents' examples among them,
 #   2. the pgTAP suites (test/*.sql) through pg_prove,
 #   3. pg_regress and pgTAP again under two hard TimeZone/DateStyle pairs
 #      (scripts/tz_matrix.sh; OW_TZ_CI_PAIRS changes them, empty skips),
@@ -68,6 +71,7 @@ scenarios() {
 	return $rc
 }
 
+stage "doc examples in step with README.md and doc/" perl "$OW_ROOT/scripts/doc_examples.pl" --check
 stage "pg_regress suites" regress
 stage "pgTAP suites" tap
 tz_ci_pairs=${OW_TZ_CI_PAIRS-Pacific/Chatham|German, DMY;Asia/Tokyo|SQL, YMD}

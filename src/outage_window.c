@@ -544,6 +544,28 @@ outage_window_construct(PG_FUNCTION_ARGS)
 	PG_RETURN_OUTAGE_WINDOW_P(ow_make(lower, upper, kind));
 }
 
+/*
+ * outage_window(timestamp, timestamp, kind): bounds without a zone are Japan
+ * wall-clock time, as in a window literal, a notice and the eligibility
+ * functions' timestamp forms, whatever the session TimeZone says (the
+ * timestamptz form would read them through it).
+ */
+PG_FUNCTION_INFO_V1(outage_window_construct_japan);
+Datum
+outage_window_construct_japan(PG_FUNCTION_ARGS)
+{
+	Timestamp	lower = PG_GETARG_TIMESTAMP(0);
+	Timestamp	upper = PG_GETARG_TIMESTAMP(1);
+	text	   *kindtext = PG_GETARG_TEXT_PP(2);
+	int32		kind;
+
+	kind = ow_kind_or_error(VARDATA_ANY(kindtext), VARSIZE_ANY_EXHDR(kindtext),
+							NULL);
+	PG_RETURN_OUTAGE_WINDOW_P(ow_make(ow_japan_local_to_timestamptz(lower),
+									  ow_japan_local_to_timestamptz(upper),
+									  kind));
+}
+
 PG_FUNCTION_INFO_V1(outage_window_lower);
 Datum
 outage_window_lower(PG_FUNCTION_ARGS)

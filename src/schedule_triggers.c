@@ -179,9 +179,13 @@ restore_area_first(TriggerData *trigdata, const char *schema, Datum area,
 
 /*
  * prefecture_area BEFORE INSERT: prefecture_area always holds the 47
- * prefectures, so an INSERT of one still in the notice's area sets its area
- * instead: that is how a restore puts back a moved prefecture over the
- * fresh seed.
+ * prefectures.  During a restore, an INSERT of one still in the notice's
+ * area sets its area instead: that is how a restore puts back a moved
+ * prefecture over the fresh seed.  At any other time the row goes on to the
+ * primary key, which refuses it (23505), as a DBA expects of a table that
+ * already holds that prefecture: an INSERT that reported "INSERT 0 0" but
+ * moved the prefecture would hide what it did, and INSERT ... ON CONFLICT
+ * DO UPDATE works as it does on any table.
  */
 PG_FUNCTION_INFO_V1(prefecture_area_insert_sets_area);
 Datum
@@ -195,6 +199,9 @@ prefecture_area_insert_sets_area(PG_FUNCTION_ARGS)
 	Datum		values[2];
 	bool		isnull[2];
 	uint64		moved;
+
+	if (!RESTORING())
+		return PointerGetDatum(newtuple);
 
 	values[0] = row_column(trigdata, newtuple, "prefecture", &argtypes[0], &isnull[0]);
 	values[1] = row_column(trigdata, newtuple, "area", NULL, &isnull[1]);
@@ -293,7 +300,11 @@ outage_area_insert_sets_description(PG_FUNCTION_ARGS)
  * outage_schedule BEFORE INSERT: an INSERT with the id of a shipped window
  * still as shipped replaces it (how a restore puts back a dumped edit); an
  * INSERT that puts a deleted shipped window back takes it off the list of
- * deleted seeds, so that a restore does not delete it again.
+ * deleted seeds, so that a restore does not delete it again.  Outside a
+ * restore, any other id up to SHIPPED_ID_MAX is refused: those ids are
+ * reserved for windows later versions ship, and a user's row there would
+ * collide with one.  A restore takes every id it is given, since a dump of
+ * 1.0, which did not refuse them, may hold such rows.
  */
 PG_FUNCTION_INFO_V1(outage_schedule_restore_seed);
 Datum
@@ -318,6 +329,18 @@ outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 	restore_area_first(trigdata, schema, values[1], isnull[1]);
 	if (!isnull[0] && DatumGetInt64(values[0]) <= SHIPPED_ID_MAX)
 	{
+		if (!RESTORING() &&
+			run(schema,
+				"SELECT FROM %1$s.shipped_outage_windows() AS s"
+				" WHERE s.id OPERATOR(pg_catalog.=) $1",
+				1, argtypes, values, isnull) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("outage_schedule id " INT64_FORMAT " is reserved for windows the extension ships",
+							DatumGetInt64(values[0])),
+					 errdetail("Ids up to %d are reserved for shipped windows; only a shipped window can be put back under its own id.",
+							   SHIPPED_ID_MAX),
+					 errhint("Leave out the id (and OVERRIDING SYSTEM VALUE) to get a fresh one, or put a shipped window back with INSERT INTO outage_schedule OVERRIDING SYSTEM VALUE SELECT * FROM shipped_outage_windows() WHERE id = ...;")));
 		replaced = run(schema,
 					   "UPDATE %1$s.outage_schedule AS o"
 					   " SET area = $2, period = $3, note = $4, source = $5"

@@ -54,7 +54,15 @@ COMMENT ON FUNCTION @extschema@.outage_area_insert_sets_description() IS
 'Trigger: an INSERT of an unchanged shipped area (or, in a restore, of an area a window created first) sets its description; refuses an area past the calendar''s limit of 254';
 
 COMMENT ON FUNCTION @extschema@.outage_schedule_restore_seed() IS
-'Trigger: an INSERT with the id of an unchanged shipped window replaces that window; one that puts a deleted shipped window back takes it off outage_schedule_deleted_seed';
+'Trigger: an INSERT with the id of an unchanged shipped window replaces that window; one that puts a deleted shipped window back takes it off outage_schedule_deleted_seed; outside a restore, any other id up to 1000 is refused';
+
+-- Outside a restore, an INSERT into prefecture_area is no longer turned
+-- into an UPDATE (it reported "INSERT 0 0" and moved the prefecture): the
+-- primary key refuses it, as on any table.
+COMMENT ON FUNCTION @extschema@.prefecture_area_insert_sets_area() IS
+'Trigger: during a restore, an INSERT of a prefecture still in its notice area sets its area; otherwise the primary key refuses the INSERT';
+COMMENT ON TRIGGER insert_sets_area ON @extschema@.prefecture_area IS
+'During a restore, an INSERT of a prefecture still in its notice area sets its area (how a restore puts back a dumped edit)';
 
 -- 1.0 kept a seed the user deleted and then put back on the list of
 -- deleted seeds, so that a restore deleted it again: take such ids off.
@@ -1177,3 +1185,18 @@ COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.medical_institutio
 'The outage_schedule rows that apply to a visit at this facility (its facility_area area, else its prefecture''s), most severe first';
 COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.medical_institution_code, pg_catalog.timestamp) IS
 'The outage_schedule rows that apply to a visit at this facility at this Japan local time, most severe first';
+
+-- outage_window(timestamp, timestamp, kind): bounds without a zone are
+-- Japan wall-clock time, as in a window literal; with only the timestamptz
+-- form, they were read in the session TimeZone (9 hours late under UTC).
+-- Untyped literals still resolve to the timestamptz form, which reads a
+-- literal without an offset in the session TimeZone.
+--
+CREATE FUNCTION @extschema@.outage_window(lower pg_catalog.timestamp,
+										  upper pg_catalog.timestamp,
+										  kind pg_catalog.text DEFAULT 'outage')
+RETURNS @extschema@.outage_window
+AS 'MODULE_PATHNAME', 'outage_window_construct_japan'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.outage_window(pg_catalog.timestamp, pg_catalog.timestamp, pg_catalog.text) IS
+'outage window [lower, upper) with bounds read as Japan wall-clock time, whatever TimeZone says, of the given kind (default outage)';
