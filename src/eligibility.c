@@ -21,6 +21,8 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
+#include "pg_compat.h"
+
 #include "calendar.h"
 #include "japan_time.h"
 #include "outage_window.h"

@@ -21,6 +21,8 @@
 #include "utils/builtins.h"
 #include "utils/syscache.h"
 
+#include "pg_compat.h"
+
 typedef struct ImpactGuidance
 {
 	const char *impact;			/* label of the eligibility_impact enum */
