@@ -116,7 +116,7 @@ deb_in_chroot() {
 	(
 		exec 8>>"$OW_CHROOT_CACHE/.lock.deb"
 		flock 8
-		ow_chroot_make "$suite" "$OW_PG_MAJOR" dpkg-dev debhelper postgresql-server-dev-all
+		ow_chroot_make "$suite" "$OW_PG_MAJOR" build-essential dpkg-dev debhelper postgresql-server-dev-all
 		dir=$(ow_chroot_dir "$suite" "$OW_PG_MAJOR")
 		ow_log "in the $suite chroot $dir"
 		ow_chroot_copy_tree "$dir"
