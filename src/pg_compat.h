@@ -7,10 +7,9 @@
  * The code is written against the newest API; this header teaches the
  * older versions that API, keyed on PostgreSQL's own PG_VERSION_NUM.  Each
  * item names the release that changed and what changed, so an item goes
- * when the oldest supported version passes that release.  Include it after
- * postgres.h, before any header it lists below would be included by
- * another file that uses the function it renames (it includes them all
- * itself, so including it right after postgres.h is always right).
+ * when the oldest supported version passes that release.  It includes the
+ * headers that declare the functions it maps, before mapping them, so it
+ * may be included anywhere after postgres.h.
  *
  * Checked: 15 (Debian 12), 17 (Debian 13) and 18 (Debian sid) build
  * without a warning and pass the whole suite (scripts/pg_matrix.sh).  14
