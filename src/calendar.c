@@ -31,6 +31,8 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "pg_compat.h"
+
 #include "calendar.h"
 #include "calendar_layout.h"
 #include "calendar_parse.h"
@@ -701,7 +703,7 @@ outage_calendar_send(PG_FUNCTION_ARGS)
 		uint32		len = get_u32(name);
 		int			ncodes = 0;
 
-		pq_sendcountedtext(&buf, name + sizeof(uint32), len, false);
+		pq_sendcountedtext(&buf, name + sizeof(uint32), len);
 		for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
 			if ((uint8) base[layout.area_of + p] == a + 1)
 				ncodes++;

@@ -11,6 +11,7 @@
 #define OW_CALENDAR_LAYOUT_H
 
 #include "calendar.h"
+#include "pg_compat.h"
 
 /* Where the parts of a calendar are, computed from its header. */
 typedef struct CalendarLayout

@@ -87,31 +87,44 @@ PG_FUNCTION_INFO_V1(eligibility_impacts);
 Datum
 eligibility_impacts(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Oid			enum_type;
+	FuncCallContext *funcctx;
+	int			r;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+	Oid			label;
 
-	InitMaterializedSRF(fcinfo, 0);
-	enum_type = TupleDescAttr(rsinfo->setDesc, 0)->atttypid;
-	for (int r = 0; r < OW_IMPACT_COUNT; r++)
+	if (SRF_IS_FIRSTCALL())
 	{
-		Datum		values[4];
-		bool		nulls[4] = {false, false, false, false};
-		Oid			label = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
-											ObjectIdGetDatum(enum_type),
-											CStringGetDatum(ow_impacts[r].label));
+		TupleDesc	desc;
+		MemoryContext old;
 
-		if (!OidIsValid(label))
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_OBJECT),
-					 errmsg("eligibility_impact has no label \"%s\"",
-							ow_impacts[r].label),
-					 errhint("If the label was renamed, rename it back with ALTER TYPE ... RENAME VALUE.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
-		values[0] = ObjectIdGetDatum(label);
-		values[1] = Int32GetDatum(ow_impacts[r].rank);
-		values[2] = BoolGetDatum(ow_impacts[r].affects_eligibility);
-		values[3] = Int32GetDatum(ow_impacts[r].code);
-		nulls[3] = ow_impacts[r].code == 0;
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		funcctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "eligibility_impacts must return a row type");
+		funcctx->tuple_desc = BlessTupleDesc(desc);
+		MemoryContextSwitchTo(old);
 	}
-	return (Datum) 0;
+	funcctx = SRF_PERCALL_SETUP();
+	r = (int) funcctx->call_cntr;
+	if (r >= OW_IMPACT_COUNT)
+		SRF_RETURN_DONE(funcctx);
+
+	label = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
+							ObjectIdGetDatum(TupleDescAttr(funcctx->tuple_desc, 0)->atttypid),
+							CStringGetDatum(ow_impacts[r].label));
+	if (!OidIsValid(label))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("eligibility_impact has no label \"%s\"",
+						ow_impacts[r].label),
+				 errhint("If the label was renamed, rename it back with ALTER TYPE ... RENAME VALUE.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
+	values[0] = ObjectIdGetDatum(label);
+	values[1] = Int32GetDatum(ow_impacts[r].rank);
+	values[2] = BoolGetDatum(ow_impacts[r].affects_eligibility);
+	values[3] = Int32GetDatum(ow_impacts[r].code);
+	nulls[3] = ow_impacts[r].code == 0;
+	SRF_RETURN_NEXT(funcctx,
+					HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc,
+													  values, nulls)));
 }

@@ -32,6 +32,8 @@
 #include "utils/sortsupport.h"
 #include "utils/timestamp.h"
 
+#include "pg_compat.h"
+
 #include "input_quote.h"
 #include "japan_time.h"
 #include "outage_window.h"
@@ -187,6 +189,7 @@ static void
 ow_decode_bound(const char *str, bool alpha_zone, BoundReading *r)
 {
 	BoundFields f;
+	DateTimeErrorExtra extra = {0};
 
 	memset(r, 0, sizeof(BoundReading));
 	r->dterr = ow_split_bound(str, &f);
@@ -195,7 +198,7 @@ ow_decode_bound(const char *str, bool alpha_zone, BoundReading *r)
 	if (!alpha_zone)
 	{
 		r->dterr = DecodeDateTime(f.field, f.ftype, f.nf, &r->dtype, &r->tm,
-								  &r->fsec, NULL);
+								  &r->fsec, NULL, &extra);
 		if (r->dterr != DTERR_BAD_FORMAT)
 			return;
 
@@ -207,7 +210,9 @@ ow_decode_bound(const char *str, bool alpha_zone, BoundReading *r)
 	}
 	r->zoned = true;
 	r->dterr = DecodeDateTime(f.field, f.ftype, f.nf, &r->dtype, &r->tm,
-							  &r->fsec, &r->tz);
+							  &r->fsec, &r->tz, &extra);
+	/* an unknown zone: raised here, naming it, on every version */
+	ow_raise_zone_error(r->dterr, &extra, str, "timestamp with time zone");
 }
 
 /* Whether two readings of a bound mean the same instant. */
@@ -247,6 +252,7 @@ ow_check_bound_words(const char *str)
 		int			val;
 		pg_tz	   *tz;
 		int			type;
+		DateTimeErrorExtra extra = {0};
 
 		if (ow_is_clock_word(f.field[i]))
 			ereport(ERROR,
@@ -258,7 +264,8 @@ ow_check_bound_words(const char *str)
 					 errhint("Cast the expression to timestamptz and use the outage_window() constructor.")));
 		if (f.ftype[i] != DTK_STRING && f.ftype[i] != DTK_SPECIAL)
 			continue;
-		type = DecodeTimezoneAbbrev(i, f.field[i], &val, &tz);
+		/* a dynamic abbreviation whose zone is missing is one too (DYNTZ) */
+		(void) DecodeTimezoneAbbrev(i, f.field[i], &type, &val, &tz, &extra);
 		if (type == TZ || type == DTZ || type == DYNTZ)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
@@ -335,8 +342,12 @@ ow_read_bound(const char *str)
 	}
 	/* every order failed: report it as the documented order reads it */
 	if (r->dterr != 0)
-		DateTimeParseError(r->dterr, ow_quote_cstring(str),
-						   "timestamp with time zone");
+	{
+		DateTimeErrorExtra extra = {0};
+
+		DateTimeParseError(r->dterr, &extra, ow_quote_cstring(str),
+						   "timestamp with time zone", NULL);
+	}
 
 	switch (r->dtype)
 	{
@@ -624,7 +635,7 @@ outage_window_to_tstzrange(PG_FUNCTION_ARGS)
 	upper.infinite = false;
 	upper.inclusive = false;
 	upper.lower = false;
-	PG_RETURN_RANGE_P(make_range(typcache, &lower, &upper, false));
+	PG_RETURN_RANGE_P(make_range(typcache, &lower, &upper, false, NULL));
 }
 
 /*

@@ -18,6 +18,8 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
+#include "pg_compat.h"
+
 #include "input_quote.h"
 #include "prefecture.h"
 #include "prefecture_names.h"

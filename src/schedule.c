@@ -37,6 +37,8 @@
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
 
+#include "pg_compat.h"
+
 #include "schedule.h"
 
 #define AREA_TABLE "prefecture_area"
@@ -355,7 +357,7 @@ ow_schedule_refresh(ScheduleRef *ref, FunctionCallInfo fcinfo)
 									 ALLOCSET_SMALL_SIZES);
 
 	namespace = get_func_namespace(fcinfo->flinfo->fn_oid);
-	ref->lxid = MyProc->lxid;
+	ref->lxid = ow_my_lxid();
 	ref->aborts = ow_transaction_aborts;
 	ref->curcid = snapshot->curcid;
 	ref->xmin = snapshot->xmin;

@@ -24,6 +24,8 @@
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
+#include "pg_compat.h"
+
 #include "input_quote.h"
 #include "japan_time.h"
 #include "outage_window.h"

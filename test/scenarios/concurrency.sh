@@ -62,9 +62,12 @@ SET application_name = 'ow_report_a';
 SQL
 a_pid=$!
 
-# Wait (up to 60 s) until A's first report is running.
+# Wait (up to 60 s) until A's first report is running.  Only A's own
+# backend counts: PostgreSQL 18 shows A's parallel workers with A's
+# application_name and query too.
 running="SELECT count(*) FROM pg_stat_activity
 	WHERE application_name = 'ow_report_a' AND state = 'active'
+	  AND backend_type = 'client backend'
 	  AND query LIKE '/* report 1 */%'"
 for _ in $(seq 1200); do
 	[ "$(q -c "$running")" = 1 ] && break
