@@ -52,8 +52,11 @@ def jd(payer_kind, codes):
 
 
 def act(rec, code, days):
-    """SI, IY or TO with counts on the given days (fields 13..43)."""
+    """SI, IY or TO with counts on the given days (fields 13..43; TO 17..47,
+    after its unit, price, a spare field and the product name)."""
     f = [rec, "11", "1", code, "", "288", "1"] + [""] * 6
+    if rec == "TO":
+        f = [rec, "11", "1", code, "1", "288", "1", "001", "130", "", "ガーゼ　５ｃｍ"] + [""] * 6
     counts = [""] * 31
     for d in days:
         counts[d - 1] = "1"
@@ -97,12 +100,13 @@ east = [
     re(3, "1112", "202502", "山田　次郎", "1", "3450303", "ﾔﾏﾀﾞ ｼﾞﾛｳ", "A-0003"),
     ho("77777779", "", "777777777", 1),
     act("SI", "111000110", [15]),
-    # 4: public expense only (生活保護), JD day 2 coded 2, acts on 2/3
+    # 4: public expense only (生活保護), JD days 2 (coded 2) and 3, day 20
+    # coded 9 (no visit), a material (TO) on 2/5
     re(4, "1212", "202502", "佐藤　三郎", "1", "4010108", "ｻﾄｳ ｻﾌﾞﾛｳ", "A-0004"),
     ko("12136012", "1234567", 2),
     sn("2", "01", "12136012"),
-    jd("2", {2: 2, 3: 1}),
-    act("TO", "700000001", [3]),
+    jd("2", {2: 2, 3: 1, 20: 9}),
+    act("TO", "700000001", [5]),
     # 5: full-width insurer number, a 明治 birth date, 令和 claim month
     re(5, "1112", "50702", "鈴木　ウメ", "2", "1450729", "ｽｽﾞｷ ｳﾒ", "A-0005"),
     ho("０１１３００１２", "記号", "番号", 1),

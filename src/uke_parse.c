@@ -21,9 +21,15 @@
 #include "medical_institution_code_parse.h"
 #include "wareki_parse.h"
 
-/* First fields of the 31 day fields. */
+/*
+ * First fields of the 31 day fields (算定日情報): SI and IY have three
+ * comment pairs before them, TO also its unit, price, a spare field and
+ * the product name (field notes §5 give 13 for all three; the 医科 layout,
+ * as receipt software writes it, puts TO's at 17).
+ */
 #define JD_FIRST_DAY_FIELD 2
 #define ACT_FIRST_DAY_FIELD 13
+#define TO_FIRST_DAY_FIELD 17
 
 static bool
 is_sjis_lead(unsigned char c)
@@ -574,7 +580,9 @@ uke_next(UkeReader *r, UkeRecord *rec, bool *skipped)
 			{
 				int			bad = -1;
 				UkeError	e = field_days(r,
-										   rec->kind == UKE_JD ? JD_FIRST_DAY_FIELD : ACT_FIRST_DAY_FIELD,
+										   rec->kind == UKE_JD ? JD_FIRST_DAY_FIELD :
+										   rec->kind == UKE_TO ? TO_FIRST_DAY_FIELD :
+										   ACT_FIRST_DAY_FIELD,
 										   rec->kind == UKE_JD, &rec->days, &bad);
 
 				if (e != UKE_OK)
