@@ -40,6 +40,17 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.from_wareki(pg_catalog.text) IS
 'date from Japanese-era text: 令和7年2月1日 (元年, full-width, spaces, weekday checked), R7.2.1 or R07/02/01, claim-file GYYMMDD or GYYMM (era digits 1 明治 .. 5 令和), Gregorian YYYYMMDD; invalid days and dates outside their era are errors';
 
+-- For audits over dirty data: NULL where from_wareki() raises, so one
+-- mistyped date does not stop a statement (as to_prefecture() is for
+-- prefecture).  PostgreSQL 15 has no soft input errors (they came in 16),
+-- so the parser's status decides, with no error raised and caught.
+CREATE FUNCTION @extschema@.from_wareki_or_null(pg_catalog.text)
+RETURNS pg_catalog.date
+AS 'MODULE_PATHNAME', 'from_wareki_or_null'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.from_wareki_or_null(pg_catalog.text) IS
+'from_wareki() for dirty data: the date, or NULL for any text from_wareki() refuses (unknown form or era, no such day, a date outside its era)';
+
 CREATE FUNCTION @extschema@.outage_window_from_notice(pg_catalog.text,
 													  kind pg_catalog.text DEFAULT 'outage')
 RETURNS @extschema@.outage_window

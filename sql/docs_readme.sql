@@ -162,6 +162,50 @@ WHERE (affects_eligibility(i.impact)
    OR (i.impact = 'registration_delay' AND v.check_result <> 'valid')
 ORDER BY v.visit_at, v.visit_id;
 
+-- README.md, "For the billing auditor / Claims know days: day-level answers", example 1
+-- the whole Japan day, or the facility's opening hours that day
+SELECT c.claim_id, d.impact, d.grade, d.affected_time, d.open_time
+FROM his.claim_day c
+CROSS JOIN LATERAL eligibility_on_day(c.facility_prefecture, c.visit_date,
+                                      '{09:00,12:30,14:00,18:00}'::time[]) AS d
+WHERE d.grade <> 'none'
+ORDER BY c.claim_id;
+
+-- the grade alone, for a WHERE clause; each claim's own opening hours
+SELECT c.claim_id FROM his.claim_day c
+WHERE eligibility_grade_on_day(c.facility_prefecture, c.visit_date, c.opening_hours) = 'certain'
+ORDER BY c.claim_id;
+
+-- README.md, "For the billing auditor / The receipt file (レセ電)", example 1
+SELECT u.receipt_number, u.patient_name, u.insurer_number, u.visit_days
+FROM his.receipt_file r, uke_claims(r.file) AS u
+ORDER BY u.receipt_number;
+
+-- README.md, "For the billing auditor / Which claims to review: `uke_affected_claims`", example 1
+SELECT a.receipt_number, a.patient_name, a.affected_days, a.grade, a.impact, a.reasons
+FROM his.receipt_file r,
+     uke_affected_claims(r.file, opening_hours => '{09:00,12:30,14:00,18:00}') AS a
+ORDER BY a.receipt_number;
+
+-- against a calendar kept with the audit, so that it can be re-run
+SELECT count(*) FROM his.receipt_file r,
+     uke_affected_claims(r.file, current_outage_calendar()) AS a;
+
+-- README.md, "For the billing auditor / 請求点検担当者向け(日本語)", example 1
+-- his.claim_day: 請求番号(claim_id)、医療機関の都道府県、受診日、診療時間
+SELECT c.claim_id AS 請求番号, c.visit_date AS 受診日, d.impact AS 影響, d.grade AS 判定
+FROM his.claim_day c
+CROSS JOIN LATERAL eligibility_on_day(c.facility_prefecture, c.visit_date, c.opening_hours) AS d
+WHERE d.grade <> 'none'
+ORDER BY c.claim_id;
+
+-- README.md, "For the billing auditor / 請求点検担当者向け(日本語)", example 2
+SELECT u.receipt_number, u.patient_name, u.visit_days
+FROM his.receipt_file r, uke_claims(r.file) AS u ORDER BY 1;
+SELECT a.receipt_number, a.grade, a.reasons
+FROM his.receipt_file r,
+     uke_affected_claims(r.file, opening_hours => '{09:00,12:30,14:00,18:00}') AS a ORDER BY 1;
+
 -- README.md, "Japanese-era dates (和暦) / For the HIS report writer", example 1
 -- print visit dates the way staff read them
 SELECT v.visit_id, wareki(v.visit_at) AS 受診日, wareki(v.visit_at, 'short') AS short

@@ -541,3 +541,38 @@ outage_window_from_notice(PG_FUNCTION_ARGS)
 	PG_RETURN_OUTAGE_WINDOW_P(ow_make(ow_japan_wall_clock_to_timestamptz(&r->start),
 									  ow_japan_wall_clock_to_timestamptz(&r->end), k));
 }
+
+/*
+ * from_wareki_or_null(text): from_wareki() for audits over dirty data,
+ * where one mistyped era date must not stop a statement of 200,000 rows:
+ * NULL for any text from_wareki() refuses.  ICU failing is no fault of the
+ * text and still raises.
+ */
+PG_FUNCTION_INFO_V1(from_wareki_or_null);
+Datum
+from_wareki_or_null(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	const char *orig;
+	int			origlen;
+	int			len;
+	const char *utf8;
+	WkResult   *r = &parse_result;
+
+	/* a long value is refused before it is converted */
+	if (VARSIZE_ANY_EXHDR(t) > WK_MAX_INPUT)
+		PG_RETURN_NULL();
+	utf8 = text_to_utf8(t, &len, &orig, &origlen);
+	switch (wk_parse_date(utf8, len, r))
+	{
+		case WK_OK:
+			PG_RETURN_DATEADT(date2j(r->date.year, r->date.month, r->date.day) -
+							  POSTGRES_EPOCH_JDATE);
+		case WK_ICU_ERROR:
+			report_parse_error(r, orig, origlen, false);
+			break;
+		default:
+			break;
+	}
+	PG_RETURN_NULL();
+}
