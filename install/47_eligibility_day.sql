@@ -98,3 +98,26 @@ COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.prefecture,
 'The day-level grade over the opening hours, against a calendar; reads no table';
 COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.time[]) IS
 'The day-level grade over the opening hours, against a calendar; the facility''s prefecture given as text; reads no table';
+
+-- A facility by its 10-digit code: its facility_area area, else its
+-- prefecture's.  No calendar form: a calendar holds no facilities yet.
+CREATE FUNCTION @extschema@.eligibility_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	opening_hours pg_catalog.time[] DEFAULT NULL,
+	OUT impact @extschema@.eligibility_impact, OUT grade @extschema@.eligibility_grade,
+	OUT affected_time pg_catalog.interval, OUT open_time pg_catalog.interval)
+RETURNS pg_catalog.record
+AS 'MODULE_PATHNAME', 'eligibility_on_day'
+LANGUAGE C STABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_grade_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	opening_hours pg_catalog.time[] DEFAULT NULL)
+RETURNS @extschema@.eligibility_grade
+AS 'MODULE_PATHNAME', 'eligibility_grade_on_day'
+LANGUAGE C STABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.time[]) IS
+'A claim''s day at this facility (its facility_area area, else its prefecture''s): the most severe impact during the opening hours, the grade, the time windows affecting eligibility cover and the time open';
+COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.time[]) IS
+'The day-level grade over the opening hours at this facility (its facility_area area, else its prefecture''s)';

@@ -52,6 +52,7 @@ typedef struct DayCallCache
 	ScheduleRef schedule;		/* the tables' schedule */
 	void	   *calendar;		/* a calendar argument's */
 	bool		text_prefecture;	/* argument 0 is text */
+	bool		facility;		/* argument 0 is a medical_institution_code */
 	int			calendar_arg;	/* its position, or -1 */
 	int			hours_arg;		/* the opening hours' position, or -1 */
 	TupleDesc	tupdesc;		/* eligibility_on_day's result, blessed */
@@ -105,6 +106,10 @@ call_cache(FunctionCallInfo fcinfo, bool composite)
 	/* the overload's declared arguments say where everything is */
 	get_func_signature(fcinfo->flinfo->fn_oid, &argtypes, &nargs);
 	cache->text_prefecture = argtypes[0] == TEXTOID;
+	cache->facility = argtypes[0] ==
+		GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+						CStringGetDatum("medical_institution_code"),
+						ObjectIdGetDatum(get_func_namespace(fcinfo->flinfo->fn_oid)));
 	cache->calendar_arg = nargs == 4 ? 2 : -1;
 	cache->hours_arg = nargs >= 3 ? nargs - 1 : -1;
 
@@ -228,11 +233,12 @@ read_hours(ArrayType *array, TimeADT *from, TimeADT *to)
 }
 
 /*
- * The answer for the Japan day `day` at prefecture p, over the given
- * pairs of local times of day.
+ * The answer for the Japan day `day` at slot p of the schedule (a
+ * prefecture, or a facility's area), over the given pairs of local times
+ * of day.
  */
 static void
-answer_day(const CompiledSchedule *schedule, Prefecture p, DateADT day,
+answer_day(const CompiledSchedule *schedule, int p, DateADT day,
 		   const TimeADT *from, const TimeADT *to, int npairs, DayAnswer *a)
 {
 	Timestamp	midnight;
@@ -275,12 +281,13 @@ answer_call(FunctionCallInfo fcinfo, DayCallCache *cache, DayAnswer *a)
 	TimeADT		from[MAX_OPENING_PAIRS];
 	TimeADT		to[MAX_OPENING_PAIRS];
 	int			npairs;
-	Prefecture	p;
+	int			p = 0;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) ||
 		(cache->calendar_arg >= 0 && PG_ARGISNULL(cache->calendar_arg)))
 		return false;
-	p = prefecture_arg(fcinfo, cache);
+	if (!cache->facility)
+		p = prefecture_arg(fcinfo, cache);
 	if (cache->hours_arg >= 0 && !PG_ARGISNULL(cache->hours_arg))
 		npairs = read_hours(PG_GETARG_ARRAYTYPE_P(cache->hours_arg), from, to);
 	else
@@ -293,6 +300,9 @@ answer_call(FunctionCallInfo fcinfo, DayCallCache *cache, DayAnswer *a)
 	schedule = cache->calendar_arg >= 0 ?
 		ow_calendar_arg_schedule(fcinfo, &cache->calendar, cache->calendar_arg) :
 		ow_schedule_get(&cache->schedule, fcinfo);
+	/* a facility: its facility_area area, else its code's prefecture */
+	if (cache->facility)
+		p = ow_schedule_facility_slot(schedule, PG_GETARG_INT64(0));
 	answer_day(schedule, p, PG_GETARG_DATEADT(1), from, to, npairs, a);
 	return true;
 }

@@ -4,7 +4,7 @@
 --
 BEGIN;
 CREATE EXTENSION outage_window;
-SELECT plan(10);
+SELECT plan(12);
 
 INSERT INTO outage_area VALUES ('atami', '熱海市 (NTT East lines)'), ('quiet', 'no windows of its own');
 INSERT INTO outage_schedule (area, period, note) VALUES
@@ -56,6 +56,14 @@ SELECT is(eligibility_impact_on_day('2241234567'::medical_institution_code, date
 		  'outage'::eligibility_impact, 'a facility on an area without windows still gets nationwide ones');
 SELECT is(eligibility_impact_on_day('2241234567'::medical_institution_code, date '2025-02-02'),
 		  'none'::eligibility_impact, '... and none of its prefecture''s');
+
+-- the day-level answer over opening hours follows the facility's area too
+SELECT is((SELECT grade::text FROM eligibility_on_day('2211234567'::medical_institution_code,
+											  date '2025-03-01', '{10:00,11:00}')),
+		  'certain', 'eligibility_on_day: the 熱海 clinic''s hours lie in the atami outage');
+SELECT is(ARRAY[eligibility_grade_on_day('2211111111'::medical_institution_code, date '2025-03-01', '{10:00,11:00}')::text,
+				eligibility_grade_on_day('2211111111'::medical_institution_code, date '2025-03-01', '{10:00,12:00}')::text],
+		  ARRAY['none', 'possible'], 'eligibility_grade_on_day: its West neighbour is touched only from 11:00');
 
 -- the next statement sees a change of facility_area
 DELETE FROM facility_area WHERE facility = '2211234567';

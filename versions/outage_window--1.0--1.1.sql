@@ -1595,3 +1595,27 @@ END;
 
 COMMENT ON FUNCTION @extschema@.uke_window_visits(pg_catalog.bytea, pg_catalog.time[], pg_catalog.bool) IS
 'The after-outage list from a receipt file: each outage or intermittent window of outage_schedule, and the visits on the days it touched (within the opening hours, if given) at a facility of its area, with the identity items the file has (name, kana, sex, birth date; no address) and the chart number';
+
+--
+-- The day-level answers for a facility by its code.
+--
+CREATE FUNCTION @extschema@.eligibility_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	opening_hours pg_catalog.time[] DEFAULT NULL,
+	OUT impact @extschema@.eligibility_impact, OUT grade @extschema@.eligibility_grade,
+	OUT affected_time pg_catalog.interval, OUT open_time pg_catalog.interval)
+RETURNS pg_catalog.record
+AS 'MODULE_PATHNAME', 'eligibility_on_day'
+LANGUAGE C STABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_grade_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	opening_hours pg_catalog.time[] DEFAULT NULL)
+RETURNS @extschema@.eligibility_grade
+AS 'MODULE_PATHNAME', 'eligibility_grade_on_day'
+LANGUAGE C STABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.time[]) IS
+'A claim''s day at this facility (its facility_area area, else its prefecture''s): the most severe impact during the opening hours, the grade, the time windows affecting eligibility cover and the time open';
+COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.time[]) IS
+'The day-level grade over the opening hours at this facility (its facility_area area, else its prefecture''s)';
