@@ -14,6 +14,7 @@
 
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
+#include "pg_compat.h"
 
 #include "address_parse.h"
 #include "prefecture.h"

@@ -14,6 +14,7 @@
 #include "postgres.h"
 
 #include "miscadmin.h"
+#include "pg_compat.h"
 #include "utils/memutils.h"
 
 #include "calendar_layout.h"

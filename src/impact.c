@@ -12,6 +12,7 @@
 #include "postgres.h"
 
 #include "impact.h"
+#include "pg_compat.h"
 
 /*
  * A registration delay slows card registration, not verification, so only

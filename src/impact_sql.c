@@ -19,6 +19,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
+#include "pg_compat.h"
 #include "utils/builtins.h"
 #include "utils/syscache.h"
 

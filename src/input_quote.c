@@ -12,6 +12,7 @@
 #include "postgres.h"
 
 #include "mb/pg_wchar.h"
+#include "pg_compat.h"
 
 #include "input_quote.h"
 

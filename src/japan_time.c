@@ -15,6 +15,7 @@
 #include "postgres.h"
 
 #include "japan_time.h"
+#include "pg_compat.h"
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 

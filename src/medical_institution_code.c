@@ -18,6 +18,7 @@
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "pg_compat.h"
 #include "utils/builtins.h"
 
 #include "input_quote.h"

@@ -10,6 +10,7 @@
 
 #include "catalog/namespace.h"
 #include "mb/pg_wchar.h"
+#include "pg_compat.h"
 
 #include "server_text.h"
 
