@@ -58,3 +58,22 @@ PG_PROVE ?= pg_prove
 .PHONY: prove
 prove:
 	$(PG_PROVE) --ext .sql -f test/
+
+# The SQL examples of README.md and doc/*.md as pg_regress suites
+# (sql/docs_*.sql, checked against expected/docs_*.out): regenerate them
+# after changing an example; scripts/test.sh runs the check.
+.PHONY: doc-examples doc-examples-check
+doc-examples:
+	perl scripts/doc_examples.pl
+doc-examples-check:
+	perl scripts/doc_examples.pl --check
+
+# PGXN: `make dist` checks META.json (scripts/check_meta.pl) and writes
+# outage_window-VERSION.zip of the committed tree (git archive HEAD), VERSION
+# being META.json's (the control file's default_version in SemVer).
+DISTVERSION = $(shell perl -MJSON::PP -e 'print decode_json(do { local $$/; <STDIN> })->{version}' < $(CURDIR)/META.json)
+.PHONY: dist
+dist:
+	perl scripts/check_meta.pl META.json
+	git archive --format zip --prefix=$(EXTENSION)-$(DISTVERSION)/ -o $(EXTENSION)-$(DISTVERSION).zip HEAD
+	@echo "wrote $(EXTENSION)-$(DISTVERSION).zip"

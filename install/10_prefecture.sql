@@ -3,8 +3,8 @@
 -- prefecture: one of Japan's 47 prefectures, stored as its JIS X 0401
 -- code (1..47) in two bytes, passed by value.  Comparison and hashing
 -- reuse the int2 functions, since the representation is an int2.
--- Keep this file ASCII: without an encoding in the control file, the
--- script is read in the database's encoding (EUC_JP databases too).
+-- The control file says encoding = UTF8: the script is converted to the
+-- database's encoding (EUC_JP databases too) when it runs.
 -- ---------------------------------------------------------------------
 
 CREATE TYPE @extschema@.prefecture;

@@ -64,6 +64,18 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.outage_window(pg_catalog.timestamptz, pg_catalog.timestamptz, pg_catalog.text) IS
 'outage window [lower, upper) of the given kind (outage, intermittent or registration_delay; default outage)';
 
+-- Bounds without a zone are Japan wall-clock time, as in a window literal,
+-- whatever the session TimeZone says.  Untyped literals resolve to the
+-- timestamptz form above (timestamptz is the preferred type).
+CREATE FUNCTION @extschema@.outage_window(lower pg_catalog.timestamp,
+										  upper pg_catalog.timestamp,
+										  kind pg_catalog.text DEFAULT 'outage')
+RETURNS @extschema@.outage_window
+AS 'MODULE_PATHNAME', 'outage_window_construct_japan'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.outage_window(pg_catalog.timestamp, pg_catalog.timestamp, pg_catalog.text) IS
+'outage window [lower, upper) with bounds read as Japan wall-clock time, whatever TimeZone says, of the given kind (default outage)';
+
 CREATE FUNCTION @extschema@.lower(@extschema@.outage_window)
 RETURNS pg_catalog.timestamptz
 AS 'MODULE_PATHNAME', 'outage_window_lower'

@@ -16,7 +16,11 @@ CREATE TABLE @extschema@.outage_area (
 	area text PRIMARY KEY,
 	description text,
 	CONSTRAINT outage_area_name_check
-		CHECK (area OPERATOR(pg_catalog.<>) ''::pg_catalog.text)
+		CHECK (area OPERATOR(pg_catalog.<>) ''::pg_catalog.text),
+	-- an outage_calendar, which every eligibility function compiles, holds
+	-- area names of at most 1024 bytes (OW_CALENDAR_MAX_AREA_NAME_BYTES)
+	CONSTRAINT outage_area_name_length
+		CHECK (pg_catalog.octet_length(area) OPERATOR(pg_catalog.<=) 1024)
 );
 
 COMMENT ON TABLE @extschema@.outage_area IS
@@ -148,30 +152,21 @@ COMMENT ON COLUMN @extschema@.outage_schedule_deleted_seed.id IS
 
 --
 -- Triggers.  They run only on writes to these small tables, never on the
--- eligibility functions' path.
+-- eligibility functions' path.  They are C (src/schedule_triggers.c), so
+-- that no body names this schema as text: see doc/hardening.md, "Trust".
 --
 
--- prefecture_area always holds the 47 prefectures.  An INSERT of a
--- prefecture that is already there sets its area: that is how a restore
--- puts back a dumped edit over the fresh seed.
+-- prefecture_area always holds the 47 prefectures.  During a restore, an
+-- INSERT of a prefecture that is already there sets its area: that is how
+-- a restore puts back a dumped edit over the fresh seed.  At other times
+-- the primary key refuses it, as on any table.
 CREATE FUNCTION @extschema@.prefecture_area_insert_sets_area()
 RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-BEGIN
-	UPDATE @extschema@.prefecture_area AS a
-	   SET area = NEW.area
-	 WHERE a.prefecture OPERATOR(@extschema@.=) NEW.prefecture
-	   AND a.area OPERATOR(pg_catalog.=) @extschema@.notice_area(a.prefecture);
-	IF FOUND THEN
-		RETURN NULL;
-	END IF;
-	RETURN NEW;
-END;
-$$;
+AS 'MODULE_PATHNAME', 'prefecture_area_insert_sets_area'
+LANGUAGE C;
 
 COMMENT ON FUNCTION @extschema@.prefecture_area_insert_sets_area() IS
-'Trigger: an INSERT of a prefecture still in its notice area sets its area';
+'Trigger: during a restore, an INSERT of a prefecture still in its notice area sets its area; otherwise the primary key refuses the INSERT';
 
 CREATE TRIGGER insert_sets_area
 	BEFORE INSERT ON @extschema@.prefecture_area
@@ -179,15 +174,8 @@ CREATE TRIGGER insert_sets_area
 
 CREATE FUNCTION @extschema@.prefecture_area_keep_rows()
 RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-BEGIN
-	RAISE EXCEPTION 'cannot delete rows from prefecture_area'
-		USING ERRCODE = 'restrict_violation',
-			  DETAIL = 'prefecture_area holds one row for each of the 47 prefectures.',
-			  HINT = 'To move a prefecture, UPDATE its area instead.';
-END;
-$$;
+AS 'MODULE_PATHNAME', 'prefecture_area_keep_rows'
+LANGUAGE C;
 
 COMMENT ON FUNCTION @extschema@.prefecture_area_keep_rows() IS
 'Trigger: refuses DELETE and TRUNCATE on prefecture_area';
@@ -203,23 +191,11 @@ CREATE TRIGGER keep_rows_on_truncate
 -- outage_area: a dumped edit of a seeded area replaces the fresh seed.
 CREATE FUNCTION @extschema@.outage_area_insert_sets_description()
 RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-BEGIN
-	UPDATE @extschema@.outage_area AS a
-	   SET description = NEW.description
-	 WHERE a.area OPERATOR(pg_catalog.=) NEW.area
-	   AND a OPERATOR(pg_catalog.=) ANY
-		   (SELECT s FROM @extschema@.shipped_outage_areas() AS s);
-	IF FOUND THEN
-		RETURN NULL;
-	END IF;
-	RETURN NEW;
-END;
-$$;
+AS 'MODULE_PATHNAME', 'outage_area_insert_sets_description'
+LANGUAGE C;
 
 COMMENT ON FUNCTION @extschema@.outage_area_insert_sets_description() IS
-'Trigger: an INSERT of an unchanged shipped area sets its description';
+'Trigger: an INSERT of an unchanged shipped area (or, in a restore, of an area a window created first) sets its description; refuses an area past the calendar''s limit of 254';
 
 CREATE TRIGGER insert_sets_description
 	BEFORE INSERT ON @extschema@.outage_area
@@ -229,26 +205,11 @@ CREATE TRIGGER insert_sets_description
 -- unchanged seed with the same id; deleting a shipped window records it.
 CREATE FUNCTION @extschema@.outage_schedule_restore_seed()
 RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-BEGIN
-	IF NEW.id OPERATOR(pg_catalog.<=) 1000 THEN
-		UPDATE @extschema@.outage_schedule AS o
-		   SET area = NEW.area, period = NEW.period,
-			   note = NEW.note, source = NEW.source
-		 WHERE o.id OPERATOR(pg_catalog.=) NEW.id
-		   AND o OPERATOR(pg_catalog.=) ANY
-			   (SELECT s FROM @extschema@.shipped_outage_windows() AS s);
-		IF FOUND THEN
-			RETURN NULL;
-		END IF;
-	END IF;
-	RETURN NEW;
-END;
-$$;
+AS 'MODULE_PATHNAME', 'outage_schedule_restore_seed'
+LANGUAGE C;
 
 COMMENT ON FUNCTION @extschema@.outage_schedule_restore_seed() IS
-'Trigger: an INSERT with the id of an unchanged shipped window replaces that window';
+'Trigger: an INSERT with the id of an unchanged shipped window replaces that window; one that puts a deleted shipped window back takes it off outage_schedule_deleted_seed; outside a restore, any other id up to 1000 is refused';
 
 CREATE TRIGGER restore_seed
 	BEFORE INSERT ON @extschema@.outage_schedule
@@ -256,17 +217,8 @@ CREATE TRIGGER restore_seed
 
 CREATE FUNCTION @extschema@.outage_schedule_remember_deleted_seed()
 RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-BEGIN
-	IF OLD.id OPERATOR(pg_catalog.<=) 1000 THEN
-		INSERT INTO @extschema@.outage_schedule_deleted_seed (id)
-		VALUES (OLD.id)
-		ON CONFLICT DO NOTHING;
-	END IF;
-	RETURN NULL;
-END;
-$$;
+AS 'MODULE_PATHNAME', 'outage_schedule_remember_deleted_seed'
+LANGUAGE C;
 
 COMMENT ON FUNCTION @extschema@.outage_schedule_remember_deleted_seed() IS
 'Trigger: records the deletion of a shipped window in outage_schedule_deleted_seed';
@@ -277,14 +229,8 @@ CREATE TRIGGER remember_deleted_seed
 
 CREATE FUNCTION @extschema@.outage_schedule_deleted_seed_apply()
 RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-BEGIN
-	DELETE FROM @extschema@.outage_schedule AS o
-	 WHERE o.id OPERATOR(pg_catalog.=) NEW.id;
-	RETURN NULL;
-END;
-$$;
+AS 'MODULE_PATHNAME', 'outage_schedule_deleted_seed_apply'
+LANGUAGE C;
 
 COMMENT ON FUNCTION @extschema@.outage_schedule_deleted_seed_apply() IS
 'Trigger: recording a deleted shipped window deletes it from outage_schedule (so a restore deletes it again)';
@@ -296,16 +242,8 @@ CREATE TRIGGER apply
 -- TRUNCATE removes every window at once: remember the shipped ones.
 CREATE FUNCTION @extschema@.outage_schedule_remember_truncated_seeds()
 RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-BEGIN
-	INSERT INTO @extschema@.outage_schedule_deleted_seed (id)
-	SELECT o.id FROM @extschema@.outage_schedule AS o
-	 WHERE o.id OPERATOR(pg_catalog.<=) 1000
-	ON CONFLICT DO NOTHING;
-	RETURN NULL;
-END;
-$$;
+AS 'MODULE_PATHNAME', 'outage_schedule_remember_truncated_seeds'
+LANGUAGE C;
 
 COMMENT ON FUNCTION @extschema@.outage_schedule_remember_truncated_seeds() IS
 'Trigger: records the shipped windows a TRUNCATE of outage_schedule removes';
@@ -315,7 +253,7 @@ CREATE TRIGGER remember_truncated_seeds
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.outage_schedule_remember_truncated_seeds();
 
 COMMENT ON TRIGGER insert_sets_area ON @extschema@.prefecture_area IS
-'An INSERT of a prefecture still in its notice area sets its area (how a restore puts back a dumped edit)';
+'During a restore, an INSERT of a prefecture still in its notice area sets its area (how a restore puts back a dumped edit)';
 COMMENT ON TRIGGER keep_rows ON @extschema@.prefecture_area IS
 'prefecture_area keeps one row per prefecture: DELETE is refused';
 COMMENT ON TRIGGER keep_rows_on_truncate ON @extschema@.prefecture_area IS
@@ -336,21 +274,46 @@ COMMENT ON SEQUENCE @extschema@.outage_schedule_id_seq IS
 -- What pg_dump keeps: user-added areas and edited seeds, prefectures moved
 -- away from the notice's area, user windows and edited shipped windows, and
 -- the record of deleted shipped windows.
+--
+-- pg_dump runs these conditions, often as a superuser, so they name nothing
+-- of this schema: a condition is stored as text, and after the database
+-- owner renamed the schema and planted look-alikes under its old name, a
+-- function named here would be the owner's.  Each one compares a hash of
+-- the row's text (the output functions of its columns' types, found by type
+-- OID and independent of every setting) with those of the shipped rows,
+-- computed here once from the functions above.  Hashes keep the condition
+-- ASCII, so pg_dump reads it in any client encoding.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_area',
-	'WHERE NOT (outage_area OPERATOR(pg_catalog.=) ANY (SELECT s FROM @extschema@.shipped_outage_areas() AS s))');
+	pg_catalog.format('WHERE NOT (pg_catalog.md5(outage_area::pg_catalog.text) OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
+		(SELECT pg_catalog.array_agg(pg_catalog.md5(s::pg_catalog.text) ORDER BY s.area)
+		 FROM @extschema@.shipped_outage_areas() AS s)));
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.prefecture_area',
-	'WHERE area OPERATOR(pg_catalog.<>) @extschema@.notice_area(prefecture)');
+	pg_catalog.format('WHERE NOT (pg_catalog.md5(prefecture_area::pg_catalog.text) OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
+		(SELECT pg_catalog.array_agg(
+					pg_catalog.md5(ROW(p::@extschema@.prefecture,
+						@extschema@.notice_area(p::@extschema@.prefecture))::pg_catalog.text)
+					ORDER BY p)
+		 FROM pg_catalog.generate_series(1, 47) AS p)));
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_schedule',
-	'WHERE NOT (outage_schedule OPERATOR(pg_catalog.=) ANY (SELECT s FROM @extschema@.shipped_outage_windows() AS s))');
+	pg_catalog.format('WHERE NOT (pg_catalog.md5(outage_schedule::pg_catalog.text) OPERATOR(pg_catalog.=) ANY (%L::pg_catalog.text[]))',
+		(SELECT pg_catalog.array_agg(pg_catalog.md5(s::pg_catalog.text) ORDER BY s.id)
+		 FROM @extschema@.shipped_outage_windows() AS s)));
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_schedule_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outage_schedule_deleted_seed', '');
 
--- Everyone may read; only the owner writes.  The owner is the role that
--- ran CREATE EXTENSION (@extowner@).  When a database owner who is not a
--- superuser installs the extension (it is trusted), this script runs as
--- the bootstrap superuser and the tables belong to that superuser, so the
--- extension's owner is granted the writes explicitly; when a superuser
--- installs it, the grant repeats what ownership already gives.
+-- Who may change the schedule: the database owner, whoever that is now.
+-- The rights go to the predefined role pg_database_owner, whose only member
+-- is the current database's owner, with the grant option, so that
+--   * a database owner who installed the extension (it is trusted: this
+--	   script runs as the bootstrap superuser, who owns the tables) edits it;
+--	 * so does the owner of a database a superuser installed it into;
+--	 * a restore, by the owner or by a superuser, serial or with -j, gives
+--	   the same rights, because the restore's CREATE EXTENSION grants them
+--	   again (pg_dump leaves out what the install script granted);
+--	 * ALTER DATABASE ... OWNER TO moves them to the new owner;
+--	 * the owner can let other roles edit: GRANT INSERT, UPDATE, DELETE ON
+--	   the four tables TO a role (pg_dump keeps those grants).
+-- Everyone may read.  The sequence is read by pg_dump and set by a restore.
 REVOKE ALL ON @extschema@.outage_area, @extschema@.prefecture_area,
 	@extschema@.outage_schedule, @extschema@.outage_schedule_deleted_seed
 	FROM PUBLIC;
@@ -360,4 +323,6 @@ GRANT SELECT ON @extschema@.outage_area, @extschema@.prefecture_area,
 GRANT INSERT, UPDATE, DELETE ON @extschema@.outage_area,
 	@extschema@.prefecture_area, @extschema@.outage_schedule,
 	@extschema@.outage_schedule_deleted_seed
-	TO @extowner@;
+	TO pg_database_owner WITH GRANT OPTION;
+GRANT SELECT, UPDATE ON SEQUENCE @extschema@.outage_schedule_id_seq
+	TO pg_database_owner WITH GRANT OPTION;

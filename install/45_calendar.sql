@@ -45,13 +45,13 @@ COMMENT ON AGGREGATE @extschema@.outage_calendar(pg_catalog.text, @extschema@.ou
 CREATE FUNCTION @extschema@.eligibility_affected_bound(
 	calendar @extschema@.outage_calendar, upper pg_catalog.bool)
 RETURNS pg_catalog.timestamptz
-AS 'MODULE_PATHNAME', 'eligibility_affected_bound_cal'
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.eligibility_affected_bound_local(
 	calendar @extschema@.outage_calendar, upper pg_catalog.bool)
 RETURNS pg_catalog.timestamp
-AS 'MODULE_PATHNAME', 'eligibility_affected_bound_local_cal'
+AS 'MODULE_PATHNAME', 'eligibility_affected_bound_local'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.eligibility_affected_bound(@extschema@.outage_calendar, pg_catalog.bool) IS
@@ -63,7 +63,7 @@ CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
 	calendar @extschema@.outage_calendar)
 RETURNS pg_catalog.bool
-AS 'MODULE_PATHNAME', 'is_eligibility_affected_cal'
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 SUPPORT @extschema@.is_eligibility_affected_support;
 
@@ -71,7 +71,7 @@ CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
 	calendar @extschema@.outage_calendar)
 RETURNS pg_catalog.bool
-AS 'MODULE_PATHNAME', 'is_eligibility_affected_local_cal'
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 SUPPORT @extschema@.is_eligibility_affected_support;
 
@@ -79,7 +79,7 @@ CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
 	calendar @extschema@.outage_calendar)
 RETURNS pg_catalog.bool
-AS 'MODULE_PATHNAME', 'is_eligibility_affected_text_cal'
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 SUPPORT @extschema@.is_eligibility_affected_support;
 
@@ -87,7 +87,7 @@ CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
 	calendar @extschema@.outage_calendar)
 RETURNS pg_catalog.bool
-AS 'MODULE_PATHNAME', 'is_eligibility_affected_text_local_cal'
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 SUPPORT @extschema@.is_eligibility_affected_support;
 
@@ -104,28 +104,28 @@ CREATE FUNCTION @extschema@.eligibility_impact(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
 	calendar @extschema@.outage_calendar)
 RETURNS @extschema@.eligibility_impact
-AS 'MODULE_PATHNAME', 'eligibility_impact_cal'
+AS 'MODULE_PATHNAME', 'eligibility_impact'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.eligibility_impact(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
 	calendar @extschema@.outage_calendar)
 RETURNS @extschema@.eligibility_impact
-AS 'MODULE_PATHNAME', 'eligibility_impact_local_cal'
+AS 'MODULE_PATHNAME', 'eligibility_impact'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.eligibility_impact(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
 	calendar @extschema@.outage_calendar)
 RETURNS @extschema@.eligibility_impact
-AS 'MODULE_PATHNAME', 'eligibility_impact_text_cal'
+AS 'MODULE_PATHNAME', 'eligibility_impact'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.eligibility_impact(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
 	calendar @extschema@.outage_calendar)
 RETURNS @extschema@.eligibility_impact
-AS 'MODULE_PATHNAME', 'eligibility_impact_text_local_cal'
+AS 'MODULE_PATHNAME', 'eligibility_impact'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
@@ -136,3 +136,22 @@ COMMENT ON FUNCTION @extschema@.eligibility_impact(pg_catalog.text, pg_catalog.t
 'The most severe window of the given calendar that applies to a visit; prefecture given as text';
 COMMENT ON FUNCTION @extschema@.eligibility_impact(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar) IS
 'The most severe window of the given calendar that applies to a visit at this Japan local time; prefecture given as text';
+
+CREATE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_on_day'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_on_day'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that touches this Japan calendar day (reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that touches this Japan calendar day; prefecture given as text';

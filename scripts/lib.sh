@@ -43,7 +43,7 @@ ow_ensure_packages() {
 ow_ensure_build_packages() {
 	ow_ensure_packages ca-certificates make gcc libc6-dev pkg-config \
 		"postgresql-$OW_PG_MAJOR" "postgresql-server-dev-$OW_PG_MAJOR" \
-		"postgresql-contrib" libicu-dev
+		libicu-dev
 }
 
 # What the test suites need on top.
@@ -51,11 +51,18 @@ ow_ensure_test_packages() {
 	ow_ensure_build_packages
 	ow_ensure_packages "postgresql-$OW_PG_MAJOR-pgtap" \
 		libtap-parser-sourcehandler-pgtap-perl
+	# Debian 13 and later moved the old zone names the tests read (Japan,
+	# Singapore) to tzdata-legacy; Debian 12 has them in tzdata.
+	if apt-cache show tzdata-legacy >/dev/null 2>&1; then
+		ow_ensure_packages tzdata-legacy
+	fi
 }
 
 ow_build_install() {
 	ow_log "building outage_window"
-	make -C "$OW_ROOT" -s PG_CONFIG="$OW_PG_BIN/pg_config" all >/dev/null
+	# OW_BUILD_CFLAGS: more compiler flags (scripts/pg_matrix.sh: -Werror)
+	make -C "$OW_ROOT" -s PG_CONFIG="$OW_PG_BIN/pg_config" \
+		${OW_BUILD_CFLAGS:+COPT="$OW_BUILD_CFLAGS"} all >/dev/null
 	ow_log "installing outage_window into $("$OW_PG_BIN/pg_config" --pkglibdir)"
 	ow_as_root make -C "$OW_ROOT" -s PG_CONFIG="$OW_PG_BIN/pg_config" install >/dev/null
 }

@@ -107,7 +107,7 @@ trap finish EXIT
 
 start=$(date +%s)
 rc=0
-OW_NO_INSTALL=1 OW_FUZZ_SECONDS=0 bash "$OW_ROOT/scripts/test.sh" || rc=1
+OW_NO_INSTALL=1 OW_FUZZ_SECONDS=0 OW_PG_MATRIX=0 OW_DEB_STAGE=0 bash "$OW_ROOT/scripts/test.sh" || rc=1
 ow_log "suite under $mode took $(($(date +%s) - start)) s"
 
 reports=$(find "$logs" -type f | sort)

@@ -3,7 +3,10 @@
 #
 # Installs the Debian packages that are missing, builds and installs the
 # extension, starts a throwaway cluster, then runs
+#   0. a check that sql/docs_*.sql holds every SQL example of README.md and
+#      doc/*.md as they are now (scripts/doc_examples.pl --check),
 #   1. the pg_regress suites (sql/ + expected/) through "make installcheck",
+#      the documents' examples among them,
 #   2. the pgTAP suites (test/*.sql) through pg_prove,
 #   3. pg_regress and pgTAP again under two hard TimeZone/DateStyle pairs
 #      (scripts/tz_matrix.sh; OW_TZ_CI_PAIRS changes them, empty skips),
@@ -11,10 +14,27 @@
 #      a dump and restore, a second database or a second cluster,
 #   5. a short fuzz pass over every parser (scripts/fuzz.sh, no server;
 #      OW_FUZZ_SECONDS per parser, 25 by default, 0 to skip; it installs
-#      clang).
-# Prints one closing line "N passed, N failed" counting the stages.
+#      clang),
+#   6. the version matrix: stages 1-4 on PostgreSQL 17 and 18 as Debian
+#      ships them, each in a Debian chroot (scripts/pg_matrix.sh).  It runs
+#      when the chroots are already cached (/var/cache/outage_window/chroots,
+#      OW_CHROOT_CACHE) or when asked with OW_PG_MATRIX=1 (which makes them,
+#      about 3 minutes once); OW_PG_MATRIX=0 skips it.  Skipped, it says so
+#      and counts as skipped,
+#   7. the Debian package: built from debian/, installed with apt, tested as
+#      autopkgtest would, removed, and the earlier `make install` put back
+#      (scripts/deb_package.sh).  OW_DEB_WHERE=host does it on this machine,
+#      OW_DEB_WHERE=chroot in a Debian chroot of this machine's release in
+#      the same cache.  By default: on this machine when this run tests the
+#      system's PostgreSQL (OW_PG_BIN unset) and no such chroot is cached,
+#      as on a fresh machine; else in the chroot, which leaves a shared
+#      machine's system PostgreSQL alone.  OW_DEB_STAGE=0 skips it.
+# Prints one closing line "N passed, N failed" counting the stages, with
+# ", N skipped" when a stage was skipped.
 set -euo pipefail
+system_pg_bin=${OW_PG_BIN:-}
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/chroot_lib.sh"
 
 ow_ensure_test_packages
 # scripts/sanitize.sh and scripts/valgrind.sh install their own build first
@@ -23,6 +43,7 @@ ow_start_cluster
 
 passed=0
 failed=0
+skipped=0
 stage() {
 	local name=$1
 	shift
@@ -68,6 +89,7 @@ scenarios() {
 	return $rc
 }
 
+stage "doc examples in step with README.md and doc/" perl "$OW_ROOT/scripts/doc_examples.pl" --check
 stage "pg_regress suites" regress
 stage "pgTAP suites" tap
 tz_ci_pairs=${OW_TZ_CI_PAIRS-Pacific/Chatham|German, DMY;Asia/Tokyo|SQL, YMD}
@@ -79,5 +101,58 @@ if [ "${OW_FUZZ_SECONDS:-25}" != 0 ]; then
 	stage "fuzz pass (${OW_FUZZ_SECONDS:-25} s per parser)" bash "$OW_ROOT/scripts/fuzz.sh" "${OW_FUZZ_SECONDS:-25}"
 fi
 
-echo "$passed passed, $failed failed"
+matrix=${OW_PG_MATRIX:-auto}
+if [ "$matrix" = 1 ] || { [ "$matrix" = auto ] && bash "$OW_ROOT/scripts/pg_matrix.sh" --cached; }; then
+	stage "PostgreSQL version matrix (scripts/pg_matrix.sh)" bash "$OW_ROOT/scripts/pg_matrix.sh"
+else
+	skipped=$((skipped + 1))
+	if [ "$matrix" = 0 ]; then
+		ow_log "SKIPPED: the PostgreSQL version matrix (OW_PG_MATRIX=0)"
+	else
+		ow_log "SKIPPED: the PostgreSQL version matrix (17, 18): its Debian chroots are not cached in $OW_CHROOT_CACHE; OW_PG_MATRIX=1 bash scripts/test.sh makes them (about 3 minutes, once) and runs it"
+	fi
+fi
+
+# The Debian package stage, on this machine or in a chroot of its release.
+deb_in_chroot() {
+	local suite dir rc=0
+	suite=${OW_DEB_SUITE:-$(. /etc/os-release && echo "$VERSION_CODENAME")}
+	(
+		exec 8>>"$OW_CHROOT_CACHE/.lock.deb"
+		flock 8
+		ow_chroot_make "$suite" "$OW_PG_MAJOR" build-essential dpkg-dev debhelper postgresql-server-dev-all
+		dir=$(ow_chroot_dir "$suite" "$OW_PG_MAJOR")
+		ow_log "in the $suite chroot $dir"
+		ow_chroot_copy_tree "$dir"
+		ow_chroot_mount "$dir"
+		ow_chroot_run "$dir" OW_PG_MAJOR="$OW_PG_MAJOR" \
+			-- bash /build/outage_window/scripts/deb_package.sh || rc=$?
+		ow_chroot_umount "$dir"
+		exit $rc
+	)
+}
+if [ "${OW_DEB_STAGE:-1}" = 0 ]; then
+	skipped=$((skipped + 1))
+	ow_log "SKIPPED: the Debian package (OW_DEB_STAGE=0)"
+else
+	deb_where=${OW_DEB_WHERE:-}
+	if [ -z "$deb_where" ]; then
+		suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+		if [ -z "$system_pg_bin" ] && ! ow_chroot_ready "$suite" "$OW_PG_MAJOR"; then
+			deb_where=host
+		else
+			deb_where=chroot
+		fi
+	fi
+	if [ "$deb_where" = host ]; then
+		stage "Debian package, on this machine (scripts/deb_package.sh)" bash "$OW_ROOT/scripts/deb_package.sh"
+	else
+		ow_as_root mkdir -p "$OW_CHROOT_CACHE"
+		stage "Debian package, in a chroot (scripts/deb_package.sh)" deb_in_chroot
+	fi
+fi
+
+closing="$passed passed, $failed failed"
+[ "$skipped" -eq 0 ] || closing+=", $skipped skipped"
+echo "$closing"
 [ "$failed" -eq 0 ]

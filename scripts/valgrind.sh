@@ -47,7 +47,7 @@ fi
 
 start=$(date +%s)
 rc=0
-OW_REGRESS=$regress OW_TZ_CI_PAIRS= OW_SERVER_BINDIR=$serverbin OW_START_TIMEOUT=300 OW_NO_INSTALL=1 OW_FUZZ_SECONDS=0 \
+OW_REGRESS=$regress OW_TZ_CI_PAIRS= OW_SERVER_BINDIR=$serverbin OW_START_TIMEOUT=300 OW_NO_INSTALL=1 OW_FUZZ_SECONDS=0 OW_PG_MATRIX=0 OW_DEB_STAGE=0 \
 	OW_CONC_VISITS=${OW_CONC_VISITS:-100000} OW_PGBENCH_SECONDS=${OW_PGBENCH_SECONDS:-10} \
 	bash "$OW_ROOT/scripts/test.sh" || rc=1
 ow_log "suite under valgrind took $(($(date +%s) - start)) s"

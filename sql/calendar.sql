@@ -152,8 +152,22 @@ FROM generate_series(1, 20000) AS g;
 CREATE INDEX ON visits (at);
 ANALYZE visits;
 SET enable_seqscan = off;
-EXPLAIN (COSTS OFF)
-SELECT count(*) FROM visits WHERE is_eligibility_affected(pref, at, (SELECT current_outage_calendar()));
+-- PostgreSQL 17 names an InitPlan's value (InitPlan 1).col1 where 14-16
+-- print $0: the plan is printed the 17 way on every version.
+CREATE FUNCTION pg_temp.explain_initplan(query text) RETURNS SETOF text
+LANGUAGE plpgsql AS $$
+DECLARE
+	ln text;
+BEGIN
+	FOR ln IN EXECUTE 'EXPLAIN (COSTS OFF) ' || query LOOP
+		RETURN NEXT replace(replace(ln, 'InitPlan 1 (returns $0)', 'InitPlan 1'),
+							'$0', '(InitPlan 1).col1');
+	END LOOP;
+END
+$$;
+SELECT pg_temp.explain_initplan($q$
+SELECT count(*) FROM visits WHERE is_eligibility_affected(pref, at, (SELECT current_outage_calendar()))
+$q$) AS "QUERY PLAN";
 SELECT count(*) AS indexed FROM visits WHERE is_eligibility_affected(pref, at, (SELECT current_outage_calendar()));
 RESET enable_seqscan;
 SET enable_indexscan = off;
@@ -207,3 +221,155 @@ SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2)
 SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2) || int4send(1000000));
 SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2) || int4send(1) || int8send(0));
 SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2) || int4send(0) || '\x00'::bytea);
+
+-- Lookups against plain SQL over the windows, for a calendar whose areas
+-- are merged with the nationwide windows (east) and one whose area is
+-- kept apart to bound the compiled size (west: merging both would pass
+-- twice the calendar's segments), at every boundary and either side.
+CREATE TEMP TABLE mix (area text, period outage_window);
+INSERT INTO mix
+SELECT NULL, outage_window(timestamptz '2030-01-01 00:00+09' + g * interval '3 hours',
+						   timestamptz '2030-01-01 01:00+09' + g * interval '3 hours',
+						   (ARRAY['registration_delay', 'intermittent', 'outage'])[g % 3 + 1])
+FROM generate_series(0, 99) AS g
+UNION ALL
+SELECT a, outage_window(timestamptz '2030-01-01 00:30+09' + g * interval '29 hours',
+						timestamptz '2030-01-01 02:30+09' + g * interval '29 hours',
+						(ARRAY['outage', 'registration_delay', 'intermittent'])[g % 3 + 1])
+FROM generate_series(0, 9) AS g, unnest(ARRAY['east', 'west']) AS a;
+SELECT outage_calendar(area, period) AS mixcal FROM mix \gset
+SELECT count(*) AS probes,
+	   count(*) FILTER (WHERE eligibility_impact(pa.prefecture, t, :'mixcal')::text
+						IS DISTINCT FROM coalesce((SELECT max(kind(m.period)::eligibility_impact)::text
+												   FROM mix m
+												   WHERE (m.area IS NULL OR m.area = pa.area)
+													 AND t >= lower(m.period) AND t < upper(m.period)), 'none')) AS wrong
+FROM prefecture_area pa,
+	 (SELECT DISTINCT b + d AS t
+	  FROM mix, unnest(ARRAY[lower(period), upper(period)]) AS b,
+		   unnest(ARRAY[interval '-1 microsecond', interval '0']) AS d) AS times;
+
+-- Limits (doc/hardening.md, "Limits"): oversized calendars are refused
+-- with 54000 as they are read, by every input; just under a limit works.
+-- Text: at most 16 MB.
+SELECT ('{' || repeat(' ', 16 * 1024 * 1024 - 2) || '}')::outage_calendar AS longest_text;
+SELECT ('{' || repeat(' ', 16 * 1024 * 1024 - 1) || '}')::outage_calendar;
+-- At most 254 areas, by text, aggregate and binary input.
+SELECT ('{' || string_agg(format('"a%s"():', g), '; ') || '}')::outage_calendar IS NOT NULL AS areas_254
+FROM generate_series(1, 254) AS g;
+SELECT ('{' || string_agg(format('"a%s"():', g), '; ') || '}')::outage_calendar IS NOT NULL
+FROM generate_series(1, 255) AS g;
+\set VERBOSITY sqlstate
+SELECT outage_calendar('a' || g, outage_window('2030-01-01', '2030-01-02', 'outage')) IS NOT NULL
+FROM generate_series(1, 255) AS g;
+\set VERBOSITY default
+SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(255::int2));
+-- Area names of at most 1024 bytes.
+SELECT ('{"' || repeat('x', 1024) || '"(13): }')::outage_calendar IS NOT NULL AS name_1024;
+SELECT ('{"' || repeat('x', 1025) || '"(13): }')::outage_calendar;
+\set VERBOSITY sqlstate
+SELECT outage_calendar(repeat('x', 1025), outage_window('2030-01-01', '2030-01-02', 'outage'));
+\set VERBOSITY default
+-- At most 100000 windows, by text, aggregate and binary input.
+SELECT length(('{*: ' || string_agg(format('[%s,%s) outage', t, t + interval '1 hour'), ', ') || '}')::outage_calendar::text) AS windows_100000
+FROM generate_series(timestamptz '2030-01-01 00:00+09', timestamptz '2030-01-01 00:00+09' + 99999 * interval '2 hours', interval '2 hours') AS t;
+SELECT ('{*: ' || string_agg(format('[%s,%s) outage', t, t + interval '1 hour'), ', ') || '}')::outage_calendar IS NOT NULL
+FROM generate_series(timestamptz '2030-01-01 00:00+09', timestamptz '2030-01-01 00:00+09' + 100000 * interval '2 hours', interval '2 hours') AS t;
+\set VERBOSITY sqlstate
+SELECT outage_calendar(NULL, outage_window(t, t + interval '1 hour', 'outage')) IS NOT NULL
+FROM generate_series(timestamptz '2030-01-01 00:00+09', timestamptz '2030-01-01 00:00+09' + 100000 * interval '2 hours', interval '2 hours') AS t;
+\set VERBOSITY default
+SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(0::int2) || int4send(100001)
+	|| (SELECT string_agg(int8send(g * 7200000000) || int8send(g * 7200000000 + 3600000000) || int4send(3), ''::bytea)
+		FROM generate_series(0, 100000) AS g));
+-- At most 100000 segments: one long intermittent window broken by k
+-- outages is 2k + 1 segments.  The largest calendar compiles and answers.
+CREATE TEMP TABLE segs AS
+SELECT NULL::text AS area, outage_window('2030-01-01 00:00+09', '2045-01-01 00:00+09', 'intermittent') AS period
+UNION ALL
+SELECT NULL, outage_window(timestamptz '2030-01-01 01:00+09' + g * interval '2 hours',
+						   timestamptz '2030-01-01 02:00+09' + g * interval '2 hours', 'outage')
+FROM generate_series(0, 49998) AS g
+UNION ALL
+SELECT 'east', outage_window('2050-01-01', '2050-01-02', 'outage');
+SELECT outage_calendar(area, period) AS bigcal FROM segs \gset
+SELECT length(:'bigcal') AS segments_100000_text,
+	   eligibility_impact('東京都'::prefecture, timestamptz '2030-01-01 01:30+09', :'bigcal') AS in_an_outage,
+	   eligibility_impact('大阪府'::prefecture, timestamptz '2030-01-01 02:30+09', :'bigcal') AS between_outages,
+	   eligibility_impact('東京都'::prefecture, timestamptz '2050-01-01 12:00+09', :'bigcal') AS east_only,
+	   eligibility_impact('大阪府'::prefecture, timestamptz '2050-01-01 12:00+09', :'bigcal') AS not_west;
+INSERT INTO segs VALUES ('west', outage_window('2050-01-01', '2050-01-02', 'outage'));
+SELECT outage_calendar(area, period) IS NOT NULL FROM segs;
+
+-- Text I/O depends on no setting: the text of a calendar is the same under
+-- every DateStyle and TimeZone and reads back to the same value; a literal
+-- reads the same under all of them, and one whose dates DateStyle decides
+-- is refused under all of them.
+CREATE FUNCTION pg_temp.cal_read(literal text, ds text, tz text) RETURNS text
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM set_config('DateStyle', ds, true);
+	PERFORM set_config('TimeZone', tz, true);
+	RETURN literal::outage_calendar::text;
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE;
+END
+$$;
+CREATE FUNCTION pg_temp.cal_print(cal outage_calendar, ds text, tz text) RETURNS text
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM set_config('DateStyle', ds, true);
+	PERFORM set_config('TimeZone', tz, true);
+	IF cal::text::outage_calendar IS DISTINCT FROM cal THEN
+		RAISE EXCEPTION 'round trip differs under % / %', ds, tz;
+	END IF;
+	RETURN cal::text;
+END
+$$;
+CREATE TEMP TABLE cal_settings AS
+SELECT style || ', ' || ord AS ds, tz
+FROM unnest(ARRAY['ISO', 'SQL', 'German', 'Postgres']) AS style,
+	 unnest(ARRAY['MDY', 'DMY', 'YMD']) AS ord,
+	 unnest(ARRAY['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Chatham']) AS tz;
+SELECT count(DISTINCT pg_temp.cal_print(c, ds, tz)) AS texts, count(*) AS printed
+FROM calendars, cal_settings;
+SELECT n, count(DISTINCT v) AS readings, count(*) AS settings, min(v) AS value
+FROM (VALUES
+	(1, '{"east"(1,13): [2025-02-01 22:00,2025-02-02 00:30) outage; *: [2025-02-01T18:00Z,2025-02-02 04:00 Asia/Tokyo) intermittent}'),
+	(2, '{"east"(1,13): [20250201 220000,20250202 003000) outage; *: [2025-02-01 18:00 UTC,2025-02-02 04:00+09) intermittent}'),
+	(3, '{"east"(1,13): [01/02/2025 22:00,2025-02-02 00:30) outage}'),
+	(4, '{*: [2025-02-01 22:00 JST,2025-02-02 00:30) outage}')
+) AS l(n, literal),
+LATERAL (SELECT pg_temp.cal_read(literal, ds, tz) AS v FROM cal_settings) AS r
+GROUP BY n
+ORDER BY n;
+
+-- An expression index on text::outage_calendar agrees with a scan after
+-- DateStyle and TimeZone change.
+CREATE TEMP TABLE cal_text (txt text);
+INSERT INTO cal_text
+SELECT (ARRAY['{"east"(1,13): [2025-02-01 22:00,2025-02-02 00:30) outage}',
+			  '{"east"(13,1): [2025-02-01T13:00Z,2025-02-01 15:30 UTC) outage}',
+			  '{"east"(1,13): [20250201 220000,2025-02-02 00:30 Asia/Tokyo) outage}',
+			  '{"west"(47): [2025-02-01 22:00,2025-02-02 00:30) outage}'])[g % 4 + 1]
+FROM generate_series(1, 1000) AS g;
+SET DateStyle = 'German, DMY';
+SET TimeZone = 'Pacific/Chatham';
+CREATE INDEX cal_text_cal ON cal_text USING hash ((txt::outage_calendar));
+ANALYZE cal_text;
+SET DateStyle = 'SQL, MDY';
+SET TimeZone = 'America/Los_Angeles';
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+EXPLAIN (COSTS OFF)
+SELECT count(*) FROM cal_text WHERE txt::outage_calendar = '{"east"(1,13): [2025-02-01 22:00,2025-02-02 00:30) outage}';
+SELECT count(*) AS through_index FROM cal_text
+WHERE txt::outage_calendar = '{"east"(1,13): [2025-02-01 22:00,2025-02-02 00:30) outage}';
+RESET enable_seqscan;
+SET enable_indexscan = off;
+SELECT count(*) AS through_scan FROM cal_text
+WHERE txt::outage_calendar = '{"east"(1,13): [2025-02-01 22:00,2025-02-02 00:30) outage}';
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+SET DateStyle = 'Postgres, MDY';
+SET TimeZone = 'UTC';

@@ -164,16 +164,61 @@ UPDATE prefecture_area SET area = 'north' WHERE prefecture = '東京都';
 SELECT count(*) AS windows, (SELECT count(*) FROM prefecture_area) AS prefectures
 FROM outage_schedule;
 
--- An INSERT of a prefecture still in its notice area sets its area (this is
--- how a restore puts back a dumped edit); a second one is a key violation.
+-- An INSERT of a prefecture is a key violation, as on any table (1.0 turned
+-- it into an UPDATE and reported INSERT 0 0); an upsert works.  Only during
+-- a restore (check_function_bodies off) does an INSERT of a prefecture
+-- still in its notice area set its area: how a restore puts back a dumped
+-- edit.
 BEGIN;
 INSERT INTO outage_area VALUES ('atami', '熱海市: NTT East lines in Shizuoka');
+SAVEPOINT s;
+\set VERBOSITY sqlstate
+INSERT INTO prefecture_area VALUES ('静岡県', 'atami');
+\set VERBOSITY default
+ROLLBACK TO SAVEPOINT s;
+SELECT * FROM prefecture_area WHERE prefecture = '静岡県';
+INSERT INTO prefecture_area VALUES ('静岡県', 'atami')
+ON CONFLICT (prefecture) DO UPDATE SET area = excluded.area;
+SELECT * FROM prefecture_area WHERE prefecture = '静岡県';
+ROLLBACK;
+BEGIN;
+INSERT INTO outage_area VALUES ('atami', '熱海市: NTT East lines in Shizuoka');
+SET LOCAL check_function_bodies = off;
 INSERT INTO prefecture_area VALUES ('静岡県', 'atami');
 SELECT * FROM prefecture_area WHERE prefecture = '静岡県';
-\set VERBOSITY sqlstate
-INSERT INTO prefecture_area VALUES ('静岡県', 'west');
-\set VERBOSITY default
 ROLLBACK;
+
+-- Ids up to 1000 are reserved for shipped windows: outside a restore, an
+-- INSERT with one is refused unless it puts a shipped window back.
+BEGIN;
+INSERT INTO outage_schedule (id, area, period) OVERRIDING SYSTEM VALUE
+VALUES (7, 'east', '[2025-03-01 01:00, 2025-03-01 02:00) outage');
+ROLLBACK;
+BEGIN;
+DELETE FROM outage_schedule WHERE id = 3;
+INSERT INTO outage_schedule OVERRIDING SYSTEM VALUE
+SELECT * FROM shipped_outage_windows() WHERE id = 3;
+SELECT count(*) AS deleted_seeds FROM outage_schedule_deleted_seed;
+SET LOCAL check_function_bodies = off;
+INSERT INTO outage_schedule (id, area, period) OVERRIDING SYSTEM VALUE
+VALUES (7, 'east', '[2025-03-01 01:00, 2025-03-01 02:00) outage');
+SELECT id, area, period FROM outage_schedule WHERE id IN (3, 7) ORDER BY id;
+ROLLBACK;
+
+-- outage_window() with timestamp bounds reads Japan wall-clock time, as a
+-- literal does, whatever TimeZone says; timestamptz bounds are absolute,
+-- and untyped literals still resolve to the timestamptz form.
+SET TimeZone = 'UTC';
+SELECT outage_window(timestamp '2025-02-01 22:00', timestamp '2025-02-02 00:30') AS from_timestamp,
+	   outage_window(timestamp '2025-02-01 22:00', timestamp '2025-02-02 00:30')
+		 = '[2025-02-01 22:00, 2025-02-02 00:30) outage'::outage_window AS same_as_literal,
+	   outage_window(timestamptz '2025-02-01 13:00+00', timestamptz '2025-02-01 15:30+00',
+					 'registration_delay') AS from_timestamptz,
+	   outage_window('2025-02-01 22:00', '2025-02-02 00:30') AS untyped_read_in_utc;
+SET TimeZone = 'America/New_York';
+SELECT outage_window(timestamp '2025-02-01 22:00', timestamp '2025-02-02 00:30', 'intermittent') AS new_york,
+	   outage_window(timestamp '-infinity', timestamp 'infinity') AS unbounded;
+RESET TimeZone;
 
 -- Objects of the same names elsewhere on the search_path change nothing.
 CREATE SCHEMA hostile;
@@ -209,3 +254,20 @@ FROM pg_proc p
 WHERE p.proname IN ('is_eligibility_affected', 'eligibility_impact', 'affecting_windows',
 					'review_guidance', 'japan_time')
 ORDER BY p.proname, p.oid::regprocedure::text;
+
+-- A damaged installation is reported with advice that keeps the user's
+-- schedule (never DROP EXTENSION, which would delete it).
+\set VERBOSITY default
+BEGIN;
+ALTER TABLE prefecture_area RENAME TO prefecture_area_moved;
+SELECT is_eligibility_affected('東京都'::prefecture, timestamptz '2025-02-01 23:00+09');
+ROLLBACK;
+BEGIN;
+ALTER TABLE outage_schedule RENAME COLUMN period TO period_moved;
+SELECT is_eligibility_affected('東京都'::prefecture, timestamptz '2025-02-01 23:00+09');
+ROLLBACK;
+BEGIN;
+ALTER TYPE eligibility_impact RENAME VALUE 'outage' TO 'down';
+SELECT eligibility_impact('東京都'::prefecture, timestamptz '2025-02-01 23:00+09');
+ROLLBACK;
+SELECT eligibility_impact('東京都'::prefecture, timestamptz '2025-02-01 23:00+09') AS restored;

@@ -1,7 +1,9 @@
 --
 -- ORCA clinics: reading ORCA's char date/time columns, and the review and
--- billing-audit reports on a hand-written ORCA-shaped fixture, in a UTF8
--- database and in an EUC_JP database with C collation.
+-- billing-audit reports on a hand-written ORCA-shaped fixture: in a UTF8
+-- database with ORCA's tables in a schema whose name must be quoted, next
+-- to a decoy copy in the schema its unquoted name folds to, and in an
+-- EUC_JP database with C collation with ORCA's tables in public.
 --
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS outage_window;
@@ -44,13 +46,50 @@ SELECT * FROM orca_eligibility_review('orca');
 \set VERBOSITY sqlstate
 SELECT * FROM orca_affected_visits('orca');
 \set VERBOSITY default
--- the fixture: ORCA-shaped tables in schema orca, and the expected answers
+-- the fixture: ORCA-shaped tables in schema "ORCA 本番", and the expected
+-- answers; a decoy copy in schema orca (what ORCA folds to unquoted) that
+-- answers otherwise: no checks, other names
 \set ECHO none
+\set orca_schema orca
+\i test/fixtures/orca_fixture.sql
+DELETE FROM orca.tbl_onshi_kaku;
+UPDATE orca.tbl_ptinf SET name = 'decoy';
+\set orca_schema 'ORCA 本番'
 \i test/fixtures/orca_fixture.sql
 \set ECHO all
 SELECT pg_catalog.getdatabaseencoding(), datcollate FROM pg_database
 WHERE datname = current_database();
+SELECT (SELECT count(*) FROM orca_eligibility_review('ORCA 本番')) AS review,
+       (SELECT count(*) FROM orca_eligibility_review('orca')) AS decoy_review;
 \i test/fixtures/orca_checks.sql
+-- the reports do not depend on the session TimeZone: the same rows under
+-- UTC, Japan time, and zones from UTC-11 to UTC+14
+CREATE TEMP TABLE tz_run (tz text, affected text, audit text);
+SET TimeZone = 'UTC';
+INSERT INTO tz_run SELECT current_setting('TimeZone'),
+  (SELECT string_agg(a::text, E'\n') FROM orca_affected_visits('ORCA 本番') WITH ORDINALITY a),
+  (SELECT string_agg(b::text, E'\n') FROM orca_billing_audit('ORCA 本番', 'en') WITH ORDINALITY b);
+SET TimeZone = 'Asia/Tokyo';
+INSERT INTO tz_run SELECT current_setting('TimeZone'),
+  (SELECT string_agg(a::text, E'\n') FROM orca_affected_visits('ORCA 本番') WITH ORDINALITY a),
+  (SELECT string_agg(b::text, E'\n') FROM orca_billing_audit('ORCA 本番', 'en') WITH ORDINALITY b);
+SET TimeZone = 'America/New_York';
+INSERT INTO tz_run SELECT current_setting('TimeZone'),
+  (SELECT string_agg(a::text, E'\n') FROM orca_affected_visits('ORCA 本番') WITH ORDINALITY a),
+  (SELECT string_agg(b::text, E'\n') FROM orca_billing_audit('ORCA 本番', 'en') WITH ORDINALITY b);
+SET TimeZone = 'Pacific/Pago_Pago';
+INSERT INTO tz_run SELECT current_setting('TimeZone'),
+  (SELECT string_agg(a::text, E'\n') FROM orca_affected_visits('ORCA 本番') WITH ORDINALITY a),
+  (SELECT string_agg(b::text, E'\n') FROM orca_billing_audit('ORCA 本番', 'en') WITH ORDINALITY b);
+SET TimeZone = 'Pacific/Kiritimati';
+INSERT INTO tz_run SELECT current_setting('TimeZone'),
+  (SELECT string_agg(a::text, E'\n') FROM orca_affected_visits('ORCA 本番') WITH ORDINALITY a),
+  (SELECT string_agg(b::text, E'\n') FROM orca_billing_audit('ORCA 本番', 'en') WITH ORDINALITY b);
+RESET TimeZone;
+SELECT tz, affected = (SELECT affected FROM tz_run WHERE tz = 'UTC') AS same_affected,
+       audit = (SELECT audit FROM tz_run WHERE tz = 'UTC') AS same_audit,
+       length(affected) > 0 AND length(audit) > 0 AS not_empty
+FROM tz_run;
 -- the caller's search_path changes nothing: shadow what the reports use
 CREATE SCHEMA orca_evil;
 CREATE FUNCTION orca_evil.btrim(text) RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;
@@ -58,44 +97,60 @@ CREATE FUNCTION orca_evil.btrim(text, text) RETURNS text LANGUAGE sql AS $$ SELE
 CREATE FUNCTION orca_evil.orca_date(text) RETURNS date LANGUAGE sql AS $$ SELECT date '2025-02-01' $$;
 CREATE FUNCTION orca_evil.always(bpchar, text) RETURNS boolean LANGUAGE sql AS $$ SELECT true $$;
 CREATE OPERATOR orca_evil.= (LEFTARG = bpchar, RIGHTARG = text, FUNCTION = orca_evil.always);
-CREATE TABLE orca_evil.tbl_uketuke (LIKE orca.tbl_uketuke);
+CREATE TABLE orca_evil.tbl_uketuke (LIKE "ORCA 本番".tbl_uketuke);
 SET search_path = orca_evil, public;
 SELECT count(*) AS review,
        md5(string_agg(r::text, ',' ORDER BY r::text)) = (
          SELECT md5(string_agg(x::text, ',' ORDER BY x::text))
-         FROM public.orca_eligibility_review('orca') x) AS same_as_before
-FROM public.orca_eligibility_review('orca') r;
+         FROM public.orca_eligibility_review('ORCA 本番') x) AS same_as_before
+FROM public.orca_eligibility_review('ORCA 本番') r;
 RESET search_path;
 DROP SCHEMA orca_evil CASCADE;
 -- errors: no ORCA tables in that schema; a language the guidance lacks
 \set VERBOSITY terse
 SELECT * FROM orca_eligibility_review('public');
-SELECT * FROM orca_billing_audit('orca', 'fr');
+SELECT * FROM orca_eligibility_review('ORCA');
+SELECT * FROM orca_billing_audit('ORCA 本番', 'fr');
 BEGIN;
 DELETE FROM outage_schedule;
-SELECT * FROM orca_eligibility_review('orca', 'fr');
+SELECT * FROM orca_eligibility_review('ORCA 本番', 'fr');
 ROLLBACK;
 \set VERBOSITY default
--- ORCA before 5.2 has no scr_dltflg or orca_shokai_kbn: the reports still
--- run, and then count the deleted check and the reservation look-up
+-- ORCA before 5.2 has no scr_dltflg, orca_shokai_kbn or onshinryo_kbn: the
+-- reports still run, and then count the deleted check and the reservation
+-- look-up, and no check with a blank 照会区分
 BEGIN;
-ALTER TABLE orca.tbl_onshi_kaku DROP COLUMN scr_dltflg, DROP COLUMN orca_shokai_kbn;
-SELECT hospnum, ptid, ukeid, check_status FROM orca_affected_visits('orca')
-WHERE ptid IN (1009, 1012);
+ALTER TABLE "ORCA 本番".tbl_onshi_kaku
+  DROP COLUMN scr_dltflg, DROP COLUMN orca_shokai_kbn, DROP COLUMN onshinryo_kbn;
+SELECT hospnum, ptid, ukeid, check_status FROM orca_affected_visits('ORCA 本番')
+WHERE ptid IN (1009, 1012, 1027);
+ROLLBACK;
+-- without ORCA's patient tables the reports run, and the identity is NULL
+BEGIN;
+DROP TABLE "ORCA 本番".tbl_ptinf, "ORCA 本番".tbl_ptnum;
+SELECT count(*) AS review, count(patient_number) AS numbers, count(patient_name) AS names,
+       count(birth_date) AS birth_dates
+FROM orca_eligibility_review('ORCA 本番');
+ROLLBACK;
+-- a bill charged 100% on an insured combination is 10割 too
+BEGIN;
+UPDATE "ORCA 本番".tbl_syunou_main SET ptftnrate = 100 WHERE hospnum = 1 AND denpnum = 101;
+SELECT hospnum, ptid, ukeid, denpnum, insurer_number, copay_percent, unknown_insurer, charged_full
+FROM orca_billing_audit('ORCA 本番') WHERE denpnum = 101;
 ROLLBACK;
 -- a window added later shows up in the next report
 BEGIN;
 INSERT INTO outage_schedule (area, period, note)
 VALUES ('east', '[2025-02-03 09:00, 2025-02-03 11:00) outage', 'incident');
 SELECT hospnum, ptid, visit_date, ukeid, impact, check_status
-FROM orca_eligibility_review('orca') WHERE visit_date = '2025-02-03';
+FROM orca_eligibility_review('ORCA 本番') WHERE visit_date = '2025-02-03';
 ROLLBACK;
 -- an open-ended window (up to infinity) leaves the reception range open
 BEGIN;
 INSERT INTO outage_schedule (area, period, note)
 VALUES ('east', '[2025-02-03 09:00, infinity) intermittent', 'incident, no end announced');
 SELECT hospnum, ptid, visit_date, ukeid, impact, check_status
-FROM orca_eligibility_review('orca') WHERE visit_date = '2025-02-03';
+FROM orca_eligibility_review('ORCA 本番') WHERE visit_date = '2025-02-03';
 ROLLBACK;
 -- the same fixture and reports in an EUC_JP database with C collation
 CREATE DATABASE orca_euc_jp ENCODING 'EUC_JP' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
@@ -104,22 +159,26 @@ SET client_encoding = 'UTF8';
 SET DateStyle = 'Postgres, MDY';  -- the style the expected output prints
 SET client_min_messages = warning;
 CREATE EXTENSION outage_window;
-RESET client_min_messages;
+-- ORCA's own way: its tables in public, next to this extension
 \set ECHO none
+\set orca_schema public
 \i test/fixtures/orca_fixture.sql
 \set ECHO all
+RESET client_min_messages;
 SELECT pg_catalog.getdatabaseencoding(), datcollate FROM pg_database
 WHERE datname = current_database();
 -- the facility record is multibyte after its first fields: bytes differ
 SELECT hospnum, substr(kanritbl, 1, 2) AS prefnum, octet_length(kanritbl) AS server_bytes,
        octet_length(convert_to(kanritbl, 'UTF8')) AS utf8_bytes
-FROM orca.tbl_syskanri WHERE kanricd = '1001' AND kbncd = '*' ORDER BY 1, styukymd;
+FROM public.tbl_syskanri WHERE kanricd = '1001' AND kbncd = '*' ORDER BY 1, styukymd;
 \i test/fixtures/orca_checks.sql
 \c contrib_regression
 SET DateStyle = 'Postgres, MDY';  -- the style the expected output prints
 DROP DATABASE orca_euc_jp;
 -- dropping ORCA's tables leaves the extension whole
-DROP SCHEMA orca CASCADE;
+SET client_min_messages = warning;
+DROP SCHEMA orca, "ORCA 本番" CASCADE;
+RESET client_min_messages;
 SELECT count(*) AS orca_functions FROM pg_proc
-WHERE proname IN ('orca_date', 'orca_time', 'orca_timestamp', 'eligibility_impact_on_day',
+WHERE proname IN ('orca_date', 'orca_time', 'orca_timestamp', 'orca_table',
                   'orca_affected_visits', 'orca_eligibility_review', 'orca_billing_audit');

@@ -117,14 +117,125 @@ SET DateStyle = 'SQL, DMY';
 SELECT lower('[2025-02-01 22:00,2025-02-02 00:30)'::outage_window)
 	= '2025-02-01 13:00:00+00'::timestamptz AS japan_time;
 SELECT '[2025-02-01 22:00,2025-02-02 00:30)'::outage_window;
+-- A date that DateStyle decides is refused under every DateStyle, even the
+-- one that would read it as meant: the input function is immutable, so its
+-- value may not depend on the session (22007, with the accepted form).
 SET DateStyle = 'German';
 SELECT '[01.02.2025 22:00,02.02.2025 00:30)'::outage_window;
 SET DateStyle = 'SQL, MDY';
 SELECT '[02/01/2025 22:00,02/02/2025 00:30)'::outage_window;
 SET DateStyle = 'SQL, DMY';
 SELECT '[01/02/2025 22:00,02/02/2025 00:30)'::outage_window;
+\set VERBOSITY default
+SELECT '[2025-02-01 22:00,02/02/2025 00:30)'::outage_window;
+-- zone abbreviations mean what timezone_abbreviations says: refused;
+-- Z and UTC are +00 under every set
+SET timezone_abbreviations = 'India';
+SELECT '[2025-02-01 22:00 IST,infinity)'::outage_window;
+SELECT '[2025-02-01T13:00Z,2025-02-01 15:30 UTC)'::outage_window;
+RESET timezone_abbreviations;
+SELECT '[2025-02-01 22:00 JST,infinity)'::outage_window;
+\set VERBOSITY sqlstate
+-- a zone name of letters only (this crashed the server before)
+SELECT '[2025-02-01 22:00 Japan,2025-02-02 00:30 Singapore)'::outage_window;
+SELECT '[2025-02-01 22:00 Atlantis,infinity)'::outage_window;
 RESET DateStyle;
 RESET TimeZone;
+
+-- The same literal is the same value under every DateStyle, TimeZone and
+-- zone abbreviation set, or refused under all of them.
+CREATE FUNCTION pg_temp.ow_read(literal text, ds text, tz text, abbrevs text)
+RETURNS text
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM set_config('DateStyle', ds, true);
+	PERFORM set_config('TimeZone', tz, true);
+	PERFORM set_config('timezone_abbreviations', abbrevs, true);
+	RETURN literal::outage_window::text;
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE;
+END
+$$;
+CREATE TEMP TABLE ow_settings AS
+SELECT ds, tz, abbrevs
+FROM unnest(ARRAY['ISO', 'SQL', 'German', 'Postgres']) AS style,
+	 unnest(ARRAY['MDY', 'DMY', 'YMD']) AS ord,
+	 unnest(ARRAY['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Chatham']) AS tz,
+	 unnest(ARRAY['Default', 'India']) AS abbrevs,
+	 LATERAL (SELECT style || ', ' || ord) AS d(ds);
+SELECT literal, count(DISTINCT v) AS readings, count(*) AS settings, min(v) AS value
+FROM (VALUES
+	-- accepted: year-month-day, or a year no date order can take for a day
+	('[2025-02-01 22:00,2025-02-02 00:30)'),
+	('[2025-02-01T22:00:00.5,infinity) intermittent'),
+	('[2025/02/01 22:00,20250202 003000)'),
+	('[20250201T220000,infinity)'),
+	('[2025-02-01 10:00 pm,infinity)'),
+	('[Feb 1 2025 22:00,1 Feb 2025 23:00)'),
+	('[2025.032,J2460709)'),
+	('[epoch,infinity)'),
+	('[0044-03-15 BC,0044-03-16 BC)'),
+	-- accepted: offsets, Z, UTC and zone names
+	('[2025-02-01 13:00+00,2025-02-01 22:30+0900)'),
+	('[2025-02-01T13:00:00Z,2025-02-01 15:30 UTC)'),
+	('[2025-02-01 22:00 Asia/Tokyo,2025-02-01 08:30 America/New_York)'),
+	('[2025-02-01 22:00 Japan,2025-02-02 00:30 Etc/UTC)'),
+	-- refused: the date order decides
+	('[01/02/2025,infinity)'),
+	('[13/02/2025,infinity)'),
+	('[01.02.2025,infinity)'),
+	('[25-02-01,infinity)'),
+	('[Feb-01-25,infinity)'),
+	-- refused: the abbreviation set decides
+	('[2025-02-01 22:00 JST,infinity)'),
+	('[2025-02-01 22:00 IST,infinity)'),
+	('[Sat Feb 01 22:00:00 2025 JST,infinity)')
+) AS l(literal),
+LATERAL (SELECT pg_temp.ow_read(literal, ds, tz, abbrevs) AS v FROM ow_settings) AS r
+GROUP BY literal
+ORDER BY min(v) LIKE '2%', literal;
+RESET DateStyle;
+RESET TimeZone;
+RESET timezone_abbreviations;
+
+-- An expression index on text::outage_window agrees with a scan whatever
+-- the settings were when it was built and when it is read.
+CREATE TEMP TABLE ow_text (id int, txt text);
+INSERT INTO ow_text
+SELECT i, (ARRAY['[2025-02-01 22:00,2025-02-02 00:30) outage',
+				 '[2025-02-01T22:00:00+09,2025-02-02T00:30:00+09) outage',
+				 '[2025-02-01 13:00Z,2025-02-01 15:30 UTC) outage',
+				 '[20250201 220000,20250202 003000) outage',
+				 '[2025-02-01 22:00 Asia/Tokyo,2025-02-01 10:30 America/New_York) outage'])[i % 5 + 1]
+FROM generate_series(1, 1000) AS i;
+SET DateStyle = 'German, DMY';
+SET TimeZone = 'Pacific/Chatham';
+CREATE INDEX ow_text_window ON ow_text ((txt::outage_window));
+ANALYZE ow_text;
+SET DateStyle = 'SQL, MDY';
+SET TimeZone = 'America/Los_Angeles';
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+EXPLAIN (COSTS OFF)
+SELECT count(*) FROM ow_text WHERE txt::outage_window = '[2025-02-01 22:00,2025-02-02 00:30) outage';
+SELECT count(*) AS through_index FROM ow_text
+WHERE txt::outage_window = '[2025-02-01 22:00,2025-02-02 00:30) outage';
+RESET enable_seqscan;
+SET enable_indexscan = off;
+SET enable_indexonlyscan = off;
+SELECT count(*) AS through_scan FROM ow_text
+WHERE txt::outage_window = '[2025-02-01 22:00,2025-02-02 00:30) outage';
+RESET enable_indexscan;
+RESET enable_indexonlyscan;
+RESET enable_bitmapscan;
+-- a text the index could read differently later is never let in
+SET DateStyle = 'ISO, DMY';
+INSERT INTO ow_text VALUES (0, '[01/02/2025 22:00,02/02/2025 00:30) outage');
+SET DateStyle = 'ISO, MDY';
+SELECT count(*) FROM ow_text WHERE id = 0;
+DROP TABLE ow_text;
+SET TimeZone = 'UTC';
+SET DateStyle = 'ISO, MDY';
 
 -- round trips: text form identical and value equal under every setting
 CREATE TEMP TABLE ow_samples (w outage_window, txt text);
@@ -152,9 +263,10 @@ DECLARE
 	checked int := 0;
 	r record;
 BEGIN
-	FOREACH ds IN ARRAY ARRAY['ISO, MDY', 'ISO, DMY', 'SQL, MDY', 'SQL, DMY',
-							  'Postgres, MDY', 'Postgres, DMY', 'German, DMY',
-							  'ISO, YMD']
+	FOREACH ds IN ARRAY ARRAY['ISO, MDY', 'ISO, DMY', 'ISO, YMD',
+							  'SQL, MDY', 'SQL, DMY', 'SQL, YMD',
+							  'Postgres, MDY', 'Postgres, DMY', 'Postgres, YMD',
+							  'German, MDY', 'German, DMY', 'German, YMD']
 	LOOP
 		FOREACH tz IN ARRAY ARRAY['UTC', 'Asia/Tokyo', 'America/Los_Angeles',
 								  'Pacific/Chatham', 'Asia/Kolkata']

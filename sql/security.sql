@@ -149,7 +149,8 @@ DELETE FROM public.outage_schedule WHERE id = 3;
 INSERT INTO public.outage_area VALUES ('atami', 'added by the owner');
 INSERT INTO public.outage_area VALUES ('east', 'east, as restored');
 UPDATE public.prefecture_area SET area = 'atami' WHERE prefecture = '静岡県';
-INSERT INTO public.prefecture_area VALUES ('大阪府', 'atami');
+INSERT INTO public.prefecture_area VALUES ('大阪府', 'atami')
+	ON CONFLICT (prefecture) DO UPDATE SET area = excluded.area;
 DELETE FROM public.prefecture_area WHERE prefecture = '東京都';
 SELECT id, area, period, note FROM public.outage_schedule ORDER BY id;
 SELECT id FROM public.outage_schedule_deleted_seed;

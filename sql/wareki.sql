@@ -19,9 +19,12 @@ EXCEPTION WHEN others THEN
 	RETURN 'ERROR ' || SQLSTATE || CASE WHEN h <> '' THEN ' +hint' ELSE ' no hint' END;
 END $$;
 
--- the first and last day of every era, in every style
+-- the first and last day of every era, in every style.  明治 starts on
+-- 1868-10-23, the day the era was proclaimed, in ICU 78 (CLDR 48) and later,
+-- and on 1868-09-08 in earlier ICU: the server's ICU decides the days
+-- between, so the tests start 明治 on 1868-10-23.
 SELECT d, wareki(d) AS long, wareki(d, 'short') AS short, wareki(d, 'claim') AS claim
-FROM (VALUES ('1868-09-08'::date), ('1912-07-29'), ('1912-07-30'), ('1926-12-24'),
+FROM (VALUES ('1868-10-23'::date), ('1912-07-29'), ('1912-07-30'), ('1926-12-24'),
              ('1926-12-25'), ('1989-01-07'), ('1989-01-08'), ('2019-04-30'),
              ('2019-05-01'), ('2019-12-31'), ('2020-01-01'), ('2025-02-01')) AS t(d)
 ORDER BY d;
@@ -59,7 +62,7 @@ FROM (VALUES
 	('令和7年2月1日（土）'), ('令和7年2月1日 (土曜日)'), ('令和7年2月1日(土曜)'),
 	('令和07年02月01日'), ('㋿7年2月1日'), ('㍻31年4月30日'),
 	('平成31年4月30日'), ('平成元年1月8日'), ('昭和64年1月7日'), ('昭和元年12月25日'),
-	('大正15年12月24日'), ('大正元年7月30日'), ('明治45年7月29日'), ('明治元年9月8日'),
+	('大正15年12月24日'), ('大正元年7月30日'), ('明治45年7月29日'), ('明治元年10月23日'),
 	('R7.2.1'), ('r7.2.1'), ('R07.02.01'), ('R7/2/1'), ('R07/02/01'), ('R7-2-1'),
 	('Ｒ７．２．１'), ('H31.4.30'), ('h31/04/30'), ('S64.1.7'), ('R1.5.1'), ('R元.5.1'),
 	('T1.7.30'), ('M45.7.29'), ('R7年2月1日'), ('令和7.2.1'), ('令和7/2/1'),
@@ -68,7 +71,7 @@ FROM (VALUES
 	('2025年2月1日')
 ) AS t(input);
 
--- round trip: every day from the first day of 明治 to 2100, in all three
+-- round trip: every day from 1868-10-23 (明治 in every ICU) to 2100, in all three
 -- styles where the style can hold it; no mismatches
 SELECT count(*) AS days,
        count(*) FILTER (WHERE from_wareki(wareki(d)) <> d) AS long_mismatch,
@@ -76,7 +79,7 @@ SELECT count(*) AS days,
        count(*) FILTER (WHERE d >= '1989-01-08'
                           AND from_wareki(wareki(d, 'claim')) <> d) AS claim_mismatch
 FROM (SELECT g::date AS d
-      FROM pg_catalog.generate_series('1868-09-08'::timestamp, '2100-12-31', '1 day') g) s;
+      FROM pg_catalog.generate_series('1868-10-23'::timestamp, '2100-12-31', '1 day') g) s;
 
 -- every rejection: 22008 for days that do not exist or lie outside their
 -- era, 22007 for what is no date form, an unknown era, a wrong weekday
@@ -101,7 +104,10 @@ SELECT from_wareki('令和7年2月1日(日)');
 SELECT from_wareki('天保3年1月1日');
 SELECT from_wareki('令和7年2月1日です');
 SELECT wareki('2025-02-01'::date, 'iso');
+-- (its DETAIL names 明治's first day as the server's ICU has it)
+\set VERBOSITY terse
 SELECT wareki('1868-09-07'::date);
+\set VERBOSITY default
 SELECT wareki('1900-01-01'::date, 'claim');
 \set VERBOSITY sqlstate
 SELECT wareki('infinity'::date);

@@ -1,18 +1,23 @@
 /*-------------------------------------------------------------------------
  *
  * calendar.c
- *	  The outage_calendar type: building a calendar from windows, compiling
- *	  it for lookups, and its text and binary forms.
+ *	  The outage_calendar type: building a calendar from windows, and its
+ *	  text and binary forms.
  *
  * Both the table-reading eligibility functions and the ones that take a
- * calendar go windows -> calendar -> compiled schedule through this file,
- * so they cannot disagree.  Building resolves overlaps within each area
- * (keeping the most severe kind); compiling resolves them between an area
- * and the nationwide windows, per prefecture.
+ * calendar go windows -> calendar (here) -> compiled schedule
+ * (compiled_schedule.c), so they cannot disagree.  Building resolves
+ * overlaps within each area (keeping the most severe kind); compiling
+ * resolves them between an area and the nationwide windows.
  *
  * Text and binary input never trust their structure: they collect areas,
  * codes and windows into a CalendarSource and build the canonical value
  * from it, so a calendar in memory is always well formed.
+ *
+ * Every path is linear in its input (n log n for the sorts of building),
+ * checks the limits of calendar.h before allocating for what it reads, and
+ * checks for interrupts in its loops: a calendar is user input, and one
+ * call must not hold a backend, or its memory, for long.
  *
  *-------------------------------------------------------------------------
  */
@@ -22,11 +27,16 @@
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "pg_compat.h"
+
 #include "calendar.h"
+#include "calendar_layout.h"
 #include "calendar_parse.h"
+#include "input_quote.h"
 
 /* A window boundary for the sweep: at time, kind starts (+1) or ends (-1). */
 typedef struct Boundary
@@ -36,46 +46,65 @@ typedef struct Boundary
 	int32		delta;
 } Boundary;
 
-/* Where the parts of a calendar are, computed from its header. */
-typedef struct CalendarLayout
-{
-	Size		area_of;
-	Size		first;
-	Size		segments;
-	Size		names;
-	Size		size;			/* without the names */
-} CalendarLayout;
+/*
+ * The longest window a calendar prints, "[...,...) registration_delay"
+ * with ", " before it: two bounds of at most 38 characters
+ * ("4714-11-24 09:18:59.999999+09:18:59 BC") and the longest kind.  The
+ * limits must let every calendar's text form read back.
+ */
+#define WINDOW_TEXT_MAX_BYTES (2 + 1 + 38 + 1 + 38 + 2 + 18)
+StaticAssertDecl((Size) OW_CALENDAR_MAX_SEGMENTS * WINDOW_TEXT_MAX_BYTES +
+				 (Size) OW_CALENDAR_MAX_AREAS *
+				 (2 * OW_CALENDAR_MAX_AREA_NAME_BYTES + 4 + 4 * PREFECTURE_MAX) +
+				 16 <= OW_CALENDAR_MAX_TEXT_BYTES,
+				 "an outage_calendar within the limits must print within the text limit");
 
-#define SEGMENT_BYTES (2 * sizeof(int64) + 2 * sizeof(int32))
+/* How much of a rejected input an error message quotes. */
 
-static void
-calendar_layout(int nareas, int nsegments, CalendarLayout *layout)
+
+void
+ow_calendar_too_many_areas(void)
 {
-	layout->area_of = sizeof(OutageCalendar);
-	layout->first = layout->area_of + PREFECTURE_MAX + 1;
-	layout->segments = MAXALIGN(layout->first + sizeof(uint32) * (nareas + 2));
-	layout->names = layout->segments + (Size) SEGMENT_BYTES * nsegments;
-	layout->size = layout->names;
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("outage_calendar exceeds the limit of %d areas",
+					OW_CALENDAR_MAX_AREAS),
+			 errdetail("Area names are counted as they are read, and this input names more."),
+			 errhint("Group the prefectures into fewer areas: there are only 47 prefectures.")));
 }
 
-static uint32
-get_u32(const char *p)
+void
+ow_calendar_too_many_windows(void)
 {
-	uint32		v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("outage_calendar exceeds the limit of %d windows",
+					OW_CALENDAR_MAX_WINDOWS),
+			 errdetail("Windows are counted as they are read, and this input has more."),
+			 errhint("Build one calendar per period, for example per year, or leave out the windows no visit can fall in.")));
 }
 
-static void
-get_segment(const char *p, ScheduleSegment *seg)
+void
+ow_calendar_too_many_segments(int nsegments)
 {
-	int32		kind;
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("outage_calendar exceeds the limit of %d segments",
+					OW_CALENDAR_MAX_SEGMENTS),
+			 errdetail("The windows resolve into %d disjoint segments.", nsegments),
+			 errhint("Build one calendar per period, for example per year, or leave out the windows no visit can fall in.")));
+}
 
-	memcpy(&seg->lower, p, sizeof(int64));
-	memcpy(&seg->upper, p + sizeof(int64), sizeof(int64));
-	memcpy(&kind, p + 2 * sizeof(int64), sizeof(int32));
-	seg->kind = kind;
+void
+ow_calendar_check_area_name(Size len)
+{
+	if (len > OW_CALENDAR_MAX_AREA_NAME_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("outage_calendar area name exceeds the limit of %d bytes",
+						OW_CALENDAR_MAX_AREA_NAME_BYTES),
+				 errdetail("An area name is %zu bytes long.", len),
+				 errhint("Use a shorter area name, such as \"east\" or \"west\".")));
 }
 
 static int
@@ -98,12 +127,13 @@ resolve_segments(const ScheduleSegment *in, int n, ScheduleSegment *out)
 	Boundary   *boundaries = palloc(sizeof(Boundary) * (2 * n + 1));
 	int			nb = 0;
 	int			nout = 0;
-	int			active[OUTAGE_KIND_MAX + 1] = {0};
+	int			active[OW_KIND_CODE_MAX + 1] = {0};
 	int32		current = OW_IMPACT_NONE;
 	TimestampTz start = 0;
 
 	for (int i = 0; i < n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		boundaries[nb].time = in[i].lower;
 		boundaries[nb].kind = in[i].kind;
 		boundaries[nb++].delta = 1;
@@ -118,14 +148,15 @@ resolve_segments(const ScheduleSegment *in, int n, ScheduleSegment *out)
 		TimestampTz t = boundaries[i].time;
 		int32		next = OW_IMPACT_NONE;
 
+		CHECK_FOR_INTERRUPTS();
 		/* apply every boundary at t before looking at the result */
 		for (; i < nb && boundaries[i].time == t; i++)
 			active[boundaries[i].kind] += boundaries[i].delta;
-		for (int k = OUTAGE_KIND_MAX; k >= OUTAGE_KIND_MIN; k--)
+		for (int r = OW_IMPACT_COUNT - 1; r > OW_IMPACT_NONE; r--)
 		{
-			if (active[k] > 0)
+			if (active[ow_impacts[r].code] > 0)
 			{
-				next = k;
+				next = ow_impacts[r].code;
 				break;
 			}
 		}
@@ -167,11 +198,13 @@ OutageCalendar *
 ow_calendar_build(const CalendarSource *source)
 {
 	int			nareas = source->nareas;
+	int			nwindows = source->nwindows;
 	AreaOrder  *order = palloc(sizeof(AreaOrder) * Max(nareas, 1));
 	int		   *rank = palloc(sizeof(int) * Max(nareas, 1));
-	ScheduleSegment *in = palloc(sizeof(ScheduleSegment) * (source->nwindows + 1));
+	int		   *start = palloc0(sizeof(int) * (nareas + 2));
+	ScheduleSegment *in = palloc(sizeof(ScheduleSegment) * (nwindows + 1));
 	ScheduleSegment *segments = palloc(sizeof(ScheduleSegment) *
-									   (2 * source->nwindows + 1));
+									   (2 * (Size) nwindows + 1));
 	uint32	   *first = palloc(sizeof(uint32) * (nareas + 2));
 	int			nsegments = 0;
 	Size		names_size = 0;
@@ -180,11 +213,11 @@ ow_calendar_build(const CalendarSource *source)
 	char	   *base;
 	char	   *p;
 
+	/* the sources enforce these as they grow; a check costs nothing */
 	if (nareas > OW_CALENDAR_MAX_AREAS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many areas for an outage calendar"),
-				 errdetail("A calendar holds at most %d areas.", OW_CALENDAR_MAX_AREAS)));
+		ow_calendar_too_many_areas();
+	if (nwindows > OW_CALENDAR_MAX_WINDOWS)
+		ow_calendar_too_many_windows();
 
 	for (int i = 0; i < nareas; i++)
 	{
@@ -203,36 +236,50 @@ ow_calendar_build(const CalendarSource *source)
 		if (i > 0 && area_order_cmp(&order[i - 1], &order[i]) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("area \"%.*s\" appears twice in an outage calendar",
-							order[i].len, order[i].name)));
+					 errmsg("area \"%s\" appears twice in an outage calendar",
+							ow_quote_input(order[i].name, order[i].len))));
 		rank[order[i].source_index] = i;
 	}
 
-	/* each area's windows, then the nationwide ones, resolved */
+	/*
+	 * Group the windows by area in one pass (a counting sort: start[a + 1]
+	 * counts area a's windows, then becomes where they go), so that each
+	 * area, and the nationwide windows last, can be resolved on its own.
+	 */
+	for (int w = 0; w < nwindows; w++)
+	{
+		const CalendarWindow *win = &source->windows[w];
+
+		CHECK_FOR_INTERRUPTS();
+		if (!(win->lower < win->upper) || !OUTAGE_KIND_IS_VALID(win->kind))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("invalid window in an outage calendar")));
+		start[(win->area < 0 ? nareas : rank[win->area]) + 1]++;
+	}
+	for (int a = 0; a <= nareas; a++)
+		start[a + 1] += start[a];
+	for (int w = 0; w < nwindows; w++)
+	{
+		const CalendarWindow *win = &source->windows[w];
+		ScheduleSegment *seg = &in[start[win->area < 0 ? nareas : rank[win->area]]++];
+
+		seg->lower = win->lower;
+		seg->upper = win->upper;
+		seg->kind = win->kind;
+	}
+	/* start[a] is now where area a + 1 begins */
 	for (int a = 0; a <= nareas; a++)
 	{
-		int			n = 0;
+		int			from = a == 0 ? 0 : start[a - 1];
 
-		for (int w = 0; w < source->nwindows; w++)
-		{
-			const CalendarWindow *win = &source->windows[w];
-			int			area = win->area < 0 ? nareas : rank[win->area];
-
-			if (area != a)
-				continue;
-			if (!(win->lower < win->upper) || !OUTAGE_KIND_IS_VALID(win->kind))
-				ereport(ERROR,
-						(errcode(ERRCODE_DATA_EXCEPTION),
-						 errmsg("invalid window in an outage calendar")));
-			in[n].lower = win->lower;
-			in[n].upper = win->upper;
-			in[n].kind = win->kind;
-			n++;
-		}
 		first[a] = nsegments;
-		nsegments += resolve_segments(in, n, segments + nsegments);
+		nsegments += resolve_segments(in + from, start[a] - from,
+									  segments + nsegments);
 	}
 	first[nareas + 1] = nsegments;
+	if (nsegments > OW_CALENDAR_MAX_SEGMENTS)
+		ow_calendar_too_many_segments(nsegments);
 
 	calendar_layout(nareas, nsegments, &layout);
 	calendar = palloc0(layout.size + names_size);
@@ -242,11 +289,11 @@ ow_calendar_build(const CalendarSource *source)
 	calendar->nsegments = nsegments;
 	base = (char *) calendar;
 
-	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+	for (int q = PREFECTURE_MIN; q <= PREFECTURE_MAX; q++)
 	{
-		int			a = source->area_of[p];
+		int			a = source->area_of[q];
 
-		base[layout.area_of + p] = (a >= 0 && a < nareas) ? rank[a] + 1 : 0;
+		base[layout.area_of + q] = (a >= 0 && a < nareas) ? rank[a] + 1 : 0;
 	}
 	memcpy(base + layout.first, first, sizeof(uint32) * (nareas + 2));
 	p = base + layout.segments;
@@ -273,194 +320,49 @@ ow_calendar_build(const CalendarSource *source)
 
 	pfree(order);
 	pfree(rank);
+	pfree(start);
 	pfree(in);
 	pfree(segments);
 	pfree(first);
 	return calendar;
 }
 
-/* Segments [*from, *to) of area a (a = nareas: nationwide). */
-static void
-area_segments(const OutageCalendar *calendar, int a, uint32 *from, uint32 *to)
+void
+ow_calendar_corrupted(void)
 {
-	CalendarLayout layout;
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("outage_calendar value is corrupted"),
+			 errdetail("Its area offsets or prefecture map do not match its segments.")));
+}
+
+int
+ow_calendar_area_index(const OutageCalendar *calendar, const char *name,
+					   int len)
+{
 	const char *base = (const char *) calendar;
+	CalendarLayout layout;
+	const char *entry;
 
 	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
-	*from = get_u32(base + layout.first + sizeof(uint32) * a);
-	*to = get_u32(base + layout.first + sizeof(uint32) * (a + 1));
-}
-
-CompiledSchedule *
-ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
-{
-	int			nareas = calendar->nareas;
-	const char *base = (const char *) calendar;
-	CalendarLayout layout;
-	ScheduleSegment *all;
-	ScheduleSegment *in;
-	ScheduleSegment *out;
-	int			nout = 0;
-	int			first[PREFECTURE_MAX + 2];
-	uint32		nation_from;
-	uint32		nation_to;
-	CompiledSchedule *schedule;
-	MemoryContext old;
-
-	calendar_layout(nareas, calendar->nsegments, &layout);
-	all = palloc(sizeof(ScheduleSegment) * (calendar->nsegments + 1));
-	for (uint32 i = 0; i < calendar->nsegments; i++)
-		get_segment(base + layout.segments + SEGMENT_BYTES * i, &all[i]);
-	in = palloc(sizeof(ScheduleSegment) * (calendar->nsegments + 1));
-	out = palloc(sizeof(ScheduleSegment) *
-				 ((Size) PREFECTURE_MAX * 2 * (calendar->nsegments + 1)));
-	area_segments(calendar, nareas, &nation_from, &nation_to);
-
-	first[0] = first[1] = 0;
-	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+	entry = base + layout.names;
+	for (int a = 0; a < calendar->nareas; a++)
 	{
-		int			area = (uint8) base[layout.area_of + p];
-		int			same = 0;
+		uint32		entry_len = get_u32(entry);
 
-		/* prefectures of one area share segments: compile each area once */
-		for (int q = PREFECTURE_MIN; q < p && same == 0; q++)
-			if ((uint8) base[layout.area_of + q] == area)
-				same = q;
-		if (same != 0)
-		{
-			for (int i = first[same]; i < first[same + 1]; i++)
-				out[nout++] = out[i];
-		}
-		else
-		{
-			int			n = 0;
-
-			if (area > 0)
-			{
-				uint32		from;
-				uint32		to;
-
-				area_segments(calendar, area - 1, &from, &to);
-				for (uint32 i = from; i < to; i++)
-					in[n++] = all[i];
-			}
-			for (uint32 i = nation_from; i < nation_to; i++)
-				in[n++] = all[i];
-			nout += resolve_segments(in, n, out + nout);
-		}
-		first[p + 1] = nout;
+		if (entry_len == (uint32) len &&
+			memcmp(entry + sizeof(uint32), name, len) == 0)
+			return a;
+		entry += sizeof(uint32) + entry_len;
 	}
-
-	old = MemoryContextSwitchTo(target);
-	schedule = palloc(offsetof(CompiledSchedule, segments) +
-					  sizeof(ScheduleSegment) * Max(nout, 1));
-	MemoryContextSwitchTo(old);
-	memcpy(schedule->first, first, sizeof(first));
-	schedule->nsegments = nout;
-	memcpy(schedule->segments, out, sizeof(ScheduleSegment) * nout);
-
-	/* empty hulls (lower > upper) reject every time */
-	schedule->hull_lower = DT_NOEND;
-	schedule->hull_upper = DT_NOBEGIN;
-	for (int p = 0; p <= PREFECTURE_MAX; p++)
-	{
-		schedule->affected_lower[p] = DT_NOEND;
-		schedule->affected_upper[p] = DT_NOBEGIN;
-	}
-	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
-	{
-		for (int i = first[p]; i < first[p + 1]; i++)
-		{
-			const ScheduleSegment *seg = &out[i];
-
-			schedule->hull_lower = Min(schedule->hull_lower, seg->lower);
-			schedule->hull_upper = Max(schedule->hull_upper, seg->upper);
-			if (seg->kind < OUTAGE_KIND_INTERMITTENT)
-				continue;
-			schedule->affected_lower[p] = Min(schedule->affected_lower[p], seg->lower);
-			schedule->affected_upper[p] = Max(schedule->affected_upper[p], seg->upper);
-		}
-		schedule->affected_lower[0] = Min(schedule->affected_lower[0],
-										  schedule->affected_lower[p]);
-		schedule->affected_upper[0] = Max(schedule->affected_upper[0],
-										  schedule->affected_upper[p]);
-	}
-
-	pfree(all);
-	pfree(in);
-	pfree(out);
-	return schedule;
-}
-
-/* What a call site remembers of the calendar argument it compiled. */
-typedef struct CalendarArgCache
-{
-	MemoryContext cxt;			/* owns schedule and bytes */
-	const CompiledSchedule *schedule;
-	const void *pointer;		/* where the argument was last time */
-	uint64		hash;
-	Size		size;
-	char	   *bytes;			/* a copy, to confirm a match */
-} CalendarArgCache;
-
-const CompiledSchedule *
-ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno)
-{
-	CalendarArgCache *cache = *cachep;
-	OutageCalendar *calendar = DatumGetOutageCalendarP(PG_GETARG_DATUM(argno));
-	Size		size = VARSIZE(calendar);
-
-	if (cache == NULL)
-	{
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
-									   sizeof(CalendarArgCache));
-		*cachep = cache;
-	}
-
-	/*
-	 * Usually every row passes the same calendar - a constant, or the result
-	 * of (SELECT current_outage_calendar()).  A constant argument keeps its
-	 * address for the life of the call site, so there the address suffices;
-	 * any other value is compared in full (a few hundred bytes), since an
-	 * address may be reused for a different calendar and a hash may collide.
-	 */
-	if (cache->schedule != NULL && cache->size == size &&
-		cache->hash == calendar->content_hash &&
-		((cache->pointer == (const void *) calendar &&
-		  get_fn_expr_arg_stable(fcinfo->flinfo, argno)) ||
-		 memcmp(cache->bytes, calendar, size) == 0))
-	{
-		cache->pointer = calendar;
-		return cache->schedule;
-	}
-
-	if (calendar->version != OW_CALENDAR_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("outage_calendar has unknown version %d", calendar->version)));
-
-	if (cache->cxt != NULL)
-		MemoryContextDelete(cache->cxt);
-	cache->schedule = NULL;
-	cache->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
-									   "outage_window calendar",
-									   ALLOCSET_SMALL_SIZES);
-	cache->bytes = MemoryContextAlloc(cache->cxt, size);
-	memcpy(cache->bytes, calendar, size);
-	cache->size = size;
-	cache->hash = calendar->content_hash;
-	cache->pointer = calendar;
-	cache->schedule = ow_calendar_compile(calendar, cache->cxt);
-	return cache->schedule;
+	return calendar->nareas;
 }
 
 void
 ow_calendar_source_init(CalendarSource *source)
 {
 	source->nareas = 0;
-	source->area_capacity = 8;
-	source->area_names = palloc(sizeof(char *) * source->area_capacity);
-	source->area_name_lens = palloc(sizeof(int) * source->area_capacity);
+	memset(source->area_slots, 0, sizeof(source->area_slots));
 	for (int p = 0; p <= PREFECTURE_MAX; p++)
 		source->area_of[p] = -1;
 	source->nwindows = 0;
@@ -468,34 +370,48 @@ ow_calendar_source_init(CalendarSource *source)
 	source->windows = palloc(sizeof(CalendarWindow) * source->window_capacity);
 }
 
+/* The slot holding name, or the free slot where it would go. */
+static int
+area_slot(const CalendarSource *source, const char *name, int len)
+{
+	int			slot = hash_bytes((const unsigned char *) name, len) &
+		(OW_CALENDAR_AREA_SLOTS - 1);
+
+	StaticAssertStmt(OW_CALENDAR_AREA_SLOTS >= 2 * OW_CALENDAR_MAX_AREAS &&
+					 (OW_CALENDAR_AREA_SLOTS & (OW_CALENDAR_AREA_SLOTS - 1)) == 0,
+					 "area slots must be a power of two, at most half full");
+	for (;;)
+	{
+		int			i = source->area_slots[slot] - 1;
+
+		if (i < 0 || (source->area_name_lens[i] == len &&
+					  memcmp(source->area_names[i], name, len) == 0))
+			return slot;
+		slot = (slot + 1) & (OW_CALENDAR_AREA_SLOTS - 1);
+	}
+}
+
 int
 ow_calendar_source_find_area(const CalendarSource *source, const char *name,
 							 int len)
 {
-	for (int i = 0; i < source->nareas; i++)
-		if (source->area_name_lens[i] == len &&
-			memcmp(source->area_names[i], name, len) == 0)
-			return i;
-	return -1;
+	return source->area_slots[area_slot(source, name, len)] - 1;
 }
 
 int
 ow_calendar_source_area(CalendarSource *source, const char *name, int len)
 {
-	int			i = ow_calendar_source_find_area(source, name, len);
+	int			slot;
 
-	if (i >= 0)
-		return i;
-	if (source->nareas == source->area_capacity)
-	{
-		source->area_capacity *= 2;
-		source->area_names = repalloc(source->area_names,
-									  sizeof(char *) * source->area_capacity);
-		source->area_name_lens = repalloc(source->area_name_lens,
-										  sizeof(int) * source->area_capacity);
-	}
-	source->area_names[source->nareas] = (char *) name;
+	ow_calendar_check_area_name(len);
+	slot = area_slot(source, name, len);
+	if (source->area_slots[slot] != 0)
+		return source->area_slots[slot] - 1;
+	if (source->nareas == OW_CALENDAR_MAX_AREAS)
+		ow_calendar_too_many_areas();
+	source->area_names[source->nareas] = name;
 	source->area_name_lens[source->nareas] = len;
+	source->area_slots[slot] = source->nareas + 1;
 	return source->nareas++;
 }
 
@@ -505,9 +421,13 @@ ow_calendar_source_window(CalendarSource *source, int area,
 {
 	CalendarWindow *w;
 
+	CHECK_FOR_INTERRUPTS();
 	if (source->nwindows == source->window_capacity)
 	{
-		source->window_capacity *= 2;
+		if (source->nwindows >= OW_CALENDAR_MAX_WINDOWS)
+			ow_calendar_too_many_windows();
+		source->window_capacity = Min(2 * source->window_capacity,
+									  OW_CALENDAR_MAX_WINDOWS);
 		source->windows = repalloc(source->windows,
 								   sizeof(CalendarWindow) * source->window_capacity);
 	}
@@ -544,25 +464,32 @@ read_area(void *arg, bool nationwide, const char *name, size_t len)
 	char	   *unescaped;
 	int			n;
 
+	CHECK_FOR_INTERRUPTS();
 	if (nationwide)
 	{
 		r->current = -1;
 		return true;
 	}
+	/* escapes only shorten a name: a long one is refused before copying */
+	if (len > 2 * OW_CALENDAR_MAX_AREA_NAME_BYTES)
+		ow_calendar_check_area_name(len);
 	unescaped = palloc(len + 1);
 	n = cp_unescape(name, len, unescaped);
 	unescaped[n] = '\0';
+	ow_calendar_check_area_name(n);
 	pg_verifymbstr(unescaped, n, false);
 	if (n == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						ow_quote_cstring(r->input)),
 				 errdetail("An area name is empty.")));
 	if (ow_calendar_source_find_area(&r->source, unescaped, n) >= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
-				 errdetail("Area \"%s\" appears twice.", unescaped)));
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						ow_quote_cstring(r->input)),
+				 errdetail("Area \"%s\" appears twice.", ow_quote_input(unescaped, n))));
 	r->current = ow_calendar_source_area(&r->source, unescaped, n);
 	return true;
 }
@@ -575,13 +502,15 @@ read_code(void *arg, int code)
 	if (code < PREFECTURE_MIN || code > PREFECTURE_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						ow_quote_cstring(r->input)),
 				 errdetail("Prefecture code %d is not between %d and %d.",
 						   code, PREFECTURE_MIN, PREFECTURE_MAX)));
 	if (r->source.area_of[code] >= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", r->input),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						ow_quote_cstring(r->input)),
 				 errdetail("Prefecture %d is listed in more than one area.", code)));
 	r->source.area_of[code] = r->current;
 	return true;
@@ -591,12 +520,18 @@ static bool
 read_window(void *arg, const char *text, size_t len)
 {
 	CalendarReader *r = arg;
-	char	   *literal = pnstrdup(text, len);
+	char	   *literal;
 	OutageWindow *w;
 
+	/* refuse the window past the limit before reading it */
+	if (r->source.nwindows >= OW_CALENDAR_MAX_WINDOWS)
+		ow_calendar_too_many_windows();
+	literal = pnstrdup(text, len);
 	w = DatumGetOutageWindowP(DirectFunctionCall1(outage_window_in,
 												  CStringGetDatum(literal)));
 	ow_calendar_source_window(&r->source, r->current, w->lower, w->upper, w->kind);
+	pfree(w);
+	pfree(literal);
 	return true;
 }
 
@@ -605,17 +540,26 @@ Datum
 outage_calendar_in(PG_FUNCTION_ARGS)
 {
 	char	   *input = PG_GETARG_CSTRING(0);
+	size_t		len = strlen(input);
 	CalendarReader reader;
 	CpCallbacks callbacks = {&reader, read_area, read_code, read_window};
 	size_t		error_pos;
 	CpStatus	status;
 
+	if (len > OW_CALENDAR_MAX_TEXT_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("outage_calendar input exceeds the limit of %d bytes",
+						OW_CALENDAR_MAX_TEXT_BYTES),
+				 errdetail("The input is %zu bytes long.", len),
+				 errhint("Build one calendar per period, for example per year, or leave out the windows no visit can fall in.")));
 	reader_init(&reader, input);
-	status = cp_split(input, strlen(input), &callbacks, &error_pos);
+	status = cp_split(input, len, &callbacks, &error_pos);
 	if (status != CP_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_calendar: \"%s\"", input),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						ow_quote_cstring(input)),
 				 errdetail("%s The problem is at character %d.",
 						   cp_status_detail(status), (int) error_pos + 1),
 				 errhint("Write {\"area\"(codes): windows; *: nationwide windows}, as current_outage_calendar() prints it.")));
@@ -650,6 +594,7 @@ append_windows(StringInfo buf, const OutageCalendar *calendar, int area)
 		ScheduleSegment seg;
 		OutageWindow w;
 
+		CHECK_FOR_INTERRUPTS();
 		get_segment(base + layout.segments + SEGMENT_BYTES * i, &seg);
 		w.lower = seg.lower;
 		w.upper = seg.upper;
@@ -730,6 +675,7 @@ send_segments(StringInfo buf, const OutageCalendar *calendar, int area)
 	{
 		ScheduleSegment seg;
 
+		CHECK_FOR_INTERRUPTS();
 		get_segment((const char *) calendar + layout.segments + SEGMENT_BYTES * i, &seg);
 		pq_sendint64(buf, seg.lower);
 		pq_sendint64(buf, seg.upper);
@@ -757,7 +703,7 @@ outage_calendar_send(PG_FUNCTION_ARGS)
 		uint32		len = get_u32(name);
 		int			ncodes = 0;
 
-		pq_sendcountedtext(&buf, name + sizeof(uint32), len, false);
+		pq_sendcountedtext(&buf, name + sizeof(uint32), len);
 		for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
 			if ((uint8) base[layout.area_of + p] == a + 1)
 				ncodes++;
@@ -781,6 +727,8 @@ recv_segments(StringInfo buf, CalendarReader *r)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid number of windows in external outage_calendar value")));
+	if (n > OW_CALENDAR_MAX_WINDOWS - r->source.nwindows)
+		ow_calendar_too_many_windows();
 	for (int i = 0; i < n; i++)
 	{
 		OutageWindow w;
@@ -811,15 +759,26 @@ outage_calendar_recv(PG_FUNCTION_ARGS)
 	reader_init(&reader, "(binary)");
 	version = pq_getmsgint(buf, 2);
 	nareas = pq_getmsgint(buf, 2);
-	if (version != OW_CALENDAR_VERSION || nareas > OW_CALENDAR_MAX_AREAS)
+	if (version != OW_CALENDAR_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid header in external outage_calendar value")));
+	if (nareas > OW_CALENDAR_MAX_AREAS)
+		ow_calendar_too_many_areas();
 	for (int a = 0; a < nareas; a++)
 	{
+		int			rawlen = pq_getmsgint(buf, 4);
 		int			nbytes;
-		char	   *name = pq_getmsgtext(buf, pq_getmsgint(buf, 4), &nbytes);
+		char	   *name;
 		int			ncodes;
+
+		/* before converting it: conversion may grow it */
+		if (rawlen < 0 || rawlen > buf->len - buf->cursor)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid area name length in external outage_calendar value")));
+		ow_calendar_check_area_name(rawlen);
+		name = pq_getmsgtext(buf, rawlen, &nbytes);
 
 		if (nbytes == 0)
 			ereport(ERROR,
@@ -829,7 +788,7 @@ outage_calendar_recv(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("area \"%s\" appears twice in external outage_calendar value",
-							name)));
+							ow_quote_input(name, nbytes))));
 		reader.current = ow_calendar_source_area(&reader.source, name, nbytes);
 		ncodes = pq_getmsgint(buf, 2);
 		if (ncodes < 0 || ncodes > PREFECTURE_MAX)

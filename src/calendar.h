@@ -26,12 +26,46 @@
 #define OW_CALENDAR_H
 
 #include "fmgr.h"
+#include "datatype/timestamp.h"
 
-#include "compiled_schedule.h"
+#include "outage_window.h"
+#include "prefecture.h"
 
 #define OW_CALENDAR_VERSION 1
+
+/*
+ * Limits, checked as a value arrives and before anything is allocated for
+ * it, so that no input can make a backend spend more than a few tens of MB
+ * or more than about a second on one calendar (doc/hardening.md, "Limits").
+ * A real schedule is years of notices: a few thousand windows, a few areas.
+ * Every calendar within the limits prints as text within the text limit,
+ * so any calendar dumped as text reads back.
+ */
 /* area_of stores index + 1 in a byte */
 #define OW_CALENDAR_MAX_AREAS 254
+/* bytes of an area name, in the server encoding, escapes resolved */
+#define OW_CALENDAR_MAX_AREA_NAME_BYTES 1024
+/* windows a calendar is built from: text, binary, aggregate or tables */
+#define OW_CALENDAR_MAX_WINDOWS 100000
+/* disjoint segments of a built calendar (overlaps can double the windows) */
+#define OW_CALENDAR_MAX_SEGMENTS 100000
+/* bytes of the text form */
+#define OW_CALENDAR_MAX_TEXT_BYTES (16 * 1024 * 1024)
+/* hash slots of a source's area names: a power of two over twice the areas */
+#define OW_CALENDAR_AREA_SLOTS 512
+
+typedef struct ScheduleSegment
+{
+	TimestampTz lower;			/* inclusive */
+	TimestampTz upper;			/* exclusive */
+
+	/*
+	 * The most severe kind covering it: in a calendar, that kind's code (as
+	 * stored); in a compiled schedule, its rank (impact.h), which is what
+	 * the lookups compare.
+	 */
+	int32		kind;
+} ScheduleSegment;
 
 typedef struct OutageCalendar
 {
@@ -56,17 +90,23 @@ typedef struct CalendarWindow
 	int32		kind;
 } CalendarWindow;
 
-/* What a calendar is built from: areas, prefecture map, windows. */
+/*
+ * What a calendar is built from: areas, prefecture map, windows.  The areas
+ * are few and bounded, so they live in the struct itself (a copy of the
+ * struct is a copy of the areas); the names are found by hash, so a source
+ * fed row by row costs the same per row however many areas it has.
+ */
 typedef struct CalendarSource
 {
 	int			nareas;
-	char	  **area_names;		/* server encoding, need not be terminated */
-	int		   *area_name_lens;
+	const char *area_names[OW_CALENDAR_MAX_AREAS];	/* server encoding, need
+													 * not be terminated */
+	int			area_name_lens[OW_CALENDAR_MAX_AREAS];
+	uint8		area_slots[OW_CALENDAR_AREA_SLOTS];	/* area index + 1; 0: free */
 	int			area_of[PREFECTURE_MAX + 1];	/* index into areas; -1: none */
 	int			nwindows;
 	CalendarWindow *windows;
-	int			area_capacity;	/* allocated lengths of the arrays above */
-	int			window_capacity;
+	int			window_capacity;	/* allocated length of windows */
 } CalendarSource;
 
 /* An empty source, in the current memory context. */
@@ -78,33 +118,38 @@ extern int	ow_calendar_source_find_area(const CalendarSource *source,
 
 /*
  * The index of an area, added if new.  The name is not copied: it must
- * live as long as the source.
+ * live as long as the source.  Raises program_limit_exceeded for a name
+ * over OW_CALENDAR_MAX_AREA_NAME_BYTES or an area past OW_CALENDAR_MAX_AREAS.
  */
 extern int	ow_calendar_source_area(CalendarSource *source, const char *name,
 									int len);
 
-/* Add a window of an area (-1: nationwide). */
+/*
+ * Refuse an area name longer than OW_CALENDAR_MAX_AREA_NAME_BYTES, before
+ * the caller copies or converts it.
+ */
+extern void ow_calendar_check_area_name(Size len);
+
+/*
+ * Add a window of an area (-1: nationwide).  Raises program_limit_exceeded
+ * past OW_CALENDAR_MAX_WINDOWS; checks for interrupts.
+ */
 extern void ow_calendar_source_window(CalendarSource *source, int area,
 									  TimestampTz lower, TimestampTz upper,
 									  int32 kind);
 
 /*
  * Build the canonical calendar of a source (palloc'd in the current memory
- * context).  Raises an error for duplicate area names, too many areas or
- * invalid windows.
+ * context).  Raises an error for duplicate area names, invalid windows or
+ * more than OW_CALENDAR_MAX_SEGMENTS segments.
  */
 extern OutageCalendar *ow_calendar_build(const CalendarSource *source);
 
-/* Compile a calendar for lookups, into memory of target. */
-extern CompiledSchedule *ow_calendar_compile(const OutageCalendar *calendar,
-											 MemoryContext target);
-
 /*
- * The compiled form of a calendar argument, kept in fn_extra across calls:
- * recompiled only when the argument is a different calendar.
+ * The index of an area of a calendar, by name; nareas (nationwide only) if
+ * the calendar has no area of that name.
  */
-extern const CompiledSchedule *ow_calendar_arg_schedule(FunctionCallInfo fcinfo,
-														void **cache,
-														int argno);
+extern int	ow_calendar_area_index(const OutageCalendar *calendar,
+								   const char *name, int len);
 
 #endif							/* OW_CALENDAR_H */

@@ -6,8 +6,14 @@
  *	  most severe kind of the windows that cover it.
  *
  * It is built from an outage_calendar (calendar.c), which in turn is built
- * from the tables (schedule.c) or given by the caller.  A lookup is a hull
- * check and a binary search, with no allocation.
+ * from the tables (schedule.c) or given by the caller.
+ *
+ * A lookup names a slot: a prefecture (1..47, its JIS code), or an area
+ * (OW_SCHEDULE_AREA_SLOT), for the facilities facility_area puts on an
+ * area other than their prefecture's; slot 0 stands for all of them in the
+ * hulls.  The facilities themselves are found in a hash of their codes.  A lookup is a hull
+ * check and a binary search (two where an area is kept apart from the
+ * nationwide segments), with no allocation.
  *
  *-------------------------------------------------------------------------
  */
@@ -16,18 +22,27 @@
 
 #include "datatype/timestamp.h"
 
+#include "fmgr.h"
+
+#include "calendar.h"
+#include "impact.h"
 #include "outage_window.h"
 #include "prefecture.h"
 
-/* No window applies; the other impacts are the OutageKind values. */
-#define OW_IMPACT_NONE 0
+/* Slot of area a (0 .. nareas - 1; nareas: no area, nationwide only). */
+#define OW_SCHEDULE_AREA_SLOT(a) (PREFECTURE_MAX + 1 + (a))
+#define OW_SCHEDULE_SLOTS OW_SCHEDULE_AREA_SLOT(OW_CALENDAR_MAX_AREAS + 1)
 
-typedef struct ScheduleSegment
+/*
+ * The facilities of facility_area: an open-addressing hash of their codes
+ * (never 0: a code starts with its prefecture), each with its area's slot.
+ */
+typedef struct FacilityMap
 {
-	TimestampTz lower;			/* inclusive */
-	TimestampTz upper;			/* exclusive */
-	int32		kind;			/* most severe OutageKind covering it */
-} ScheduleSegment;
+	uint32		mask;			/* capacity - 1, a power of two minus one */
+	int64	   *codes;			/* 0: empty */
+	int16	   *slots;
+} FacilityMap;
 
 typedef struct CompiledSchedule
 {
@@ -41,54 +56,250 @@ typedef struct CompiledSchedule
 	 * hulls have lower > upper.  They give the fast reject of
 	 * is_eligibility_affected() and the bounds of its index condition.
 	 */
-	TimestampTz affected_lower[PREFECTURE_MAX + 1];
-	TimestampTz affected_upper[PREFECTURE_MAX + 1];
-	/* prefecture p's segments are segments[first[p] .. first[p + 1] - 1] */
-	int			first[PREFECTURE_MAX + 2];
+	TimestampTz affected_lower[OW_SCHEDULE_SLOTS];
+	TimestampTz affected_upper[OW_SCHEDULE_SLOTS];
+	/* seconds covered by those segments, for the planner's estimate */
+	double		affected_seconds[OW_SCHEDULE_SLOTS];
+
+	/*
+	 * Prefecture p's segments are segments[from[p] .. to[p] - 1], shared by
+	 * the prefectures of one area.  Where merging an area's segments with
+	 * the nationwide ones would have made the schedule more than twice the
+	 * calendar's size, they are kept apart, and the nationwide segments are
+	 * searched too: segments[also_from[p] .. also_to[p] - 1], empty where
+	 * they were merged.  So memory stays proportional to the calendar
+	 * whatever the areas, and the usual calendars still take one search.
+	 */
+	int			from[OW_SCHEDULE_SLOTS];
+	int			to[OW_SCHEDULE_SLOTS];
+	int			also_from[OW_SCHEDULE_SLOTS];
+	int			also_to[OW_SCHEDULE_SLOTS];
+	int			nareas;			/* area slots in use: nareas + 1 */
+	const FacilityMap *facilities;	/* NULL: none (a calendar's schedule) */
 	int			nsegments;
 	ScheduleSegment segments[FLEXIBLE_ARRAY_MEMBER];
 } CompiledSchedule;
 
-/* The most severe kind applying to prefecture p at t, or OW_IMPACT_NONE. */
+/* The rank of the segment of segments[lo .. hi - 1] covering t, if any. */
 static inline int32
-ow_schedule_impact(const CompiledSchedule *schedule, Prefecture p,
+ow_segments_impact(const ScheduleSegment *segments, int lo, int hi,
 				   TimestampTz t)
 {
-	const ScheduleSegment *seg;
-	int			lo;
-	int			hi;
-
-	if (t < schedule->hull_lower || t >= schedule->hull_upper ||
-		!PREFECTURE_IS_VALID(p))
-		return OW_IMPACT_NONE;
+	int			first = lo;
 
 	/* find the last segment starting at or before t */
-	lo = schedule->first[p];
-	hi = schedule->first[p + 1];
 	while (lo < hi)
 	{
 		int			mid = lo + (hi - lo) / 2;
 
-		if (schedule->segments[mid].lower <= t)
+		if (segments[mid].lower <= t)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo == schedule->first[p])
+	if (lo == first || t >= segments[lo - 1].upper)
 		return OW_IMPACT_NONE;
-	seg = &schedule->segments[lo - 1];
-	return t < seg->upper ? seg->kind : OW_IMPACT_NONE;
+	return segments[lo - 1].kind;
 }
 
-/* Whether a window of kind intermittent or worse applies to p at t. */
-static inline bool
-ow_schedule_affects(const CompiledSchedule *schedule, Prefecture p,
-					TimestampTz t)
+/* The rank of the most severe impact on slot p at t (impact.h). */
+static inline int32
+ow_schedule_impact(const CompiledSchedule *schedule, int p, TimestampTz t)
 {
-	if (!PREFECTURE_IS_VALID(p) ||
+	int32		impact;
+
+	if (t < schedule->hull_lower || t >= schedule->hull_upper ||
+		(uint32) p >= OW_SCHEDULE_SLOTS)
+		return OW_IMPACT_NONE;
+	impact = ow_segments_impact(schedule->segments, schedule->from[p],
+								schedule->to[p], t);
+	if (unlikely(schedule->also_from[p] < schedule->also_to[p]) &&
+		impact < OW_IMPACT_COUNT - 1)
+		impact = Max(impact, ow_segments_impact(schedule->segments,
+												schedule->also_from[p],
+												schedule->also_to[p], t));
+	return impact;
+}
+
+/* The rank of the most severe segment of segments[lo .. hi - 1] meeting [lower, upper). */
+static inline int32
+ow_segments_span_impact(const ScheduleSegment *segments, int lo, int hi,
+						TimestampTz lower, TimestampTz upper)
+{
+	int32		rank = OW_IMPACT_NONE;
+
+	/* the first segment ending after lower (disjoint: ends are sorted too) */
+	for (int h = hi; lo < h;)
+	{
+		int			mid = lo + (h - lo) / 2;
+
+		if (segments[mid].upper <= lower)
+			lo = mid + 1;
+		else
+			h = mid;
+	}
+	for (; lo < hi && segments[lo].lower < upper; lo++)
+		rank = Max(rank, segments[lo].kind);
+	return rank;
+}
+
+/*
+ * The rank of the most severe impact on prefecture p at any instant of
+ * [lower, upper): a Japan day, or a facility's opening hours.
+ */
+static inline int32
+ow_schedule_span_impact(const CompiledSchedule *schedule, int p,
+						TimestampTz lower, TimestampTz upper)
+{
+	int32		rank;
+
+	if (upper <= schedule->hull_lower || lower >= schedule->hull_upper ||
+		(uint32) p >= OW_SCHEDULE_SLOTS)
+		return OW_IMPACT_NONE;
+	rank = ow_segments_span_impact(schedule->segments, schedule->from[p],
+								   schedule->to[p], lower, upper);
+	if (schedule->also_from[p] < schedule->also_to[p])
+		rank = Max(rank, ow_segments_span_impact(schedule->segments,
+												 schedule->also_from[p],
+												 schedule->also_to[p],
+												 lower, upper));
+	return rank;
+}
+
+/*
+ * How much of [lower, upper) segments[lo .. hi - 1] cover with an impact
+ * that affects eligibility, in microseconds.
+ */
+static inline int64
+ow_segments_affected_time(const ScheduleSegment *segments, int lo, int hi,
+						  TimestampTz lower, TimestampTz upper)
+{
+	int64		covered = 0;
+
+	for (int h = hi; lo < h;)
+	{
+		int			mid = lo + (h - lo) / 2;
+
+		if (segments[mid].upper <= lower)
+			lo = mid + 1;
+		else
+			h = mid;
+	}
+	for (; lo < hi && segments[lo].lower < upper; lo++)
+		if (ow_impacts[segments[lo].kind].affects_eligibility)
+			covered += Min(segments[lo].upper, upper) -
+				Max(segments[lo].lower, lower);
+	return covered;
+}
+
+/* The first segment boundary of segments[lo .. hi - 1] after t. */
+static inline TimestampTz
+ow_segments_next_boundary(const ScheduleSegment *segments, int lo, int hi,
+						  TimestampTz t)
+{
+	for (int h = hi; lo < h;)
+	{
+		int			mid = lo + (h - lo) / 2;
+
+		if (segments[mid].upper <= t)
+			lo = mid + 1;
+		else
+			h = mid;
+	}
+	if (lo == hi)
+		return DT_NOEND;
+	return segments[lo].lower > t ? segments[lo].lower : segments[lo].upper;
+}
+
+/*
+ * How much of [lower, upper) - opening hours, say - windows affecting
+ * eligibility cover at prefecture p, in microseconds: all of it makes a
+ * day-level answer certain, part of it possible.  Where an area is kept
+ * apart from the nationwide segments the two may overlap, so their union
+ * is measured piece by piece.
+ */
+static inline int64
+ow_schedule_affected_time(const CompiledSchedule *schedule, int p,
+						  TimestampTz lower, TimestampTz upper)
+{
+	int64		covered = 0;
+	TimestampTz t = lower;
+
+	if (upper <= schedule->hull_lower || lower >= schedule->hull_upper ||
+		(uint32) p >= OW_SCHEDULE_SLOTS || lower >= upper)
+		return 0;
+	if (schedule->also_from[p] >= schedule->also_to[p])
+		return ow_segments_affected_time(schedule->segments, schedule->from[p],
+										 schedule->to[p], lower, upper);
+
+	/* both runs: walk the boundaries, asking the instant lookup in between */
+	while (t < upper)
+	{
+		TimestampTz next = Min(upper,
+							   ow_segments_next_boundary(schedule->segments,
+														 schedule->from[p],
+														 schedule->to[p], t));
+
+		next = Min(next, ow_segments_next_boundary(schedule->segments,
+												   schedule->also_from[p],
+												   schedule->also_to[p], t));
+		if (ow_impacts[ow_schedule_impact(schedule, p, t)].affects_eligibility)
+			covered += next - t;
+		t = next;
+	}
+	return covered;
+}
+
+/* Whether a window that affects eligibility applies to slot p at t. */
+static inline bool
+ow_schedule_affects(const CompiledSchedule *schedule, int p, TimestampTz t)
+{
+	if ((uint32) p >= OW_SCHEDULE_SLOTS ||
 		t < schedule->affected_lower[p] || t >= schedule->affected_upper[p])
 		return false;
-	return ow_schedule_impact(schedule, p, t) >= OUTAGE_KIND_INTERMITTENT;
+	return ow_impacts[ow_schedule_impact(schedule, p, t)].affects_eligibility;
 }
+
+/* Where a facility's code starts its probe in a FacilityMap. */
+static inline uint32
+ow_facility_hash(int64 code, uint32 mask)
+{
+	return (uint32) (((uint64) code * UINT64CONST(0x9E3779B97F4A7C15)) >> 32) & mask;
+}
+
+/*
+ * The slot of a facility, by its 10-digit code: its area's if facility_area
+ * names it, else its prefecture's (the code's first two digits).
+ */
+static inline int
+ow_schedule_facility_slot(const CompiledSchedule *schedule, int64 code)
+{
+	const FacilityMap *map = schedule->facilities;
+
+	if (map != NULL)
+	{
+		uint32		i = ow_facility_hash(code, map->mask);
+
+		for (; map->codes[i] != 0; i = (i + 1) & map->mask)
+			if (map->codes[i] == code)
+				return map->slots[i];
+	}
+	return (int) (code / 100000000);
+}
+
+/*
+ * Compile a calendar for lookups, into memory of target: at most twice the
+ * calendar's segments, in time linear in them.
+ */
+extern CompiledSchedule *ow_calendar_compile(const OutageCalendar *calendar,
+											 MemoryContext target);
+
+/*
+ * The compiled form of a calendar argument, kept in fn_extra across calls:
+ * recompiled only when the argument is a different calendar.
+ */
+extern const CompiledSchedule *ow_calendar_arg_schedule(FunctionCallInfo fcinfo,
+														void **cache,
+														int argno);
 
 #endif							/* OW_COMPILED_SCHEDULE_H */

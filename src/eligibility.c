@@ -17,9 +17,12 @@
 #include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
+
+#include "pg_compat.h"
 
 #include "calendar.h"
 #include "japan_time.h"
@@ -80,17 +83,13 @@ typedef struct EligibilityCallCache
 	SpellingMemoEntry memo[SPELLING_MEMO_SIZE];	/* first: aligned with the cache */
 	ScheduleRef schedule;		/* the tables' schedule (two-argument forms) */
 	void	   *calendar;		/* a calendar argument's (three-argument forms) */
+	int			variant;		/* ARG_* flags of this call site's overload */
 	Oid			impact_type;	/* eligibility_impact; InvalidOid until needed */
-	Oid			impact_label[OUTAGE_KIND_MAX + 1];	/* pg_enum oid per impact */
+	Oid			impact_label[OW_IMPACT_COUNT];	/* pg_enum oid per rank */
 	char		memo_rest[SPELLING_MEMO_SIZE][SPELLING_MEMO_MAXLEN - 16];
 } EligibilityCallCache;
 
-static const char *const impact_labels[OUTAGE_KIND_MAX + 1] = {
-	[OW_IMPACT_NONE] = "none",
-	[OUTAGE_KIND_REGISTRATION_DELAY] = "registration_delay",
-	[OUTAGE_KIND_INTERMITTENT] = "intermittent",
-	[OUTAGE_KIND_OUTAGE] = "outage",
-};
+static void read_variant(FunctionCallInfo fcinfo, EligibilityCallCache *cache);
 
 /*
  * The cache is aligned to a cache line within its chunk, so fn_extra points
@@ -106,6 +105,7 @@ new_call_cache(FunctionCallInfo fcinfo)
 	space = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
 								   sizeof(EligibilityCallCache) + PG_CACHE_LINE_SIZE);
 	cache = (EligibilityCallCache *) CACHELINEALIGN(space);
+	read_variant(fcinfo, cache);
 	fcinfo->flinfo->fn_extra = cache;
 	return cache;
 }
@@ -212,34 +212,67 @@ impact_datum(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_OBJECT),
 					 errmsg("type \"eligibility_impact\" of extension outage_window does not exist"),
-					 errhint("Reinstall the extension with DROP EXTENSION and CREATE EXTENSION.")));
-		for (int k = OW_IMPACT_NONE; k <= OUTAGE_KIND_MAX; k++)
+					 errhint("If the type was renamed, rename it back.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
+		for (int r = 0; r < OW_IMPACT_COUNT; r++)
 		{
-			cache->impact_label[k] =
+			cache->impact_label[r] =
 				GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
 								ObjectIdGetDatum(cache->impact_type),
-								CStringGetDatum(impact_labels[k]));
-			if (!OidIsValid(cache->impact_label[k]))
+								CStringGetDatum(ow_impacts[r].label));
+			if (!OidIsValid(cache->impact_label[r]))
 				ereport(ERROR,
 						(errcode(ERRCODE_UNDEFINED_OBJECT),
 						 errmsg("eligibility_impact has no label \"%s\"",
-								impact_labels[k]),
-						 errhint("Reinstall the extension with DROP EXTENSION and CREATE EXTENSION.")));
+								ow_impacts[r].label),
+						 errhint("If the label was renamed, rename it back with ALTER TYPE ... RENAME VALUE.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
 		}
 	}
 	return ObjectIdGetDatum(cache->impact_label[impact]);
 }
 
 /*
- * The sixteen SQL entry points below differ only in how they read their
- * arguments: the facility's prefecture as the type or as text, the visit
- * time as timestamptz or as a Japan local timestamp, the schedule from the
- * tables or from a calendar argument (the third).  Each passes constant
- * flags to one inline implementation, which the compiler specialises.
+ * Each SQL function has one C function, whatever its overloads: the
+ * facility's prefecture as the type or as text, the visit as a timestamptz,
+ * a Japan local timestamp or a Japan date, the schedule from the tables or
+ * from a calendar argument (the third).  A call site reads its overload's
+ * declared argument types once (from the catalog, so a call through fmgr
+ * without an expression tree works too) and keeps the variant in its
+ * cache; each row then takes one switch into an inline implementation that
+ * the compiler has specialised for that variant.
  */
 #define ARG_TEXT_PREFECTURE 0x01
 #define ARG_LOCAL_TIME		0x02
-#define ARG_CALENDAR		0x04
+#define ARG_DAY				0x04
+#define ARG_CALENDAR		0x08
+#define ARG_FACILITY		0x10	/* a medical_institution_code */
+
+static pg_noinline void
+read_variant(FunctionCallInfo fcinfo, EligibilityCallCache *cache)
+{
+	Oid		   *argtypes;
+	int			nargs;
+	int			variant = 0;
+
+	/* the bound functions below read their arguments their own way */
+	get_func_signature(fcinfo->flinfo->fn_oid, &argtypes, &nargs);
+	if (nargs >= 2)
+	{
+		if (argtypes[0] == TEXTOID)
+			variant |= ARG_TEXT_PREFECTURE;
+		else if (argtypes[0] ==
+				 GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+								 CStringGetDatum("medical_institution_code"),
+								 ObjectIdGetDatum(get_func_namespace(fcinfo->flinfo->fn_oid))))
+			variant |= ARG_FACILITY;
+		if (argtypes[1] == TIMESTAMPOID)
+			variant |= ARG_LOCAL_TIME;
+		else if (argtypes[1] == DATEOID)
+			variant |= ARG_DAY;
+		if (nargs == 3)
+			variant |= ARG_CALENDAR;
+	}
+	cache->variant = variant;
+}
 
 static pg_attribute_always_inline const CompiledSchedule *
 schedule_arg(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
@@ -249,80 +282,124 @@ schedule_arg(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
 	return ow_schedule_get(&cache->schedule, fcinfo);
 }
 
+/*
+ * The rank of the most severe impact on the visit (impact.h); with
+ * affected_only, whether that impact affects eligibility.  A date is the
+ * whole Japan day: the most severe impact at any instant of it.
+ */
 static pg_attribute_always_inline int32
 visit_impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags,
 			 bool affected_only)
 {
-	Prefecture	p;
+	int			p;
 	TimestampTz t;
 	const CompiledSchedule *schedule;
 
-	p = (flags & ARG_TEXT_PREFECTURE) ?
-		prefecture_arg_text(cache, PG_GETARG_DATUM(0)) :
-		PG_GETARG_PREFECTURE(0);
+	schedule = schedule_arg(fcinfo, cache, flags);
+	if (flags & ARG_FACILITY)
+		p = ow_schedule_facility_slot(schedule, PG_GETARG_INT64(0));
+	else if (flags & ARG_TEXT_PREFECTURE)
+		p = prefecture_arg_text(cache, PG_GETARG_DATUM(0));
+	else
+		p = PG_GETARG_PREFECTURE(0);
+	if (flags & ARG_DAY)
+	{
+		DateADT		day = PG_GETARG_DATEADT(1);
+		int32		rank;
+
+		if (DATE_NOT_FINITE(day))
+			return OW_IMPACT_NONE;
+		rank = ow_schedule_span_impact(schedule, p,
+									   ow_japan_local_to_timestamptz((Timestamp) day * USECS_PER_DAY),
+									   ow_japan_local_to_timestamptz((Timestamp) (day + 1) * USECS_PER_DAY));
+		return affected_only ? ow_impacts[rank].affects_eligibility : rank;
+	}
 	t = (flags & ARG_LOCAL_TIME) ?
 		ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1)) :
 		PG_GETARG_TIMESTAMPTZ(1);
-	schedule = schedule_arg(fcinfo, cache, flags);
 
-	/*
-	 * A registration delay slows card registration, not verification, so
-	 * only intermittent and outage windows make a visit "affected".
-	 */
+	/* which impacts make a visit "affected" is the impact table's to say */
 	if (affected_only)
-		return ow_schedule_affects(schedule, p, t) ? OUTAGE_KIND_INTERMITTENT
-			: OW_IMPACT_NONE;
+		return ow_schedule_affects(schedule, p, t);
 	return ow_schedule_impact(schedule, p, t);
 }
 
 static pg_attribute_always_inline Datum
-affected(FunctionCallInfo fcinfo, int flags)
+affected(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
 {
-	EligibilityCallCache *cache = call_cache(fcinfo);
-
-	PG_RETURN_BOOL(visit_impact(fcinfo, cache, flags, true) != OW_IMPACT_NONE);
+	PG_RETURN_BOOL(visit_impact(fcinfo, cache, flags, true));
 }
 
 static pg_attribute_always_inline Datum
-impact(FunctionCallInfo fcinfo, int flags)
+impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
 {
-	EligibilityCallCache *cache = call_cache(fcinfo);
-
 	return impact_datum(fcinfo, cache, visit_impact(fcinfo, cache, flags, false));
 }
 
-#define ELIGIBILITY_ENTRY(name, body, flags) \
-PG_FUNCTION_INFO_V1(name); \
-Datum \
-name(PG_FUNCTION_ARGS) \
-{ \
-	return body(fcinfo, flags); \
+/* Call body with the call site's variant as a constant, one case each. */
+#define DISPATCH_VARIANT(body, fcinfo) \
+	do { \
+		EligibilityCallCache *cache_ = call_cache(fcinfo); \
+		switch (cache_->variant) \
+		{ \
+			case 0: \
+				return body(fcinfo, cache_, 0); \
+			case ARG_LOCAL_TIME: \
+				return body(fcinfo, cache_, ARG_LOCAL_TIME); \
+			case ARG_DAY: \
+				return body(fcinfo, cache_, ARG_DAY); \
+			case ARG_TEXT_PREFECTURE: \
+				return body(fcinfo, cache_, ARG_TEXT_PREFECTURE); \
+			case ARG_TEXT_PREFECTURE | ARG_LOCAL_TIME: \
+				return body(fcinfo, cache_, ARG_TEXT_PREFECTURE | ARG_LOCAL_TIME); \
+			case ARG_TEXT_PREFECTURE | ARG_DAY: \
+				return body(fcinfo, cache_, ARG_TEXT_PREFECTURE | ARG_DAY); \
+			case ARG_CALENDAR: \
+				return body(fcinfo, cache_, ARG_CALENDAR); \
+			case ARG_LOCAL_TIME | ARG_CALENDAR: \
+				return body(fcinfo, cache_, ARG_LOCAL_TIME | ARG_CALENDAR); \
+			case ARG_DAY | ARG_CALENDAR: \
+				return body(fcinfo, cache_, ARG_DAY | ARG_CALENDAR); \
+			case ARG_TEXT_PREFECTURE | ARG_CALENDAR: \
+				return body(fcinfo, cache_, ARG_TEXT_PREFECTURE | ARG_CALENDAR); \
+			case ARG_TEXT_PREFECTURE | ARG_LOCAL_TIME | ARG_CALENDAR: \
+				return body(fcinfo, cache_, ARG_TEXT_PREFECTURE | ARG_LOCAL_TIME | ARG_CALENDAR); \
+			case ARG_TEXT_PREFECTURE | ARG_DAY | ARG_CALENDAR: \
+				return body(fcinfo, cache_, ARG_TEXT_PREFECTURE | ARG_DAY | ARG_CALENDAR); \
+			case ARG_FACILITY: \
+				return body(fcinfo, cache_, ARG_FACILITY); \
+			case ARG_FACILITY | ARG_LOCAL_TIME: \
+				return body(fcinfo, cache_, ARG_FACILITY | ARG_LOCAL_TIME); \
+			case ARG_FACILITY | ARG_DAY: \
+				return body(fcinfo, cache_, ARG_FACILITY | ARG_DAY); \
+		} \
+		elog(ERROR, "unexpected eligibility function variant %d", cache_->variant); \
+	} while (0)
+
+PG_FUNCTION_INFO_V1(is_eligibility_affected);
+Datum
+is_eligibility_affected(PG_FUNCTION_ARGS)
+{
+	DISPATCH_VARIANT(affected, fcinfo);
+	PG_RETURN_NULL();			/* keep the compiler quiet */
 }
 
-ELIGIBILITY_ENTRY(is_eligibility_affected, affected, 0)
-ELIGIBILITY_ENTRY(is_eligibility_affected_local, affected, ARG_LOCAL_TIME)
-ELIGIBILITY_ENTRY(is_eligibility_affected_text, affected, ARG_TEXT_PREFECTURE)
-ELIGIBILITY_ENTRY(is_eligibility_affected_text_local, affected,
-				  ARG_TEXT_PREFECTURE | ARG_LOCAL_TIME)
-ELIGIBILITY_ENTRY(is_eligibility_affected_cal, affected, ARG_CALENDAR)
-ELIGIBILITY_ENTRY(is_eligibility_affected_local_cal, affected,
-				  ARG_LOCAL_TIME | ARG_CALENDAR)
-ELIGIBILITY_ENTRY(is_eligibility_affected_text_cal, affected,
-				  ARG_TEXT_PREFECTURE | ARG_CALENDAR)
-ELIGIBILITY_ENTRY(is_eligibility_affected_text_local_cal, affected,
-				  ARG_TEXT_PREFECTURE | ARG_LOCAL_TIME | ARG_CALENDAR)
-ELIGIBILITY_ENTRY(eligibility_impact, impact, 0)
-ELIGIBILITY_ENTRY(eligibility_impact_local, impact, ARG_LOCAL_TIME)
-ELIGIBILITY_ENTRY(eligibility_impact_text, impact, ARG_TEXT_PREFECTURE)
-ELIGIBILITY_ENTRY(eligibility_impact_text_local, impact,
-				  ARG_TEXT_PREFECTURE | ARG_LOCAL_TIME)
-ELIGIBILITY_ENTRY(eligibility_impact_cal, impact, ARG_CALENDAR)
-ELIGIBILITY_ENTRY(eligibility_impact_local_cal, impact,
-				  ARG_LOCAL_TIME | ARG_CALENDAR)
-ELIGIBILITY_ENTRY(eligibility_impact_text_cal, impact,
-				  ARG_TEXT_PREFECTURE | ARG_CALENDAR)
-ELIGIBILITY_ENTRY(eligibility_impact_text_local_cal, impact,
-				  ARG_TEXT_PREFECTURE | ARG_LOCAL_TIME | ARG_CALENDAR)
+PG_FUNCTION_INFO_V1(eligibility_impact);
+Datum
+eligibility_impact(PG_FUNCTION_ARGS)
+{
+	DISPATCH_VARIANT(impact, fcinfo);
+	PG_RETURN_NULL();			/* keep the compiler quiet */
+}
+
+/* The same, over a whole Japan day; its own name says what a date means. */
+PG_FUNCTION_INFO_V1(eligibility_impact_on_day);
+Datum
+eligibility_impact_on_day(PG_FUNCTION_ARGS)
+{
+	DISPATCH_VARIANT(impact, fcinfo);
+	PG_RETURN_NULL();			/* keep the compiler quiet */
+}
 
 PG_FUNCTION_INFO_V1(japan_time);
 Datum
@@ -364,53 +441,39 @@ bound_of(FunctionCallInfo fcinfo, bool tables, Prefecture p, bool upper,
 	return affected_bound(fcinfo, schedule, p, upper, local);
 }
 
+/*
+ * eligibility_affected_bound(upper) and eligibility_affected_bound_local:
+ * one C function each, for the tables (upper), one prefecture's bound
+ * (prefecture, upper) or a calendar's (calendar, upper).
+ */
+static Datum
+bound_by_arguments(FunctionCallInfo fcinfo, bool local)
+{
+	bool		upper = PG_GETARG_BOOL(PG_NARGS() - 1);
+	Oid		   *argtypes;
+	int			nargs;
+
+	if (PG_NARGS() == 1)
+		return bound_of(fcinfo, true, 0, upper, local);
+	/* the first argument is a calendar (a varlena) or a prefecture */
+	get_func_signature(fcinfo->flinfo->fn_oid, &argtypes, &nargs);
+	if (get_typlen(argtypes[0]) == -1)
+		return bound_of(fcinfo, false, 0, upper, local);
+	if (!PREFECTURE_IS_VALID(PG_GETARG_PREFECTURE(0)))
+		PG_RETURN_NULL();
+	return bound_of(fcinfo, true, PG_GETARG_PREFECTURE(0), upper, local);
+}
+
 PG_FUNCTION_INFO_V1(eligibility_affected_bound);
 Datum
 eligibility_affected_bound(PG_FUNCTION_ARGS)
 {
-	return bound_of(fcinfo, true, 0, PG_GETARG_BOOL(0), false);
-}
-
-PG_FUNCTION_INFO_V1(eligibility_affected_bound_prefecture);
-Datum
-eligibility_affected_bound_prefecture(PG_FUNCTION_ARGS)
-{
-	Prefecture	p = PG_GETARG_PREFECTURE(0);
-
-	if (!PREFECTURE_IS_VALID(p))
-		PG_RETURN_NULL();
-	return bound_of(fcinfo, true, p, PG_GETARG_BOOL(1), false);
+	return bound_by_arguments(fcinfo, false);
 }
 
 PG_FUNCTION_INFO_V1(eligibility_affected_bound_local);
 Datum
 eligibility_affected_bound_local(PG_FUNCTION_ARGS)
 {
-	return bound_of(fcinfo, true, 0, PG_GETARG_BOOL(0), true);
-}
-
-PG_FUNCTION_INFO_V1(eligibility_affected_bound_local_prefecture);
-Datum
-eligibility_affected_bound_local_prefecture(PG_FUNCTION_ARGS)
-{
-	Prefecture	p = PG_GETARG_PREFECTURE(0);
-
-	if (!PREFECTURE_IS_VALID(p))
-		PG_RETURN_NULL();
-	return bound_of(fcinfo, true, p, PG_GETARG_BOOL(1), true);
-}
-
-/* Index bounds of the three-argument forms, from the calendar argument. */
-PG_FUNCTION_INFO_V1(eligibility_affected_bound_cal);
-Datum
-eligibility_affected_bound_cal(PG_FUNCTION_ARGS)
-{
-	return bound_of(fcinfo, false, 0, PG_GETARG_BOOL(1), false);
-}
-
-PG_FUNCTION_INFO_V1(eligibility_affected_bound_local_cal);
-Datum
-eligibility_affected_bound_local_cal(PG_FUNCTION_ARGS)
-{
-	return bound_of(fcinfo, false, 0, PG_GETARG_BOOL(1), true);
+	return bound_by_arguments(fcinfo, true);
 }

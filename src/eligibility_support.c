@@ -32,6 +32,7 @@
 #include "nodes/supportnodes.h"
 #include "optimizer/cost.h"
 #include "optimizer/optimizer.h"
+#include "pg_compat.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/snapmgr.h"
@@ -141,6 +142,14 @@ index_condition(SupportRequestIndexCondition *req)
 
 	boundfunc = bound_function(call->funcid, timetype == TIMESTAMPOID,
 							   prefecture_type);
+	if (!OidIsValid(boundfunc) && list_length(call->args) == 2 &&
+		prefecture_arg != NULL)
+	{
+		/* a facility: the bounds of every place hold its windows too */
+		prefecture_arg = NULL;
+		boundfunc = bound_function(call->funcid, timetype == TIMESTAMPOID,
+								   InvalidOid);
+	}
 	if (!OidIsValid(boundfunc))
 		return NIL;
 
@@ -222,16 +231,8 @@ selectivity(SupportRequestSelectivity *req)
 		return NOTHING_AFFECTED_SELECTIVITY;
 
 	if (!TIMESTAMP_NOT_FINITE(lower) && !TIMESTAMP_NOT_FINITE(upper))
-	{
-		double		covered = 0;
-
-		for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
-			for (int i = schedule->first[p]; i < schedule->first[p + 1]; i++)
-				if (schedule->segments[i].kind >= OUTAGE_KIND_INTERMITTENT)
-					covered += span_seconds(schedule->segments[i].lower,
-											schedule->segments[i].upper);
-		affected_share = covered / (span_seconds(lower, upper) * PREFECTURE_MAX);
-	}
+		affected_share = schedule->affected_seconds[0] /
+			(span_seconds(lower, upper) * PREFECTURE_MAX);
 
 	ge_op = time_operator(timetype, BTGreaterEqualStrategyNumber);
 	lt_op = time_operator(timetype, BTLessStrategyNumber);

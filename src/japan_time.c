@@ -15,6 +15,7 @@
 #include "postgres.h"
 
 #include "japan_time.h"
+#include "pg_compat.h"
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
@@ -24,7 +25,7 @@
 typedef struct DayOffsetMemo
 {
 	int64		day;			/* local day number, or PG_INT64_MIN if empty */
-	int			offset;			/* seconds east of UTC for the whole day */
+	int			offset;			/* seconds west of UTC for the whole day */
 } DayOffsetMemo;
 
 static pg_tz *japan_tz = NULL;
@@ -62,8 +63,8 @@ offset_at_checked(Timestamp local, int *west)
 }
 
 /*
- * UTC offset (seconds east, PostgreSQL's sign convention negated) in force at
- * a Japan local time.  DetermineTimeZoneOffset returns seconds *west* of UTC.
+ * UTC offset in force at a Japan local time, in seconds west of UTC as
+ * DetermineTimeZoneOffset gives it (Japan, east of UTC, is negative).
  */
 static int
 japan_offset_west_at(Timestamp local)
@@ -167,4 +168,17 @@ ow_japan_local_bound(TimestampTz bound, bool upper)
 		return local;
 	local += upper ? margin : -margin;
 	return IS_VALID_TIMESTAMP(local) ? local : (upper ? DT_NOEND : DT_NOBEGIN);
+}
+
+TimestampTz
+ow_japan_wall_clock_to_timestamptz(const WkDateTime *t)
+{
+	Timestamp	local;
+
+	local = (Timestamp) (date2j(t->date.year, t->date.month, t->date.day) -
+						 POSTGRES_EPOCH_JDATE) * USECS_PER_DAY +
+		(Timestamp) t->hour * USECS_PER_HOUR +
+		(Timestamp) t->minute * USECS_PER_MINUTE +
+		(Timestamp) t->second * USECS_PER_SEC;
+	return ow_japan_local_to_timestamptz(local);
 }

@@ -16,11 +16,16 @@
 #include "datatype/timestamp.h"
 #include "pgtime.h"
 
+#include "wareki_parse.h"
+
 /* The Asia/Tokyo zone from the server's tz database, loaded once. */
 extern pg_tz *ow_japan_tz(void);
 
 /* Read a Japan wall-clock time as an absolute time (infinities kept). */
 extern TimestampTz ow_japan_local_to_timestamptz(Timestamp local);
+
+/* A Japan wall-clock time read by the plain-C parsers, as an absolute time. */
+extern TimestampTz ow_japan_wall_clock_to_timestamptz(const WkDateTime *t);
 
 /* The Japan wall-clock time of an absolute time (infinities kept). */
 extern Timestamp ow_timestamptz_to_japan_local(TimestampTz t);

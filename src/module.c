@@ -13,6 +13,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "pg_compat.h"
 
 #include "schedule.h"
 

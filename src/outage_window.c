@@ -32,36 +32,28 @@
 #include "utils/sortsupport.h"
 #include "utils/timestamp.h"
 
+#include "pg_compat.h"
+
+#include "input_quote.h"
 #include "japan_time.h"
 #include "outage_window.h"
 #include "window_parse.h"
 
-/* Kind spellings, indexed by OutageKind. */
-static const char *const kind_names[] = {
-	NULL,
-	"registration_delay",
-	"intermittent",
-	"outage"
-};
-
 const char *
 ow_outage_kind_name(int32 k)
 {
-	if (!OUTAGE_KIND_IS_VALID(k))
-		return NULL;
-	return kind_names[k];
+	const OutageImpact *impact = ow_impact_of_kind(k);
+
+	return impact ? impact->label : NULL;
 }
 
 int32
 ow_outage_kind_from_name(const char *name, size_t len)
 {
-	for (int32 k = OUTAGE_KIND_MIN; k <= OUTAGE_KIND_MAX; k++)
-	{
-		if (strlen(kind_names[k]) == len &&
-			pg_strncasecmp(kind_names[k], name, len) == 0)
-			return k;
-	}
-	return 0;
+	const OutageImpact *impact = ow_impact_by_label(name, len);
+
+	/* "none" is an impact, not a kind of window */
+	return impact ? impact->code : 0;
 }
 
 /*
@@ -108,14 +100,15 @@ ow_kind_or_error(const char *name, size_t len, const char *literal)
 	if (kind == 0 && literal != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type outage_window: \"%s\"", literal),
-				 errdetail("Unknown kind \"%.*s\".", (int) len, name),
+				 errmsg("invalid input syntax for type outage_window: \"%s\"",
+						ow_quote_cstring(literal)),
+				 errdetail("Unknown kind \"%s\".", ow_quote_input(name, len)),
 				 errhint("The kind is one of outage, intermittent or registration_delay.")));
 	if (kind == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid outage kind: \"%.*s\"", (int) len, name),
-				 errdetail("Unknown kind \"%.*s\".", (int) len, name),
+				 errmsg("invalid outage kind: \"%s\"", ow_quote_input(name, len)),
+				 errdetail("Unknown kind \"%s\".", ow_quote_input(name, len)),
 				 errhint("The kind is one of outage, intermittent or registration_delay.")));
 	return kind;
 }
@@ -132,64 +125,245 @@ ow_is_clock_word(const char *field)
 		strcmp(field, "tomorrow") == 0 || strcmp(field, "yesterday") == 0;
 }
 
-/*
- * Read one bound.  The first decode is done without a zone pointer so that
- * PostgreSQL tells us whether the text names a zone (it then refuses with
- * DTERR_BAD_FORMAT); only text without a zone is read as Japan time, and
- * text with one is decoded again the way timestamptz_in would.
- */
-static TimestampTz
-ow_read_bound(const char *str)
+/* A bound's text split into date/time fields. */
+typedef struct BoundFields
 {
 	char		workbuf[MAXDATELEN + MAXDATEFIELDS];
 	char	   *field[MAXDATEFIELDS];
 	int			ftype[MAXDATEFIELDS];
 	int			nf;
-	int			dtype;
-	int			dterr;
-	int			tz;
-	struct pg_tm tt,
-			   *tm = &tt;
-	fsec_t		fsec;
-	TimestampTz result;
-	bool		zoned = false;
+	char		utc[4];			/* "+00", for the words that mean UTC */
+} BoundFields;
 
-	dterr = ParseDateTime(str, workbuf, sizeof(workbuf),
-						  field, ftype, MAXDATEFIELDS, &nf);
+/*
+ * Split a bound with ParseDateTime.  Z (ISO 8601) and UTC are made the
+ * offset +00 here: PostgreSQL would look them up in the zone abbreviations
+ * that timezone_abbreviations chooses, and their meaning must not depend
+ * on a setting.  Returns a DTERR_* code or 0.
+ */
+static int
+ow_split_bound(const char *str, BoundFields *f)
+{
+	int			dterr = ParseDateTime(str, f->workbuf, sizeof(f->workbuf),
+									  f->field, f->ftype, MAXDATEFIELDS,
+									  &f->nf);
+
 	if (dterr != 0)
-		DateTimeParseError(dterr, str, "timestamp with time zone");
-	for (int i = 0; i < nf; i++)
+		return dterr;
+	strcpy(f->utc, "+00");
+	for (int i = 0; i < f->nf; i++)
 	{
-		if (ow_is_clock_word(field[i]))
+		if ((f->ftype[i] == DTK_STRING || f->ftype[i] == DTK_SPECIAL) &&
+			(strcmp(f->field[i], "z") == 0 || strcmp(f->field[i], "utc") == 0))
+		{
+			f->field[i] = f->utc;
+			f->ftype[i] = DTK_TZ;
+		}
+	}
+	return 0;
+}
+
+/* A bound as PostgreSQL's date/time decoder read it under one DateOrder. */
+typedef struct BoundReading
+{
+	int			dterr;			/* 0, or the DTERR_* code */
+	int			dtype;			/* DTK_DATE, DTK_EPOCH, DTK_LATE, ... */
+	struct pg_tm tm;
+	fsec_t		fsec;
+	bool		zoned;			/* the text gave an offset or a zone name */
+	int			tz;				/* that offset, seconds west, if zoned */
+} BoundReading;
+
+/*
+ * Decode a bound under the current DateOrder.  The first decode is done
+ * without a zone pointer so that PostgreSQL tells us whether the text names
+ * a zone (it then refuses with DTERR_BAD_FORMAT); only text without a zone
+ * is read as Japan time, and text with one is decoded again the way
+ * timestamptz_in would.  Every refusal that needs the zone pointer is about
+ * a zone the text gives, so the session TimeZone never fills in an offset.
+ * A zone name of letters only (Japan) is the exception: PostgreSQL 15
+ * would store its offset through the missing pointer, so the caller, who
+ * has seen the words, says so and the first decode is skipped.
+ */
+static void
+ow_decode_bound(const char *str, bool alpha_zone, BoundReading *r)
+{
+	BoundFields f;
+	DateTimeErrorExtra extra = {0};
+
+	memset(r, 0, sizeof(BoundReading));
+	r->dterr = ow_split_bound(str, &f);
+	if (r->dterr != 0)
+		return;
+	if (!alpha_zone)
+	{
+		r->dterr = DecodeDateTime(f.field, f.ftype, f.nf, &r->dtype, &r->tm,
+								  &r->fsec, NULL, &extra);
+		if (r->dterr != DTERR_BAD_FORMAT)
+			return;
+
+		/* maybe it named a zone; DecodeDateTime may have scribbled on fields */
+		memset(r, 0, sizeof(BoundReading));
+		r->dterr = ow_split_bound(str, &f);
+		if (r->dterr != 0)
+			return;
+	}
+	r->zoned = true;
+	r->dterr = DecodeDateTime(f.field, f.ftype, f.nf, &r->dtype, &r->tm,
+							  &r->fsec, &r->tz, &extra);
+	/* an unknown zone: raised here, naming it, on every version */
+	ow_raise_zone_error(r->dterr, &extra, str, "timestamp with time zone");
+}
+
+/* Whether two readings of a bound mean the same instant. */
+static bool
+ow_same_reading(const BoundReading *a, const BoundReading *b)
+{
+	if (a->dterr != 0 || b->dterr != 0)
+		return a->dterr == b->dterr;
+	if (a->dtype != b->dtype)
+		return false;
+	if (a->dtype != DTK_DATE)
+		return true;
+	return a->tm.tm_year == b->tm.tm_year && a->tm.tm_mon == b->tm.tm_mon &&
+		a->tm.tm_mday == b->tm.tm_mday && a->tm.tm_hour == b->tm.tm_hour &&
+		a->tm.tm_min == b->tm.tm_min && a->tm.tm_sec == b->tm.tm_sec &&
+		a->fsec == b->fsec && a->zoned == b->zoned &&
+		(!a->zoned || a->tz == b->tz);
+}
+
+/*
+ * Refuse the words of a bound whose meaning a setting decides: the clock
+ * words, and time zone abbreviations, which timezone_abbreviations defines
+ * (IST is India under one set and Israel under the default one).  Returns
+ * whether a word is left that only a zone name can explain.
+ */
+static bool
+ow_check_bound_words(const char *str)
+{
+	BoundFields f;
+	bool		alpha_zone = false;
+
+	/* malformed text is reported by the decode, which sees it again */
+	if (ow_split_bound(str, &f) != 0)
+		return false;
+	for (int i = 0; i < f.nf; i++)
+	{
+		int			val;
+		pg_tz	   *tz;
+		int			type;
+		DateTimeErrorExtra extra = {0};
+
+		if (ow_is_clock_word(f.field[i]))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
-					 errmsg("outage_window bound \"%s\" depends on the current time", str),
-					 errdetail("Bounds must be fixed points in time; \"%s\" is not.", field[i]),
+					 errmsg("outage_window bound \"%s\" depends on the current time",
+							ow_quote_cstring(str)),
+					 errdetail("Bounds must be fixed points in time; \"%s\" is not.",
+							   f.field[i]),
 					 errhint("Cast the expression to timestamptz and use the outage_window() constructor.")));
+		if (f.ftype[i] != DTK_STRING && f.ftype[i] != DTK_SPECIAL)
+			continue;
+		/* a dynamic abbreviation whose zone is missing is one too (DYNTZ) */
+		(void) DecodeTimezoneAbbrev(i, f.field[i], &type, &val, &tz, &extra);
+		if (type == TZ || type == DTZ || type == DYNTZ)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
+					 errmsg("outage_window bound \"%s\" uses a time zone abbreviation",
+							ow_quote_cstring(str)),
+					 errdetail("The meaning of \"%s\" depends on the timezone_abbreviations setting.",
+							   f.field[i]),
+					 errhint("Leave the zone out for Japan time, or write an offset (+09, +00, Z or UTC) or a full zone name such as Asia/Tokyo.")));
+		if (f.ftype[i] == DTK_STRING &&
+			DecodeSpecial(i, f.field[i], &val) == UNKNOWN_FIELD)
+			alpha_zone = true;
 	}
+	return alpha_zone;
+}
 
-	dterr = DecodeDateTime(field, ftype, nf, &dtype, tm, &fsec, NULL);
-	if (dterr == DTERR_BAD_FORMAT)
+/* The date orders DateStyle can select; a bound must read alike under all. */
+static const int date_orders[] = {DATEORDER_YMD, DATEORDER_DMY, DATEORDER_MDY};
+
+#define N_DATE_ORDERS ((int) lengthof(date_orders))
+
+/*
+ * Decode a bound under each date order.  The decoder takes the order from
+ * the DateOrder global and from nowhere else, so it is set around each
+ * decode and restored whatever happens (a zone name it cannot find is
+ * reported with ereport).
+ */
+static void
+ow_decode_all_orders(const char *str, bool alpha_zone,
+					 BoundReading readings[N_DATE_ORDERS])
+{
+	int			saved_order = DateOrder;
+
+	PG_TRY();
 	{
-		/* maybe it named a zone; DecodeDateTime may have scribbled on fields */
-		dterr = ParseDateTime(str, workbuf, sizeof(workbuf),
-							  field, ftype, MAXDATEFIELDS, &nf);
-		if (dterr == 0)
-			dterr = DecodeDateTime(field, ftype, nf, &dtype, tm, &fsec, &tz);
-		zoned = true;
+		for (int i = 0; i < N_DATE_ORDERS; i++)
+		{
+			DateOrder = date_orders[i];
+			ow_decode_bound(str, alpha_zone, &readings[i]);
+		}
 	}
-	if (dterr != 0)
-		DateTimeParseError(dterr, str, "timestamp with time zone");
+	PG_FINALLY();
+	{
+		DateOrder = saved_order;
+	}
+	PG_END_TRY();
+}
 
-	switch (dtype)
+/*
+ * Read one bound.  The value must not depend on any setting, because the
+ * input function is immutable: an expression index on text::outage_window
+ * built under one DateStyle must match a scan under another.  So the text
+ * is accepted only if every date order reads the same instant from it:
+ * 2025-02-01 and 20250201 are read alike, 01/02/2025 and 01.02.25 are not.
+ */
+static TimestampTz
+ow_read_bound(const char *str)
+{
+	BoundReading readings[N_DATE_ORDERS];
+	const BoundReading *r = &readings[0];
+	TimestampTz result;
+
+	ow_decode_all_orders(str, ow_check_bound_words(str), readings);
+
+	for (int i = 1; i < N_DATE_ORDERS; i++)
+	{
+		if (!ow_same_reading(r, &readings[i]) &&
+			(r->dterr == 0 || readings[i].dterr == 0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
+					 errmsg("outage_window bound \"%s\" is ambiguous",
+							ow_quote_cstring(str)),
+					 errdetail("Its date is read differently under different DateStyle settings."),
+					 errhint("Write the date as year-month-day, such as 2025-02-01 22:00.")));
+	}
+	/* every order failed: report it as the documented order reads it */
+	if (r->dterr != 0)
+	{
+		DateTimeErrorExtra extra = {0};
+
+		DateTimeParseError(r->dterr, &extra, ow_quote_cstring(str),
+						   "timestamp with time zone", NULL);
+	}
+
+	switch (r->dtype)
 	{
 		case DTK_DATE:
-			if (!zoned)
-				tz = DetermineTimeZoneOffset(tm, ow_japan_tz());
-			if (tm2timestamp(tm, fsec, &tz, &result) != 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-						 errmsg("timestamp out of range: \"%s\"", str)));
+			{
+				struct pg_tm tm = r->tm;
+				int			tz = r->tz;
+
+				if (!r->zoned)
+					tz = DetermineTimeZoneOffset(&tm, ow_japan_tz());
+				if (tm2timestamp(&tm, r->fsec, &tz, &result) != 0)
+					ereport(ERROR,
+							(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+							 errmsg("timestamp out of range: \"%s\"",
+									ow_quote_cstring(str))));
+			}
 			break;
 		case DTK_EPOCH:
 			result = SetEpochTimestamp();
@@ -202,7 +376,7 @@ ow_read_bound(const char *str)
 			break;
 		default:
 			elog(ERROR, "unexpected dtype %d while parsing outage_window bound \"%s\"",
-				 dtype, str);
+				 r->dtype, ow_quote_cstring(str));
 			result = 0;			/* keep compiler quiet */
 	}
 	return result;
@@ -213,7 +387,8 @@ ow_syntax_error(const char *str, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type outage_window: \"%s\"", str),
+			 errmsg("invalid input syntax for type outage_window: \"%s\"",
+					ow_quote_cstring(str)),
 			 errdetail("%s", detail),
 			 errhint("Write a window as [lower,upper) kind, for example [2025-02-01 22:00,2025-02-02 00:30) outage.")));
 }
@@ -266,7 +441,8 @@ outage_window_in(PG_FUNCTION_ARGS)
 		if (!TIMESTAMP_NOT_FINITE(bound[i]) && !IS_VALID_TIMESTAMP(bound[i]))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("timestamp out of range in outage_window \"%s\"", str)));
+					 errmsg("timestamp out of range in outage_window \"%s\"",
+							ow_quote_cstring(str))));
 
 	if (r.kind_len > 0)
 		kind = ow_kind_or_error(str + r.kind_start, r.kind_len, str);
@@ -343,8 +519,7 @@ outage_window_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid outage kind %d in binary outage_window", kind),
-				 errdetail("The kind must be between %d and %d.",
-						   OUTAGE_KIND_MIN, OUTAGE_KIND_MAX)));
+				 errdetail("The kinds are 1 (registration_delay), 2 (intermittent) and 3 (outage).")));
 	PG_RETURN_OUTAGE_WINDOW_P(ow_make(lower, upper, kind));
 }
 
@@ -378,6 +553,28 @@ outage_window_construct(PG_FUNCTION_ARGS)
 	kind = ow_kind_or_error(VARDATA_ANY(kindtext), VARSIZE_ANY_EXHDR(kindtext),
 							NULL);
 	PG_RETURN_OUTAGE_WINDOW_P(ow_make(lower, upper, kind));
+}
+
+/*
+ * outage_window(timestamp, timestamp, kind): bounds without a zone are Japan
+ * wall-clock time, as in a window literal, a notice and the eligibility
+ * functions' timestamp forms, whatever the session TimeZone says (the
+ * timestamptz form would read them through it).
+ */
+PG_FUNCTION_INFO_V1(outage_window_construct_japan);
+Datum
+outage_window_construct_japan(PG_FUNCTION_ARGS)
+{
+	Timestamp	lower = PG_GETARG_TIMESTAMP(0);
+	Timestamp	upper = PG_GETARG_TIMESTAMP(1);
+	text	   *kindtext = PG_GETARG_TEXT_PP(2);
+	int32		kind;
+
+	kind = ow_kind_or_error(VARDATA_ANY(kindtext), VARSIZE_ANY_EXHDR(kindtext),
+							NULL);
+	PG_RETURN_OUTAGE_WINDOW_P(ow_make(ow_japan_local_to_timestamptz(lower),
+									  ow_japan_local_to_timestamptz(upper),
+									  kind));
 }
 
 PG_FUNCTION_INFO_V1(outage_window_lower);
@@ -438,7 +635,7 @@ outage_window_to_tstzrange(PG_FUNCTION_ARGS)
 	upper.infinite = false;
 	upper.inclusive = false;
 	upper.lower = false;
-	PG_RETURN_RANGE_P(make_range(typcache, &lower, &upper, false));
+	PG_RETURN_RANGE_P(make_range(typcache, &lower, &upper, false, NULL));
 }
 
 /*

@@ -18,7 +18,12 @@
 #include "fmgr.h"
 #include "datatype/timestamp.h"
 
-/* Ordered by severity; the numbers are stored on disk and sent by send(). */
+#include "impact.h"
+
+/*
+ * The kind codes stored on disk and sent by send(); what each means, its
+ * spelling and its severity are in the impact table (impact.h).
+ */
 typedef enum OutageKind
 {
 	OUTAGE_KIND_REGISTRATION_DELAY = 1, /* card-reader registrations late */
@@ -26,9 +31,7 @@ typedef enum OutageKind
 	OUTAGE_KIND_OUTAGE = 3			/* no connection at all */
 } OutageKind;
 
-#define OUTAGE_KIND_MIN OUTAGE_KIND_REGISTRATION_DELAY
-#define OUTAGE_KIND_MAX OUTAGE_KIND_OUTAGE
-#define OUTAGE_KIND_IS_VALID(k) ((k) >= OUTAGE_KIND_MIN && (k) <= OUTAGE_KIND_MAX)
+#define OUTAGE_KIND_IS_VALID(k) (ow_impact_of_kind(k) != NULL)
 
 typedef struct OutageWindow
 {

@@ -38,6 +38,7 @@
 #include "access/gist.h"
 #include "access/stratnum.h"
 #include "catalog/pg_type_d.h"
+#include "pg_compat.h"
 #include "utils/timestamp.h"
 
 #include "outage_window.h"

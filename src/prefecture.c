@@ -18,12 +18,13 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
+#include "pg_compat.h"
+
+#include "input_quote.h"
 #include "prefecture.h"
 #include "prefecture_names.h"
 #include "prefecture_parse.h"
-
-/* How much of a rejected value an error message quotes. */
-#define ERROR_VALUE_MAX_BYTES 64
+#include "server_text.h"
 
 /*
  * Whether the server encoding can hold kanji; elsewhere (LATIN1, ...)
@@ -37,33 +38,12 @@ server_speaks_japanese(void)
 	return enc == PG_UTF8 || enc == PG_EUC_JP || enc == PG_EUC_JIS_2004;
 }
 
-/* A palloc'd copy of a UTF-8 table string in the server encoding. */
-static char *
-utf8_to_server(const char *utf8)
-{
-	char	   *s = pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
-
-	return s == utf8 ? pstrdup(utf8) : s;
-}
-
-/* The offending value for a message: at most ERROR_VALUE_MAX_BYTES bytes. */
-static char *
-quoted_value(const char *str, int len)
-{
-	int			cut;
-
-	if (len <= ERROR_VALUE_MAX_BYTES)
-		return pnstrdup(str, len);
-	cut = pg_mbcliplen(str, len, ERROR_VALUE_MAX_BYTES);
-	return psprintf("%s...", pnstrdup(str, cut));
-}
-
 /* Name a prefecture in a message, in kanji where the encoding allows. */
 static char *
 name_for_message(int code)
 {
 	if (server_speaks_japanese())
-		return utf8_to_server(pref_names[code].kanji);
+		return ow_utf8_to_server(pref_names[code].kanji);
 	return pstrdup(pref_names[code].romaji);
 }
 
@@ -73,7 +53,7 @@ suffix_for_message(int code)
 	const char *suffix = pref_names[code].suffix;
 
 	if (server_speaks_japanese())
-		return utf8_to_server(suffix);
+		return ow_utf8_to_server(suffix);
 	return psprintf("-%s", pref_suffix_romaji(suffix));
 }
 
@@ -84,7 +64,7 @@ report_bad_input(PrefParseStatus status, int code, const char *str, int len)
 		"Write a JIS code (1 to 47, 01, JP-13) or a prefecture's name in "
 		"kanji, kana or romaji, with or without its suffix, such as 13, "
 		"Tokyo or Tokyo-to.";
-	char	   *value = quoted_value(str, len);
+	char	   *value = ow_quote_input(str, len);
 
 	switch (status)
 	{
@@ -152,8 +132,6 @@ report_bad_input(PrefParseStatus status, int code, const char *str, int len)
 Prefecture
 ow_prefecture_from_text(const char *str, int len, bool raise_error)
 {
-	const char *utf8 = str;
-	int			utf8len = len;
 	PrefParseStatus status;
 	int			code = 0;
 
@@ -163,20 +141,28 @@ ow_prefecture_from_text(const char *str, int len, bool raise_error)
 	 */
 	if (len > PREF_PARSE_MAX_INPUT)
 		status = PREF_PARSE_TOO_LONG;
+	else if (GetDatabaseEncoding() == PG_UTF8)
+		status = pref_parse(str, len, &code);
 	else
 	{
-		if (GetDatabaseEncoding() != PG_UTF8)
+		int			utf8len;
+		char	   *utf8 = ow_server_to_utf8(str, len, &utf8len);
+
+		if (utf8 == NULL)
 		{
-			utf8 = pg_server_to_any(str, len, PG_UTF8);
-			if (utf8 != str)
-				utf8len = strlen(utf8);
+			if (raise_error)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						 errmsg("invalid input syntax for type %s: \"%s\"",
+								"prefecture", ow_quote_input(str, len)),
+						 errdetail("The input has a character with no Unicode equivalent, such as a user-defined character.")));
+			return 0;
 		}
 		status = pref_parse(utf8, utf8len, &code);
-		if (utf8 != str)
-			pfree((char *) utf8);
-		if (status == PREF_PARSE_OK)
-			return (Prefecture) code;
+		pfree(utf8);
 	}
+	if (status == PREF_PARSE_OK)
+		return (Prefecture) code;
 
 	/* a broken ICU is not the data's fault: never hide it behind NULL */
 	if (raise_error || status == PREF_PARSE_ICU_ERROR)
@@ -202,7 +188,7 @@ prefecture_out(PG_FUNCTION_ARGS)
 	/* stored values are valid; this guards against a corrupt page */
 	if (!PREFECTURE_IS_VALID(p))
 		elog(ERROR, "invalid prefecture code %d", (int) p);
-	PG_RETURN_CSTRING(utf8_to_server(pref_names[p].kanji));
+	PG_RETURN_CSTRING(ow_utf8_to_server(pref_names[p].kanji));
 }
 
 PG_FUNCTION_INFO_V1(prefecture_recv);
@@ -294,7 +280,7 @@ entry(Prefecture p)
 static text *
 server_text(const char *utf8)
 {
-	return cstring_to_text(utf8_to_server(utf8));
+	return cstring_to_text(ow_utf8_to_server(utf8));
 }
 
 PG_FUNCTION_INFO_V1(prefecture_name_en);

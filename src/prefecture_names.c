@@ -69,17 +69,16 @@ const PrefectureName pref_names[PREF_NAME_COUNT + 1] = {
 	/* 47 */ {"沖縄県", "沖縄", "県", "おきなわけん", "おきなわ", "Okinawa", "Okinawa", "九州"},
 };
 
-/* The four suffixes, in kanji, hiragana and the romaji used after a hyphen. */
+/* The four suffixes, in kanji and the romaji used after a hyphen. */
 static const struct
 {
 	const char *kanji;
-	const char *reading;
 	const char *romaji;
 }			suffixes[] = {
-	{"都", "と", "to"},
-	{"道", "どう", "do"},
-	{"府", "ふ", "fu"},
-	{"県", "けん", "ken"},
+	{"都", "to"},
+	{"道", "do"},
+	{"府", "fu"},
+	{"県", "ken"},
 };
 
 #define N_SUFFIXES (sizeof(suffixes) / sizeof(suffixes[0]))
@@ -103,12 +102,4 @@ pref_suffix_romaji(const char *suffix)
 	int			i = suffix_index(suffix);
 
 	return i < 0 ? NULL : suffixes[i].romaji;
-}
-
-const char *
-pref_suffix_reading(const char *suffix)
-{
-	int			i = suffix_index(suffix);
-
-	return i < 0 ? NULL : suffixes[i].reading;
 }

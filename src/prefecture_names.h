@@ -30,8 +30,7 @@ typedef struct PrefectureName
 /* Entry 0 is all NULL so that the table can be indexed by the code itself. */
 extern const PrefectureName pref_names[PREF_NAME_COUNT + 1];
 
-/* Romaji and hiragana spellings of a suffix (都 → "to", "と"); NULL if unknown. */
+/* Romaji spelling of a suffix (都 → "to"); NULL if unknown. */
 extern const char *pref_suffix_romaji(const char *suffix);
-extern const char *pref_suffix_reading(const char *suffix);
 
 #endif							/* OW_PREFECTURE_NAMES_H */

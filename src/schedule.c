@@ -8,7 +8,9 @@
  * extension's schema: the caller's search_path plays no part, so objects of
  * the same names planted elsewhere change nothing.  They are read with a
  * plain heap scan under the statement's snapshot (they hold a few rows), after
- * checking that the user may read them, as a SELECT would.
+ * checking that the user may read them, as a SELECT would, and that no
+ * row-level security policy applies to the user (a policy is refused, not
+ * bypassed).
  *
  * The rows become an outage_calendar, the very value
  * current_outage_calendar() returns, and calendar.c compiles it: the
@@ -18,6 +20,7 @@
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
@@ -31,24 +34,33 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/rls.h"
 #include "utils/snapmgr.h"
+
+#include "pg_compat.h"
 
 #include "schedule.h"
 
 #define AREA_TABLE "prefecture_area"
 #define SCHEDULE_TABLE "outage_schedule"
+#define FACILITY_TABLE "facility_area"
 
 /*
  * The index of an area given as a text datum, added if new.  Only a new
  * name is copied (into the current memory context, to live with the
- * source): the rows repeat a few names many times.
+ * source): the rows repeat a few names many times.  An overlong name is
+ * refused from its size, before it is detoasted.
  */
 static int
 text_area(CalendarSource *source, Datum area)
 {
-	text	   *name = DatumGetTextPP(area);
-	int			i = ow_calendar_source_find_area(source, VARDATA_ANY(name),
-												 VARSIZE_ANY_EXHDR(name));
+	text	   *name;
+	int			i;
+
+	ow_calendar_check_area_name(toast_raw_datum_size(area) - VARHDRSZ);
+	name = DatumGetTextPP(area);
+	i = ow_calendar_source_find_area(source, VARDATA_ANY(name),
+									 VARSIZE_ANY_EXHDR(name));
 
 	if (i >= 0)
 		return i;
@@ -69,11 +81,26 @@ open_extension_table(Oid namespace, const char *relname)
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("table \"%s.%s\" of extension outage_window does not exist",
 						get_namespace_name(namespace), relname),
-				 errhint("Reinstall the extension with DROP EXTENSION and CREATE EXTENSION.")));
+				 errhint("If the table was renamed, rename it back; if it was dropped, restore it from a backup.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
 
 	aclresult = pg_class_aclcheck(relid, GetUserId(), ACL_SELECT);
 	if (aclresult != ACLCHECK_OK)
 		aclcheck_error(aclresult, OBJECT_TABLE, relname);
+
+	/*
+	 * The schedule is one for everybody: a policy that hid rows from some
+	 * users would give them other answers from a cache shared by the
+	 * backend's statements.  Refuse rather than answer from rows a SELECT
+	 * would not show (check_enable_rls raises itself when row_security is
+	 * off and a policy would apply).
+	 */
+	if (check_enable_rls(relid, InvalidOid, false) == RLS_ENABLED)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("row-level security on table \"%s\" is not supported by outage_window",
+						relname),
+				 errdetail("Every eligibility function reads the whole schedule; a policy would give different users different answers."),
+				 errhint("Disable row-level security on the table (ALTER TABLE ... DISABLE ROW LEVEL SECURITY); to control who may change the schedule, use GRANT and REVOKE.")));
 
 	return table_open(relid, AccessShareLock);
 }
@@ -90,14 +117,14 @@ table_column(Relation rel, const char *attname, Oid typid, int16 typlen)
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("column \"%s\" of table \"%s\" does not exist",
 						attname, RelationGetRelationName(rel)),
-				 errhint("Reinstall the extension with DROP EXTENSION and CREATE EXTENSION.")));
+				 errhint("Change the column back to what the extension created.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
 	att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
 	if ((OidIsValid(typid) && att->atttypid != typid) || att->attlen != typlen)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("column \"%s\" of table \"%s\" has an unexpected type",
 						attname, RelationGetRelationName(rel)),
-				 errhint("Reinstall the extension with DROP EXTENSION and CREATE EXTENSION.")));
+				 errhint("Change the column back to what the extension created.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
 	return attnum;
 }
 
@@ -120,6 +147,7 @@ read_areas(Oid namespace, Snapshot snapshot, CalendarSource *source)
 		Datum		area = slot_getattr(slot, area_att, &area_null);
 		Prefecture	p = DatumGetPrefecture(pref);
 
+		CHECK_FOR_INTERRUPTS();
 		if (!pref_null && !area_null && PREFECTURE_IS_VALID(p))
 			source->area_of[p] = text_area(source, area);
 	}
@@ -169,6 +197,84 @@ ow_schedule_calendar(Oid namespace, Snapshot snapshot)
 	return ow_calendar_build(&source);
 }
 
+/*
+ * The facilities of facility_area, each with its area's slot, in target.
+ * The table is new in 1.1: a database not yet updated has none.
+ */
+static const FacilityMap *
+read_facilities(Oid namespace, Snapshot snapshot,
+				const OutageCalendar *calendar, MemoryContext target)
+{
+	Relation	rel;
+	AttrNumber	code_att;
+	AttrNumber	area_att;
+	TupleTableSlot *slot;
+	TableScanDesc scan;
+	FacilityMap *map;
+	int64	   *codes = NULL;
+	int16	   *slots = NULL;
+	int			n = 0;
+	int			capacity = 0;
+	uint32		size = 16;
+
+	if (!OidIsValid(get_relname_relid(FACILITY_TABLE, namespace)))
+		return NULL;
+	rel = open_extension_table(namespace, FACILITY_TABLE);
+	code_att = table_column(rel, "facility", InvalidOid, sizeof(int64));
+	area_att = table_column(rel, "area", TEXTOID, -1);
+	slot = table_slot_create(rel, NULL);
+	scan = table_beginscan(rel, snapshot, 0, NULL);
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+	{
+		bool		code_null;
+		bool		area_null;
+		Datum		code = slot_getattr(slot, code_att, &code_null);
+		Datum		area = slot_getattr(slot, area_att, &area_null);
+		text	   *name;
+
+		CHECK_FOR_INTERRUPTS();
+		if (code_null || area_null || DatumGetInt64(code) <= 0)
+			continue;
+		if (n == capacity)
+		{
+			capacity = Max(16, 2 * capacity);
+			codes = codes ? repalloc(codes, sizeof(int64) * capacity) :
+				palloc(sizeof(int64) * capacity);
+			slots = slots ? repalloc(slots, sizeof(int16) * capacity) :
+				palloc(sizeof(int16) * capacity);
+		}
+		name = DatumGetTextPP(area);
+		codes[n] = DatumGetInt64(code);
+		slots[n] = OW_SCHEDULE_AREA_SLOT(ow_calendar_area_index(calendar,
+																 VARDATA_ANY(name),
+																 VARSIZE_ANY_EXHDR(name)));
+		n++;
+	}
+	table_endscan(scan);
+	ExecDropSingleTupleTableSlot(slot);
+	table_close(rel, NoLock);
+	if (n == 0)
+		return NULL;
+
+	/* at most half full, so that a miss - most visits - ends soon */
+	while (size < 2 * (uint32) n)
+		size *= 2;
+	map = MemoryContextAlloc(target, sizeof(FacilityMap));
+	map->mask = size - 1;
+	map->codes = MemoryContextAllocZero(target, sizeof(int64) * size);
+	map->slots = MemoryContextAlloc(target, sizeof(int16) * size);
+	for (int i = 0; i < n; i++)
+	{
+		uint32		h = ow_facility_hash(codes[i], map->mask);
+
+		while (map->codes[h] != 0 && map->codes[h] != codes[i])
+			h = (h + 1) & map->mask;
+		map->codes[h] = codes[i];
+		map->slots[h] = slots[i];
+	}
+	return map;
+}
+
 CompiledSchedule *
 ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
 {
@@ -176,10 +282,12 @@ ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
 											   "outage_window schedule build",
 											   ALLOCSET_SMALL_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(work);
+	OutageCalendar *calendar = ow_schedule_calendar(namespace, snapshot);
 	CompiledSchedule *schedule;
 
-	schedule = ow_calendar_compile(ow_schedule_calendar(namespace, snapshot),
-								   target);
+	schedule = ow_calendar_compile(calendar, target);
+	schedule->facilities = read_facilities(namespace, snapshot, calendar,
+										   target);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
 	return schedule;
@@ -249,7 +357,7 @@ ow_schedule_refresh(ScheduleRef *ref, FunctionCallInfo fcinfo)
 									 ALLOCSET_SMALL_SIZES);
 
 	namespace = get_func_namespace(fcinfo->flinfo->fn_oid);
-	ref->lxid = MyProc->lxid;
+	ref->lxid = ow_my_lxid();
 	ref->aborts = ow_transaction_aborts;
 	ref->curcid = snapshot->curcid;
 	ref->xmin = snapshot->xmin;
@@ -330,15 +438,12 @@ outage_calendar_final(PG_FUNCTION_ARGS)
 	state = (CalendarSource *) PG_GETARG_POINTER(0);
 
 	/*
-	 * Work on a copy of the areas: a final function may run more than once
-	 * over the same state (window aggregates), so the state must stay as it
-	 * was.  The windows are only read.
+	 * Work on a copy of the areas (they live in the struct): a final
+	 * function may run more than once over the same state (window
+	 * aggregates), so the state must stay as it was.  The windows are only
+	 * read.
 	 */
 	source = *state;
-	source.area_names = palloc(sizeof(char *) * state->area_capacity);
-	source.area_name_lens = palloc(sizeof(int) * state->area_capacity);
-	memcpy(source.area_names, state->area_names, sizeof(char *) * state->nareas);
-	memcpy(source.area_name_lens, state->area_name_lens, sizeof(int) * state->nareas);
 	read_areas(namespace, ActiveSnapshotSet() ? GetActiveSnapshot()
 			   : GetTransactionSnapshot(), &source);
 	PG_RETURN_POINTER(ow_calendar_build(&source));

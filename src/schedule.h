@@ -20,6 +20,8 @@
 #include "utils/snapmgr.h"
 #include "utils/snapshot.h"
 
+#include "pg_compat.h"
+
 #include "calendar.h"
 #include "compiled_schedule.h"
 
@@ -87,7 +89,7 @@ ow_snapshot_sees_same(const ScheduleRef *ref, Snapshot snapshot)
 		ref->xmin == snapshot->xmin &&
 		ref->xcnt == snapshot->xcnt &&
 		ref->subxcnt == snapshot->subxcnt &&
-		ref->lxid == MyProc->lxid &&
+		ref->lxid == ow_my_lxid() &&
 		ref->aborts == ow_transaction_aborts &&
 		ref->suboverflowed == snapshot->suboverflowed &&
 		ow_same_xids(ref->xip, snapshot->xip, (int) snapshot->xcnt) &&

@@ -24,12 +24,13 @@
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
+#include "pg_compat.h"
+
+#include "input_quote.h"
 #include "japan_time.h"
 #include "outage_window.h"
 #include "wareki_parse.h"
 
-/* How much of a rejected value an error message quotes. */
-#define ERROR_VALUE_MAX_BYTES 80
 /* How many characters of the unread rest a message shows. */
 #define ERROR_REST_MAX_CHARS 16
 
@@ -110,18 +111,6 @@ wareki_label(const WkDate *d)
 				  &len) != WK_OK)
 		return iso_date(d);
 	return msg_text(buf, iso_date(d));
-}
-
-/* The offending value for a message: at most ERROR_VALUE_MAX_BYTES bytes. */
-static char *
-quoted_value(const char *str, int len)
-{
-	int			cut;
-
-	if (len <= ERROR_VALUE_MAX_BYTES)
-		return pnstrdup(str, len);
-	cut = pg_mbcliplen(str, len, ERROR_VALUE_MAX_BYTES);
-	return psprintf("%s...", pnstrdup(str, cut));
 }
 
 /* "1 明治, 2 大正, ..., 5 令和": the era digits as ICU's table has them. */
@@ -207,7 +196,7 @@ rest_of_input(const WkResult *r)
 static void
 report_parse_error(const WkResult *r, const char *str, int len, bool notice)
 {
-	char	   *value = quoted_value(str, len);
+	char	   *value = ow_quote_input(str, len);
 	const char *what = notice ? "notice window" : "Japanese-era date";
 	char	   *hint = notice ? notice_forms_hint() : date_forms_hint();
 	const char *part = r->part == WK_PART_END ? "end" : "start";
@@ -397,7 +386,7 @@ format_wareki(int year, int month, int day, text *styletext)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid wareki style: \"%s\"",
-						quoted_value(stylename, stylelen)),
+						ow_quote_input(stylename, stylelen)),
 				 errhint("%s", msg_text("The style is long (令和7年2月1日), short (R7.2.1) or claim (5070201).",
 										"The style is long (era name in kanji), short (R7.2.1) or claim (5070201)."))));
 
@@ -528,19 +517,6 @@ from_wareki(PG_FUNCTION_ARGS)
  * ------------------------------------------------------------------------
  */
 
-static TimestampTz
-japan_instant(const WkDateTime *t)
-{
-	Timestamp	local;
-
-	local = (Timestamp) (date2j(t->date.year, t->date.month, t->date.day) -
-						 POSTGRES_EPOCH_JDATE) * USECS_PER_DAY +
-		(Timestamp) t->hour * USECS_PER_HOUR +
-		(Timestamp) t->minute * USECS_PER_MINUTE +
-		(Timestamp) t->second * USECS_PER_SEC;
-	return ow_japan_local_to_timestamptz(local);
-}
-
 PG_FUNCTION_INFO_V1(outage_window_from_notice);
 Datum
 outage_window_from_notice(PG_FUNCTION_ARGS)
@@ -562,6 +538,41 @@ outage_window_from_notice(PG_FUNCTION_ARGS)
 	r = &parse_result;
 	if (wk_parse_notice(utf8, len, r) != WK_OK)
 		report_parse_error(r, orig, origlen, true);
-	PG_RETURN_OUTAGE_WINDOW_P(ow_make(japan_instant(&r->start),
-									  japan_instant(&r->end), k));
+	PG_RETURN_OUTAGE_WINDOW_P(ow_make(ow_japan_wall_clock_to_timestamptz(&r->start),
+									  ow_japan_wall_clock_to_timestamptz(&r->end), k));
+}
+
+/*
+ * from_wareki_or_null(text): from_wareki() for audits over dirty data,
+ * where one mistyped era date must not stop a statement of 200,000 rows:
+ * NULL for any text from_wareki() refuses.  ICU failing is no fault of the
+ * text and still raises.
+ */
+PG_FUNCTION_INFO_V1(from_wareki_or_null);
+Datum
+from_wareki_or_null(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	const char *orig;
+	int			origlen;
+	int			len;
+	const char *utf8;
+	WkResult   *r = &parse_result;
+
+	/* a long value is refused before it is converted */
+	if (VARSIZE_ANY_EXHDR(t) > WK_MAX_INPUT)
+		PG_RETURN_NULL();
+	utf8 = text_to_utf8(t, &len, &orig, &origlen);
+	switch (wk_parse_date(utf8, len, r))
+	{
+		case WK_OK:
+			PG_RETURN_DATEADT(date2j(r->date.year, r->date.month, r->date.day) -
+							  POSTGRES_EPOCH_JDATE);
+		case WK_ICU_ERROR:
+			report_parse_error(r, orig, origlen, false);
+			break;
+		default:
+			break;
+	}
+	PG_RETURN_NULL();
 }

@@ -30,6 +30,8 @@
 #include <unicode/udat.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
+#include <unicode/utf16.h>
 
 #define MS_PER_DAY 86400000.0
 #define SECS_PER_DAY 86400
@@ -406,12 +408,7 @@ wk_format(int year, int month, int day, WkStyle style, char *buf,
  * ------------------------------------------------------------------------
  */
 
-typedef struct Cursor
-{
-	const char *s;
-	size_t		len;
-	size_t		p;
-} Cursor;
+typedef WkCursor Cursor;
 
 static bool
 is_blank(char c)
@@ -1185,4 +1182,108 @@ wk_parse_notice(const char *s, size_t len, WkResult *r)
 		return status;
 	r->part = WK_PART_NONE;
 	return r->status = WK_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * Building blocks for the notice reader (notice_parse.c)
+ * ------------------------------------------------------------------------
+ */
+
+bool
+wk_eat(WkCursor *c, const char *lit)
+{
+	return eat(c, lit);
+}
+
+int
+wk_read_number(WkCursor *c, int maxdigits, int *value)
+{
+	return read_number(c, maxdigits, value);
+}
+
+WkStatus
+wk_read_date(WkCursor *c, WkResult *r, WkDate *out)
+{
+	size_t		start = c->p;
+	WkStatus	status;
+
+	r->era = -1;
+	status = read_date(c, r, out);
+	/* a date that does not exist is read to its end, to be reported */
+	if (status == WK_UNKNOWN_FORMAT || status == WK_UNKNOWN_ERA)
+		c->p = start;
+	return status;
+}
+
+int
+wk_read_weekday(WkCursor *c)
+{
+	return read_weekday(c);
+}
+
+WkStatus
+wk_read_time(WkCursor *c, WkResult *r, bool allow_24, WkDateTime *t,
+			 bool *is_24)
+{
+	size_t		start = c->p;
+	WkStatus	status = read_time(c, r, allow_24, t, is_24);
+
+	if (status != WK_OK)
+		c->p = start;
+	return status;
+}
+
+bool
+wk_valid_date(int year, int month, int day)
+{
+	return valid_civil(year, month, day);
+}
+
+/*
+ * One code point at a time, so that every byte of the result can be traced
+ * back to the byte of the input it came from.  That differs from NFKC of a
+ * whole text only where a base letter and a following combining mark would
+ * compose, which no date, time or keyword of a notice needs.
+ */
+size_t
+wk_nfkc_char(const char *s, size_t len, char *out, size_t *outlen)
+{
+	UChar32		cp;
+	int32_t		i = 0;
+	UChar		src[2];
+	UChar		dst[WK_NFKC_CHAR_MAX];
+	int32_t		srclen = 0;
+	int32_t		dstlen = 0;
+	int32_t		n = 0;
+	UErrorCode	st = U_ZERO_ERROR;
+	const UNormalizer2 *nfkc;
+	int32_t		avail = len > 4 ? 4 : (int32_t) len;
+
+	*outlen = 0;
+	if (len == 0)
+		return 0;
+	U8_NEXT(s, i, avail, cp);
+	if (cp < 0)
+		return 1;				/* not UTF-8: consume a byte, write nothing */
+	if (cp < 0x80)
+	{
+		out[0] = (char) cp;
+		*outlen = 1;
+		return 1;
+	}
+	U16_APPEND_UNSAFE(src, srclen, cp);
+	nfkc = unorm2_getNFKCInstance(&st);
+	if (U_SUCCESS(st))
+		dstlen = unorm2_normalize(nfkc, src, srclen, dst, WK_NFKC_CHAR_MAX, &st);
+	if (U_SUCCESS(st))
+		u_strToUTF8(out, WK_NFKC_CHAR_MAX, &n, dst, dstlen, &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
+	{
+		/* an expansion too long to be useful here: keep the character */
+		memcpy(out, s, i);
+		*outlen = (size_t) i;
+		return (size_t) i;
+	}
+	*outlen = (size_t) n;
+	return (size_t) i;
 }

@@ -161,4 +161,50 @@ extern const char *wk_weekday_name(int wd);
 /* Name of the ICU error behind the last WK_ICU_ERROR. */
 extern const char *wk_icu_error(void);
 
+/*
+ * Building blocks for readers of longer text (src/notice_parse.c), so that
+ * a date or a time is read by the same grammar everywhere.  The text is
+ * NFKC, as the parsers above see it.  A reader that finds nothing of its
+ * kind leaves the cursor where it was.
+ */
+typedef struct WkCursor
+{
+	const char *s;
+	size_t		len;
+	size_t		p;
+} WkCursor;
+
+/* Consume lit if the text continues with it. */
+extern bool wk_eat(WkCursor *c, const char *lit);
+
+/* At most maxdigits ASCII digits; their count, 0 if none or too many. */
+extern int	wk_read_number(WkCursor *c, int maxdigits, int *value);
+
+/*
+ * A date with its year: 令和7年2月1日, R7.2.1, 2025年2月1日, 2025/2/1.  On
+ * WK_OK, r->era is the era it named (-1 for a Gregorian year).
+ */
+extern WkStatus wk_read_date(WkCursor *c, WkResult *r, WkDate *out);
+
+/* A weekday in parentheses, (土), (土曜日), (月・祝): 0 = Sunday, or -1. */
+extern int	wk_read_weekday(WkCursor *c);
+
+/* A time: 22:00, 22:00:00, 22時, 7時30分, 7時半; 24:00 only if allow_24. */
+extern WkStatus wk_read_time(WkCursor *c, WkResult *r, bool allow_24,
+							 WkDateTime *t, bool *is_24);
+
+/* Whether a Gregorian date exists (years 1..9999). */
+extern bool wk_valid_date(int year, int month, int day);
+
+/* The most bytes wk_nfkc_char() writes. */
+#define WK_NFKC_CHAR_MAX 16
+
+/*
+ * NFKC of the one UTF-8 code point at s into out: the bytes of s it
+ * consumed (1 for a byte that is not UTF-8, which writes nothing), and in
+ * *outlen the bytes written.  A code point whose NFKC is longer than
+ * WK_NFKC_CHAR_MAX is written as it is.
+ */
+extern size_t wk_nfkc_char(const char *s, size_t len, char *out, size_t *outlen);
+
 #endif							/* OW_WAREKI_PARSE_H */

@@ -26,11 +26,11 @@ SELECT is(
 	(SELECT count(*)::int FROM pg_proc
 	 WHERE proname IN ('is_eligibility_affected', 'eligibility_impact', 'affecting_windows')
 	   AND proparallel = 's'),
-	20, 'every overload of the three functions is PARALLEL SAFE');
+	26, 'every overload of the three functions is PARALLEL SAFE');
 SELECT is(
 	(SELECT count(*)::int FROM pg_proc
 	 WHERE proname = 'is_eligibility_affected' AND prosupport <> 0),
-	8, 'every is_eligibility_affected overload has the planner support function');
+	10, 'every is_eligibility_affected overload has the planner support function');
 SELECT is(
 	(SELECT count(*)::int FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid
 	 JOIN pg_extension e ON e.oid = d.refobjid
@@ -39,7 +39,7 @@ SELECT is(
 SELECT is(
 	(SELECT count(*)::int FROM pg_extension e,
 	 unnest(e.extconfig) AS c WHERE e.extname = 'outage_window'),
-	5, 'the three tables, the deleted-seed record and the id sequence are dumped as configuration');
+	6, 'the three tables, the deleted-seed record, the id sequence and facility_area are dumped as configuration');
 
 -- The seeds.
 SELECT results_eq(

@@ -5,7 +5,7 @@
 -- with C collation (test/scenarios/orca_encodings.sh).
 BEGIN;
 CREATE EXTENSION outage_window;
-SELECT plan(94);
+SELECT plan(130);
 
 -- The catalog surface: created with the extension, with no ORCA table around.
 SELECT has_function('orca_date', ARRAY['text']);
@@ -19,7 +19,7 @@ SELECT volatility_is('orca_affected_visits', ARRAY['name'], 'stable');
 SELECT is(
 	(SELECT count(*)::int FROM pg_proc p
 	 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
-	 WHERE p.proname IN ('orca_date', 'orca_time', 'orca_timestamp', 'eligibility_impact_on_day',
+	 WHERE p.proname IN ('orca_date', 'orca_time', 'orca_timestamp', 'orca_table',
 	                     'orca_affected_visits', 'orca_eligibility_review', 'orca_billing_audit')
 	   AND obj_description(p.oid, 'pg_proc') IS NOT NULL),
 	8, 'the eight ORCA functions belong to the extension and have a comment');
@@ -30,7 +30,7 @@ SELECT is(
 	ARRAY['orca_affected_visits', 'orca_billing_audit'],
 	'the dynamic-SQL reports run with a fixed search_path');
 SELECT throws_ok($$SELECT * FROM orca_eligibility_review('orca')$$, '42P01',
-	'relation "orca.tbl_uketuke" does not exist',
+	'relation orca.tbl_uketuke does not exist',
 	'before ORCA''s tables exist the report says which table is missing');
 
 -- ORCA's char columns.
@@ -55,7 +55,8 @@ SELECT is(eligibility_impact_on_day('大阪府', '2025-02-01'), 'registration_de
 
 \ir fixtures/orca_fixture.sql
 
--- Each reception, against the answer written out for it (32 + 32 tests).
+-- Each reception, against the answer written out for it (49 + 49 tests),
+-- ORCA's counter rows (ukeid 0) among them.
 SELECT is(
 	(SELECT row(a.impact::text, a.check_status, a.visit_at)::text
 	 FROM orca_affected_visits('orca') a
@@ -84,13 +85,22 @@ SELECT results_eq(
 SELECT is(
 	(SELECT count(*)::int FROM orca_eligibility_review('orca', 'ja') r
 	 WHERE r.guidance = review_guidance(r.impact, 'ja')),
-	18, 'each reviewed visit carries the guidance for its impact');
+	25, 'each reviewed visit carries the guidance for its impact');
+SELECT is(
+	(SELECT count(*)::int FROM orca_eligibility_review('orca') r
+	 LEFT JOIN orca.fixture_expected_patient p ON (p.hospnum, p.ptid) = (r.hospnum, r.ptid)
+	 WHERE (r.patient_number, r.patient_name, r.patient_kana, r.sex, r.birth_date)
+	       IS DISTINCT FROM (p.patient_number, p.patient_name, p.patient_kana, p.sex, p.birth_date)),
+	0, 'each reviewed visit names its own facility''s patient (number, name, kana, sex, birth date)');
 SELECT set_eq(
 	$$SELECT hospnum, ptid, visit_date, ukeid, denpnum, check_status, insurer_number,
 	         copay_percent, unknown_insurer, charged_full
 	  FROM orca_billing_audit('orca', 'en')$$,
 	$$SELECT * FROM orca.fixture_expected_bill$$,
-	'billing audit: unknown-insurer (77777777, 77777779) and 10割 bills of affected visits');
+	'billing audit: unknown-insurer (77777777, 77777779) and 10割 (自費) bills of affected visits');
+SELECT is(
+	(SELECT count(*) - count(DISTINCT (hospnum, ptid, denpnum)) FROM orca_billing_audit('orca', 'en')),
+	0::bigint, 'billing audit: one row per bill, also for a patient with two receptions that day');
 SELECT throws_ok($$SELECT * FROM orca_billing_audit('orca', 'fr')$$, '22023', NULL,
 	'billing audit: unsupported language');
 SELECT throws_ok($$SELECT * FROM orca_eligibility_review('orca', 'fr')$$, '22023', NULL,
@@ -102,7 +112,7 @@ CREATE FUNCTION orca_evil.btrim(text) RETURNS text LANGUAGE sql AS $$ SELECT 'x'
 CREATE FUNCTION orca_evil.orca_date(text) RETURNS date LANGUAGE sql AS $$ SELECT date '2025-02-01' $$;
 CREATE TABLE orca_evil.tbl_uketuke (LIKE orca.tbl_uketuke);
 SET LOCAL search_path = orca_evil, public;
-SELECT is((SELECT count(*)::int FROM public.orca_eligibility_review('orca')), 18,
+SELECT is((SELECT count(*)::int FROM public.orca_eligibility_review('orca')), 25,
 	'a search_path shadowing btrim, orca_date and tbl_uketuke gives the same review');
 RESET search_path;
 

@@ -23,7 +23,7 @@ FROM (VALUES ('東京県'), ('東京都都'), ('Osaka-ken'), ('とうきょう�
              ('99999999999999999999'), ('-1'), (''), ('JP-48'), ('北海'),
              ('Tokyo-ken'), ('大阪県'), ('Atlantis'), ('13ken')) AS t(v);
 SELECT throws_ok(format('SELECT %L::prefecture', repeat('東京都', 1000)), '22P02',
-                 format('invalid input syntax for type prefecture: "%s..."', repeat('東京都', 7)),
+                 format('invalid input syntax for type prefecture: "%s..."', repeat('東京都', 11)),
                  'a 9000-byte value is rejected and truncated in the message');
 SELECT throws_ok('SELECT 48::prefecture', '22003', 'prefecture code 48 is out of range',
                  'integer 48 is out of range');

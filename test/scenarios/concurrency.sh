@@ -5,7 +5,8 @@
 #
 # Run by scripts/test.sh against its throwaway cluster (PGHOST etc. set).
 # Session A runs a report over OW_CONC_VISITS generated visits (2,000,000 by
-# default; heavy work, no pg_sleep) and then runs it again.  Once A's first
+# default; heavy work, paused half-way by a pg_sleep so that B surely commits
+# while it runs) and then runs it again.  Once A's first
 # statement is running, session B adds a window, edits and deletes seed
 # windows and moves a prefecture, commits, and checks that A's first
 # statement is still running.  A's first answer must equal the answer
@@ -50,17 +51,23 @@ report="SELECT eligibility_impact(pref, at) AS impact, count(*),
 q -c "$report" >"$work/before"
 
 # Session A: the report twice; each statement is marked so B can see it run.
+# A's first report pauses half-way through the visits (the condition is
+# true for every row), so that B commits while it runs however fast it is.
+report_paused=${report/FROM visit/FROM visit WHERE id <> $((visits / 2)) OR pg_sleep(10)::text IS NOT NULL}
 psql -X -q -v ON_ERROR_STOP=1 -At -d "$db" >"$work/a.out" 2>"$work/a.err" <<SQL &
 SET application_name = 'ow_report_a';
-/* report 1 */ $report;
+/* report 1 */ $report_paused;
 \echo ----
 /* report 2 */ $report;
 SQL
 a_pid=$!
 
-# Wait (up to 60 s) until A's first report is running.
+# Wait (up to 60 s) until A's first report is running.  Only A's own
+# backend counts: PostgreSQL 18 shows A's parallel workers with A's
+# application_name and query too.
 running="SELECT count(*) FROM pg_stat_activity
 	WHERE application_name = 'ow_report_a' AND state = 'active'
+	  AND backend_type = 'client backend'
 	  AND query LIKE '/* report 1 */%'"
 for _ in $(seq 1200); do
 	[ "$(q -c "$running")" = 1 ] && break

@@ -5,12 +5,13 @@
 # Run by scripts/test.sh against its throwaway cluster (PGHOST etc. set).
 # Edits every kind of thing a DBA can change - user windows (area, and
 # nationwide), an edited seed window, a deleted seed window, a new area, a
-# prefecture moved to it - then dumps (custom and plain formats), restores
-# into fresh databases and compares tables and answers.
+# prefecture moved to it, facilities given their own areas - then dumps
+# (custom and plain formats), restores into fresh databases (serially and
+# with pg_restore -j) and compares tables and answers.
 set -euo pipefail
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"; dropdb --if-exists ow_dump_src; dropdb --if-exists ow_dump_custom; dropdb --if-exists ow_dump_plain' EXIT
+trap 'rm -rf "$work"; dropdb --if-exists ow_dump_src; dropdb --if-exists ow_dump_custom; dropdb --if-exists ow_dump_plain; dropdb --if-exists ow_dump_parallel' EXIT
 chmod 777 "$work"
 
 q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
@@ -30,6 +31,12 @@ UPDATE outage_area SET description = 'East, as edited' WHERE area = 'east';
 UPDATE prefecture_area SET area = 'atami' WHERE prefecture = '静岡県';
 INSERT INTO outage_schedule (area, period, note) VALUES
 	('atami', outage_window('2025-02-02 05:00+09', '2025-02-02 06:00+09', 'outage'), 'atami only');
+INSERT INTO outage_area VALUES ('ctc', '中部テレコミュニケーション lines');
+INSERT INTO facility_area VALUES
+	('2210112345', 'atami', '熱海: NTT East line'),
+	('23-4-0123456', 'ctc', NULL),
+	('1310112345', 'east', 'moved, then the area renamed');
+UPDATE outage_area SET area = 'ctc-chubu' WHERE area = 'ctc';
 SQL
 
 snapshot() {
@@ -38,6 +45,7 @@ SELECT 'area', area, description FROM outage_area ORDER BY area;
 SELECT 'pref', prefecture, area FROM prefecture_area ORDER BY prefecture;
 SELECT 'window', id, area, period, note, source FROM outage_schedule ORDER BY id;
 SELECT 'deleted', id FROM outage_schedule_deleted_seed ORDER BY id;
+SELECT 'facility', facility, area, note FROM facility_area ORDER BY facility;
 SELECT 'next id', nextval('outage_schedule_id_seq');
 SELECT 'impact', p, t, eligibility_impact(p::prefecture, t)
 FROM generate_series(1, 47) p,
@@ -54,13 +62,18 @@ createdb ow_dump_custom
 pg_restore --exit-on-error -d ow_dump_custom "$work/dump.custom"
 createdb ow_dump_plain
 q -d ow_dump_plain -f "$work/dump.sql" >/dev/null
+# pg_restore -j loads the tables in any order: facility_area may come
+# before the user-added areas it names
+createdb ow_dump_parallel
+pg_restore --exit-on-error -j 4 -d ow_dump_parallel "$work/dump.custom"
 
 snapshot ow_dump_src >"$work/src.txt"
 snapshot ow_dump_custom >"$work/custom.txt"
 snapshot ow_dump_plain >"$work/plain.txt"
+snapshot ow_dump_parallel >"$work/parallel.txt"
 
 rc=0
-for copy in custom plain; do
+for copy in custom plain parallel; do
 	if diff -u "$work/src.txt" "$work/$copy.txt"; then
 		echo "ok - $copy-format dump restores the configuration tables exactly"
 	else

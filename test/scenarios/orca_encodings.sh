@@ -60,8 +60,8 @@ if ! diff -u "$work/utf8.txt" "$work/euc_jp.txt"; then
 	exit 1
 fi
 rows=$(wc -l <"$work/utf8.txt")
-[ "$rows" -eq $((18 + 18 + 22 + 5)) ] || {
-	echo "orca_encodings: expected 63 report lines, got $rows" >&2
+[ "$rows" -eq $((25 + 25 + 33 + 8)) ] || {
+	echo "orca_encodings: expected 91 report lines, got $rows" >&2
 	exit 1
 }
 echo "orca_encodings: pgTAP passed in EUC_JP; $rows report lines identical in UTF8 and EUC_JP"

@@ -10,7 +10,7 @@
 # windows with btree, hash and GiST indexes, plus edits to the schedule;
 # after pg_upgrade the same queries (through each index too) give the same
 # rows, and amcheck finds the btree indexes sound.  Both clusters use the
-# same PostgreSQL 15 binaries, the only major version the extension targets.
+# same PostgreSQL binaries, those of the version under test (OW_PG_MAJOR).
 set -euo pipefail
 
 # OW_SERVER_BINDIR: see scripts/lib.sh (sanitizer and valgrind runs).

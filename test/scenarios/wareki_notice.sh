@@ -13,7 +13,9 @@
 # those of the form "東日本エリア：令和…" / "西日本エリア：令和…"; the 日医
 # part breaks its first window after "～", so a line ending in "～" is joined
 # with the next non-blank line (a newline kept between, as a paste would
-# have it).
+# have it).  The whole notice is kept too, as
+# test/fixtures/notice-2025-01-30-network-renewal.ja.md, for sql/notice.sql
+# (outage_notice_windows() reads it whole); it must equal the notice.
 # Each line is matched with its seed by its start and end (rows 1-3), and
 # the East's lines read as registration_delay must also give rows 4-5, the
 # West's card-registration delay during the East's windows.
@@ -55,6 +57,13 @@ if [ -r "$notice" ]; then
 		echo "ok - the fixture's window lines are the notice's, byte for byte"
 	else
 		echo "not ok - test/fixtures/notice_window_lines.ja.txt differs from the notice's window lines"
+		fail=1
+	fi
+	# outage_notice_windows() reads the whole notice from its copy (sql/notice.sql)
+	if cmp -s "$notice" "$root/test/fixtures/notice-2025-01-30-network-renewal.ja.md"; then
+		echo "ok - test/fixtures/notice-2025-01-30-network-renewal.ja.md is the notice, byte for byte"
+	else
+		echo "not ok - test/fixtures/notice-2025-01-30-network-renewal.ja.md differs from the notice"
 		fail=1
 	fi
 else

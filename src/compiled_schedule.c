@@ -1,0 +1,403 @@
+/*-------------------------------------------------------------------------
+ *
+ * compiled_schedule.c
+ *	  Compile an outage_calendar into the schedule the eligibility
+ *	  functions search (compiled_schedule.h), and keep a calendar
+ *	  argument's compiled form at its call site.
+ *
+ * This is the eligibility core's side of the calendar: the type (calendar.c)
+ * stores windows as they were resolved; here they become the per-slot runs
+ * the lookups search, with the severities of impact.h.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+#include "pg_compat.h"
+#include "utils/memutils.h"
+
+#include "calendar_layout.h"
+#include "compiled_schedule.h"
+
+/*
+ * Merge two sorted lists of disjoint segments into one, each part taking
+ * the more severe kind, neighbours of equal kind joined: one sweep over the
+ * boundaries of both lists in order.  Writes to out unless it is NULL.
+ * Returns the number of segments, or -1 once that would pass max_out or
+ * the sweep would take more than *steps steps (which it decrements).
+ */
+static int
+merge_segments(const ScheduleSegment *a, int na, const ScheduleSegment *b,
+			   int nb, ScheduleSegment *out, int max_out, int64 *steps)
+{
+	int			i = 0;
+	int			j = 0;
+	int			nout = 0;
+	TimestampTz t;
+	TimestampTz last_upper = 0;
+	int32		last_kind = OW_IMPACT_NONE;
+
+	if (na == 0 && nb == 0)
+		return 0;
+	t = na == 0 ? b[0].lower : nb == 0 ? a[0].lower : Min(a[0].lower, b[0].lower);
+
+	/* a[i] and b[j] are the first segments ending after t */
+	while (i < na || j < nb)
+	{
+		int32		kind = OW_IMPACT_NONE;
+		TimestampTz next = 0;
+
+		CHECK_FOR_INTERRUPTS();
+		if (--*steps < 0)
+			return -1;
+		if (i < na)
+		{
+			if (a[i].lower <= t)
+			{
+				kind = a[i].kind;
+				next = a[i].upper;
+			}
+			else
+				next = a[i].lower;
+		}
+		if (j < nb)
+		{
+			TimestampTz bnext = b[j].lower <= t ? b[j].upper : b[j].lower;
+
+			if (b[j].lower <= t)
+				kind = Max(kind, b[j].kind);
+			next = i < na ? Min(next, bnext) : bnext;
+		}
+		if (kind != OW_IMPACT_NONE)
+		{
+			if (nout > 0 && last_upper == t && last_kind == kind)
+			{
+				if (out != NULL)
+					out[nout - 1].upper = next;
+			}
+			else
+			{
+				if (nout == max_out)
+					return -1;
+				if (out != NULL)
+				{
+					out[nout].lower = t;
+					out[nout].upper = next;
+					out[nout].kind = kind;
+				}
+				nout++;
+			}
+			last_upper = next;
+			last_kind = kind;
+		}
+		t = next;
+		while (i < na && a[i].upper <= t)
+			i++;
+		while (j < nb && b[j].upper <= t)
+			j++;
+	}
+	return nout;
+}
+
+/* What the lookups need of one run of segments, worked out once per run. */
+typedef struct RunSummary
+{
+	int			from;
+	int			to;
+	TimestampTz affected_lower;
+	TimestampTz affected_upper;
+	double		affected_seconds;
+} RunSummary;
+
+static void
+summarize_run(const ScheduleSegment *segments, int from, int to,
+			  RunSummary *run)
+{
+	run->from = from;
+	run->to = to;
+	run->affected_lower = DT_NOEND;
+	run->affected_upper = DT_NOBEGIN;
+	run->affected_seconds = 0;
+	for (int i = from; i < to; i++)
+	{
+		const ScheduleSegment *seg = &segments[i];
+
+		CHECK_FOR_INTERRUPTS();
+		if (!ow_impacts[seg->kind].affects_eligibility)
+			continue;
+		run->affected_lower = Min(run->affected_lower, seg->lower);
+		run->affected_upper = Max(run->affected_upper, seg->upper);
+		if (!TIMESTAMP_NOT_FINITE(seg->lower) && !TIMESTAMP_NOT_FINITE(seg->upper))
+			run->affected_seconds += ((double) seg->upper - (double) seg->lower) /
+				USECS_PER_SEC;
+	}
+}
+
+/*
+ * Point a lookup slot at the run of its area (-1: no area): the area's own
+ * run, merged with the nationwide segments or searched with them, or the
+ * nationwide run alone.  Slot 0's hulls gather those of every slot.
+ */
+static void
+fill_slot(CompiledSchedule *schedule, int slot, int area,
+		  const RunSummary *runs, const bool *merged, int nnation, int nareas)
+{
+	const RunSummary *run;
+	const RunSummary *also = NULL;
+
+	/* no area, or an area without segments of its own: nationwide only */
+	if (area < 0 || runs[area].from == runs[area].to)
+		run = &runs[nareas];
+	else
+	{
+		run = &runs[area];
+		if (!merged[area] && nnation > 0)
+			also = &runs[nareas];
+	}
+	schedule->from[slot] = run->from;
+	schedule->to[slot] = run->to;
+	schedule->also_from[slot] = also ? also->from : 0;
+	schedule->also_to[slot] = also ? also->to : 0;
+	schedule->affected_lower[slot] = run->affected_lower;
+	schedule->affected_upper[slot] = run->affected_upper;
+	schedule->affected_seconds[slot] = run->affected_seconds;
+	if (run->from < run->to)
+	{
+		/* a run is sorted and disjoint: its ends are its hull */
+		schedule->hull_lower = Min(schedule->hull_lower,
+								   schedule->segments[run->from].lower);
+		schedule->hull_upper = Max(schedule->hull_upper,
+								   schedule->segments[run->to - 1].upper);
+	}
+	if (also != NULL)
+	{
+		schedule->hull_lower = Min(schedule->hull_lower,
+								   schedule->segments[also->from].lower);
+		schedule->hull_upper = Max(schedule->hull_upper,
+								   schedule->segments[also->to - 1].upper);
+		schedule->affected_lower[slot] = Min(schedule->affected_lower[slot],
+											 also->affected_lower);
+		schedule->affected_upper[slot] = Max(schedule->affected_upper[slot],
+											 also->affected_upper);
+		/* overlaps count twice: an estimate, capped by its user */
+		schedule->affected_seconds[slot] += also->affected_seconds;
+	}
+	schedule->affected_lower[0] = Min(schedule->affected_lower[0],
+									  schedule->affected_lower[slot]);
+	schedule->affected_upper[0] = Max(schedule->affected_upper[0],
+									  schedule->affected_upper[slot]);
+	if (slot <= PREFECTURE_MAX)
+		schedule->affected_seconds[0] += schedule->affected_seconds[slot];
+}
+
+/*
+ * Each area's segments are merged with the nationwide ones, so that a
+ * lookup is one binary search, as long as the schedule stays within twice
+ * the segments it would hold unmerged; an area merged past that is kept
+ * apart, and its lookups search the nationwide segments too.  Without that
+ * bound, 47 areas would each repeat the nationwide segments.  The sweeps
+ * that try merges are bounded the same way, so compiling stays linear.
+ */
+CompiledSchedule *
+ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
+{
+	int			nareas = calendar->nareas;
+	int			nsegments = calendar->nsegments;
+	const char *base = (const char *) calendar;
+	CalendarLayout layout;
+	uint32		bounds[OW_CALENDAR_MAX_AREAS + 2];
+	bool		used[OW_CALENDAR_MAX_AREAS + 1] = {false};
+	bool		merged[OW_CALENDAR_MAX_AREAS + 1] = {false};
+	RunSummary	runs[OW_CALENDAR_MAX_AREAS + 1];
+	ScheduleSegment *all;
+	const ScheduleSegment *nation;
+	int			nnation;
+	int			total;
+	int			budget;
+	int64		steps;
+	int			pos;
+	CompiledSchedule *schedule;
+	MemoryContext old;
+
+	if (calendar->version != OW_CALENDAR_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("outage_calendar has unknown version %d", calendar->version)));
+	if (nareas > OW_CALENDAR_MAX_AREAS)
+		ow_calendar_too_many_areas();
+	if (calendar->nsegments > OW_CALENDAR_MAX_SEGMENTS)
+		ow_calendar_too_many_segments((int) Min(calendar->nsegments, PG_INT32_MAX));
+
+	calendar_layout(nareas, nsegments, &layout);
+	if (VARSIZE(calendar) < layout.size)
+		ow_calendar_corrupted();
+	for (int a = 0; a <= nareas + 1; a++)
+	{
+		bounds[a] = get_u32(base + layout.first + sizeof(uint32) * a);
+		if ((a == 0 && bounds[a] != 0) || (a > 0 && bounds[a] < bounds[a - 1]))
+			ow_calendar_corrupted();
+	}
+	if (bounds[nareas + 1] != (uint32) nsegments)
+		ow_calendar_corrupted();
+	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+	{
+		int			area = (uint8) base[layout.area_of + p];
+
+		if (area > nareas)
+			ow_calendar_corrupted();
+	}
+	/* every area has a slot, for facilities on an area of their own */
+	for (int a = 0; a < nareas; a++)
+		used[a] = true;
+
+	all = palloc(sizeof(ScheduleSegment) * Max(nsegments, 1));
+	for (int i = 0; i < nsegments; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		get_segment(base + layout.segments + SEGMENT_BYTES * i, &all[i]);
+		/* the lookups compare severities: a compiled segment holds a rank */
+		if (!OUTAGE_KIND_IS_VALID(all[i].kind))
+			ow_calendar_corrupted();
+		all[i].kind = ow_kind_rank[all[i].kind];
+	}
+	nation = all + bounds[nareas];
+	nnation = bounds[nareas + 1] - bounds[nareas];
+
+	/* unmerged: the nationwide segments, and those of areas in use */
+	total = nnation;
+	for (int a = 0; a < nareas; a++)
+		if (used[a])
+			total += bounds[a + 1] - bounds[a];
+	budget = 2 * total;
+	steps = 4 * (int64) total + 64;
+	for (int a = 0; a < nareas; a++)
+	{
+		int			own = bounds[a + 1] - bounds[a];
+		int			m;
+
+		if (!used[a] || own == 0 || nnation == 0)
+			continue;
+		m = merge_segments(all + bounds[a], own, nation, nnation, NULL,
+						   budget - (total - own), &steps);
+		if (m >= 0)
+		{
+			merged[a] = true;
+			total += m - own;
+		}
+	}
+
+	old = MemoryContextSwitchTo(target);
+	schedule = palloc(offsetof(CompiledSchedule, segments) +
+					  sizeof(ScheduleSegment) * Max(total, 1));
+	MemoryContextSwitchTo(old);
+
+	/* nationwide first, then each area in use, merged or as it is */
+	memcpy(schedule->segments, nation, sizeof(ScheduleSegment) * nnation);
+	summarize_run(schedule->segments, 0, nnation, &runs[nareas]);
+	pos = nnation;
+	for (int a = 0; a < nareas; a++)
+	{
+		int			own = bounds[a + 1] - bounds[a];
+
+		if (!used[a])
+			continue;
+		if (merged[a])
+		{
+			int64		unlimited = PG_INT64_MAX;
+
+			own = merge_segments(all + bounds[a], own, nation, nnation,
+								 schedule->segments + pos, total - pos,
+								 &unlimited);
+			Assert(own >= 0);
+		}
+		else
+			memcpy(schedule->segments + pos, all + bounds[a],
+				   sizeof(ScheduleSegment) * own);
+		summarize_run(schedule->segments, pos, pos + own, &runs[a]);
+		pos += own;
+	}
+	Assert(pos == total);
+	schedule->nsegments = total;
+
+	/* empty hulls (lower > upper) reject every time */
+	schedule->hull_lower = DT_NOEND;
+	schedule->hull_upper = DT_NOBEGIN;
+	schedule->nareas = nareas;
+	schedule->facilities = NULL;
+	for (int slot = 0; slot < OW_SCHEDULE_SLOTS; slot++)
+	{
+		schedule->from[slot] = schedule->to[slot] = 0;
+		schedule->also_from[slot] = schedule->also_to[slot] = 0;
+		schedule->affected_lower[slot] = DT_NOEND;
+		schedule->affected_upper[slot] = DT_NOBEGIN;
+		schedule->affected_seconds[slot] = 0;
+	}
+	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+		fill_slot(schedule, p, (uint8) base[layout.area_of + p] - 1,
+				  runs, merged, nnation, nareas);
+	for (int a = 0; a <= nareas; a++)
+		fill_slot(schedule, OW_SCHEDULE_AREA_SLOT(a), a < nareas ? a : -1,
+				  runs, merged, nnation, nareas);
+
+	pfree(all);
+	return schedule;
+}
+
+/* What a call site remembers of the calendar argument it compiled. */
+typedef struct CalendarArgCache
+{
+	MemoryContext cxt;			/* owns schedule and bytes */
+	const CompiledSchedule *schedule;
+	const void *pointer;		/* where the argument was last time */
+	uint64		hash;
+	Size		size;
+	char	   *bytes;			/* a copy, to confirm a match */
+} CalendarArgCache;
+
+const CompiledSchedule *
+ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno)
+{
+	CalendarArgCache *cache = *cachep;
+	OutageCalendar *calendar = DatumGetOutageCalendarP(PG_GETARG_DATUM(argno));
+	Size		size = VARSIZE(calendar);
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+									   sizeof(CalendarArgCache));
+		*cachep = cache;
+	}
+
+	/*
+	 * Usually every row passes the same calendar - a constant, or the result
+	 * of (SELECT current_outage_calendar()).  A constant argument keeps its
+	 * address for the life of the call site, so there the address suffices;
+	 * any other value is compared in full (a few hundred bytes), since an
+	 * address may be reused for a different calendar and a hash may collide.
+	 */
+	if (cache->schedule != NULL && cache->size == size &&
+		cache->hash == calendar->content_hash &&
+		((cache->pointer == (const void *) calendar &&
+		  get_fn_expr_arg_stable(fcinfo->flinfo, argno)) ||
+		 memcmp(cache->bytes, calendar, size) == 0))
+	{
+		cache->pointer = calendar;
+		return cache->schedule;
+	}
+
+	if (cache->cxt != NULL)
+		MemoryContextDelete(cache->cxt);
+	cache->schedule = NULL;
+	cache->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
+									   "outage_window calendar",
+									   ALLOCSET_SMALL_SIZES);
+	cache->bytes = MemoryContextAlloc(cache->cxt, size);
+	memcpy(cache->bytes, calendar, size);
+	cache->size = size;
+	cache->hash = calendar->content_hash;
+	cache->pointer = calendar;
+	cache->schedule = ow_calendar_compile(calendar, cache->cxt);
+	return cache->schedule;
+}
+

@@ -1,0 +1,454 @@
+/*-------------------------------------------------------------------------
+ *
+ * schedule_triggers.c
+ *	  The triggers that keep the schedule tables whole across edits, dumps
+ *	  and restores.
+ *
+ * pg_dump keeps only what users changed of the configuration tables
+ * (install/30_schedule.sql); a restore first re-runs the install script,
+ * which seeds them again, then loads the dumped rows.  These triggers make
+ * that load land: a dumped edit of a seeded row replaces the fresh seed, a
+ * seed the user deleted is deleted again, a seed put back under its own id
+ * stays.
+ *
+ * They are written in C, not PL/pgSQL, because a PL/pgSQL body names the
+ * extension's schema as text: after the database owner renames that schema
+ * and plants look-alikes under the old name, a superuser deleting a seed
+ * would run the owner's code.  Here the schema is the one the trigger's
+ * table is in, found by its OID each time, and every argument has the exact
+ * type of the function or operator it is given to, so no overload planted
+ * in that schema is a better match.  The statements run as the user who
+ * changed the table (no SECURITY DEFINER): they change only what that user
+ * may change.
+ *
+ * A restore run in parallel (pg_restore -j) loads each table in its own
+ * session, in any order, so a window (or a prefecture's or a facility's
+ * area) may arrive before the user-added area it names.  While check_function_bodies is off, as pg_dump's output and
+ * pg_restore set it, such an area is created without a description and the
+ * area's own row completes it when it arrives.  At any other time the
+ * foreign key refuses an unknown area, as it should.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "pg_compat.h"
+#include "storage/lmgr.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+
+#include "calendar.h"
+
+/* ids up to this are reserved for the windows the extension ships */
+#define SHIPPED_ID_MAX 1000
+
+/* A restore of pg_dump output is loading rows (see the file header). */
+#define RESTORING() (!check_function_bodies)
+
+/*
+ * Check that a trigger function was called as the trigger it is written
+ * for; a misuse is a bug in the install script, hence elog.
+ */
+static TriggerData *
+trigger_data(FunctionCallInfo fcinfo, const char *funcname, TriggerEvent event,
+			 bool row, bool before)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"%s\" was not called by the trigger manager",
+						funcname)));
+	if ((trigdata->tg_event & TRIGGER_EVENT_OPMASK) != event ||
+		(TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) != 0) != row ||
+		(TRIGGER_FIRED_BEFORE(trigdata->tg_event) != 0) != before)
+		elog(ERROR, "function \"%s\" fired at the wrong time", funcname);
+	return trigdata;
+}
+
+/* The extension's schema, quoted for a statement: the trigger table's. */
+static const char *
+extension_schema(TriggerData *trigdata)
+{
+	char	   *name = get_namespace_name(RelationGetNamespace(trigdata->tg_relation));
+
+	if (name == NULL)
+		elog(ERROR, "cache lookup failed for namespace %u",
+			 RelationGetNamespace(trigdata->tg_relation));
+	return quote_identifier(name);
+}
+
+static void
+connect_spi(void)
+{
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+}
+
+static void
+finish_spi(void)
+{
+	if (SPI_finish() != SPI_OK_FINISH)
+		elog(ERROR, "SPI_finish failed");
+}
+
+/* A column of the trigger's row, by name. */
+static Datum
+row_column(TriggerData *trigdata, HeapTuple tuple, const char *attname,
+		   Oid *typid, bool *isnull)
+{
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+	int			attnum = SPI_fnumber(desc, attname);
+
+	if (attnum <= 0)
+		elog(ERROR, "column \"%s\" of table \"%s\" does not exist",
+			 attname, RelationGetRelationName(trigdata->tg_relation));
+	if (typid)
+		*typid = TupleDescAttr(desc, attnum - 1)->atttypid;
+	return heap_getattr(tuple, attnum, desc, isnull);
+}
+
+/*
+ * Run one statement whose text names the extension's schema as %1$s, with
+ * parameters $1..$n; returns the number of rows it processed.  The caller
+ * is connected to SPI.
+ */
+static uint64
+run(const char *schema, const char *statement_format, int nargs,
+	Oid *argtypes, Datum *values, const bool *isnull)
+{
+	char		nulls[5];
+	int			rc;
+
+	Assert(nargs <= lengthof(nulls));
+	for (int i = 0; i < nargs; i++)
+		nulls[i] = isnull[i] ? 'n' : ' ';
+	rc = SPI_execute_with_args(psprintf(statement_format, schema),
+							   nargs, argtypes, values, nulls, false, 0);
+	if (rc < 0)
+		elog(ERROR, "SPI_execute_with_args failed: %s",
+			 SPI_result_code_string(rc));
+	return SPI_processed;
+}
+
+/*
+ * Restore sessions that add rows to outage_area take turns: pg_restore -j
+ * loads outage_area, prefecture_area, outage_schedule and facility_area in
+ * sessions of their own, each one transaction, and two of them creating the same area,
+ * or two areas in opposite orders, would otherwise wait on each other's
+ * uncommitted rows.  The lock conflicts with itself but not with the row
+ * locks of ordinary writes, and is taken only while restoring.
+ */
+static void
+lock_areas_for_restore(Oid outage_area_relid)
+{
+	LockRelationOid(outage_area_relid, ShareUpdateExclusiveLock);
+}
+
+/*
+ * During a restore, create a user-added area that a window, a prefecture
+ * or a facility names before the area's own row is loaded; its row sets the description
+ * when it arrives (outage_area_insert_sets_description).
+ */
+static void
+restore_area_first(TriggerData *trigdata, const char *schema, Datum area,
+				   bool area_null)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	bool		isnull[1] = {false};
+	const char *exists = "SELECT FROM %1$s.outage_area AS a"
+		" WHERE a.area OPERATOR(pg_catalog.=) $1";
+
+	if (area_null || !RESTORING())
+		return;
+	if (run(schema, exists, 1, argtypes, &area, isnull) > 0)
+		return;
+	lock_areas_for_restore(get_relname_relid("outage_area",
+											 RelationGetNamespace(trigdata->tg_relation)));
+	run(schema,
+		"INSERT INTO %1$s.outage_area (area) SELECT $1"
+		" WHERE NOT EXISTS (SELECT FROM %1$s.outage_area AS a"
+		" WHERE a.area OPERATOR(pg_catalog.=) $1)",
+		1, argtypes, &area, isnull);
+}
+
+/*
+ * prefecture_area BEFORE INSERT: prefecture_area always holds the 47
+ * prefectures.  During a restore, an INSERT of one still in the notice's
+ * area sets its area instead: that is how a restore puts back a moved
+ * prefecture over the fresh seed.  At any other time the row goes on to the
+ * primary key, which refuses it (23505), as a DBA expects of a table that
+ * already holds that prefecture: an INSERT that reported "INSERT 0 0" but
+ * moved the prefecture would hide what it did, and INSERT ... ON CONFLICT
+ * DO UPDATE works as it does on any table.
+ */
+PG_FUNCTION_INFO_V1(prefecture_area_insert_sets_area);
+Datum
+prefecture_area_insert_sets_area(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = trigger_data(fcinfo, "prefecture_area_insert_sets_area",
+										 TRIGGER_EVENT_INSERT, true, true);
+	HeapTuple	newtuple = trigdata->tg_trigtuple;
+	const char *schema = extension_schema(trigdata);
+	Oid			argtypes[2] = {InvalidOid, TEXTOID};
+	Datum		values[2];
+	bool		isnull[2];
+	uint64		moved;
+
+	if (!RESTORING())
+		return PointerGetDatum(newtuple);
+
+	values[0] = row_column(trigdata, newtuple, "prefecture", &argtypes[0], &isnull[0]);
+	values[1] = row_column(trigdata, newtuple, "area", NULL, &isnull[1]);
+
+	connect_spi();
+	restore_area_first(trigdata, schema, values[1], isnull[1]);
+	moved = run(schema,
+				"UPDATE %1$s.prefecture_area AS a SET area = $2"
+				" WHERE a.prefecture OPERATOR(%1$s.=) $1"
+				" AND a.area OPERATOR(pg_catalog.=) %1$s.notice_area(a.prefecture)",
+				2, argtypes, values, isnull);
+	finish_spi();
+
+	return moved > 0 ? PointerGetDatum(NULL) : PointerGetDatum(newtuple);
+}
+
+/* prefecture_area BEFORE DELETE and BEFORE TRUNCATE: refused. */
+PG_FUNCTION_INFO_V1(prefecture_area_keep_rows);
+Datum
+prefecture_area_keep_rows(PG_FUNCTION_ARGS)
+{
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"%s\" was not called by the trigger manager",
+						"prefecture_area_keep_rows")));
+	ereport(ERROR,
+			(errcode(ERRCODE_RESTRICT_VIOLATION),
+			 errmsg("cannot delete rows from prefecture_area"),
+			 errdetail("prefecture_area holds one row for each of the 47 prefectures."),
+			 errhint("To move a prefecture, UPDATE its area instead.")));
+	PG_RETURN_NULL();
+}
+
+/*
+ * outage_area BEFORE INSERT: an INSERT of a shipped area still as shipped
+ * (or, during a restore, of an area a window created first) sets its
+ * description; an area past the calendar's limit is refused here, where
+ * the DBA adds it, rather than by every eligibility function later.
+ */
+PG_FUNCTION_INFO_V1(outage_area_insert_sets_description);
+Datum
+outage_area_insert_sets_description(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = trigger_data(fcinfo, "outage_area_insert_sets_description",
+										 TRIGGER_EVENT_INSERT, true, true);
+	HeapTuple	newtuple = trigdata->tg_trigtuple;
+	const char *schema = extension_schema(trigdata);
+	Oid			argtypes[3] = {TEXTOID, TEXTOID, BOOLOID};
+	Datum		values[3];
+	bool		isnull[3] = {false, false, false};
+	uint64		updated;
+	bool		count_null;
+	int64		areas;
+
+	values[0] = row_column(trigdata, newtuple, "area", NULL, &isnull[0]);
+	values[1] = row_column(trigdata, newtuple, "description", NULL, &isnull[1]);
+	values[2] = BoolGetDatum(RESTORING());
+
+	if (RESTORING())
+		lock_areas_for_restore(RelationGetRelid(trigdata->tg_relation));
+	connect_spi();
+	updated = run(schema,
+				  "UPDATE %1$s.outage_area AS a SET description = $2"
+				  " WHERE a.area OPERATOR(pg_catalog.=) $1"
+				  " AND (a OPERATOR(pg_catalog.=) ANY"
+				  "		(SELECT s FROM %1$s.shipped_outage_areas() AS s)"
+				  "	 OR ($3 AND a.description IS NULL))",
+				  3, argtypes, values, isnull);
+	if (updated == 0)
+	{
+		/* a name already there fails on the primary key, not here */
+		run(schema,
+			"SELECT pg_catalog.count(*) FROM %1$s.outage_area AS a"
+			" WHERE NOT EXISTS (SELECT FROM %1$s.outage_area AS b"
+			" WHERE b.area OPERATOR(pg_catalog.=) $1)",
+			1, argtypes, values, isnull);
+		areas = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
+											SPI_tuptable->tupdesc, 1,
+											&count_null));
+		if (areas >= OW_CALENDAR_MAX_AREAS)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("outage_area cannot hold more than %d areas",
+							OW_CALENDAR_MAX_AREAS),
+					 errdetail("An outage_calendar, which every eligibility function compiles, holds at most %d areas.",
+							   OW_CALENDAR_MAX_AREAS),
+					 errhint("Delete an area no window or prefecture uses, or give the new area's facilities an existing area.")));
+	}
+	finish_spi();
+
+	return updated > 0 ? PointerGetDatum(NULL) : PointerGetDatum(newtuple);
+}
+
+/*
+ * outage_schedule BEFORE INSERT: an INSERT with the id of a shipped window
+ * still as shipped replaces it (how a restore puts back a dumped edit); an
+ * INSERT that puts a deleted shipped window back takes it off the list of
+ * deleted seeds, so that a restore does not delete it again.  Outside a
+ * restore, any other id up to SHIPPED_ID_MAX is refused: those ids are
+ * reserved for windows later versions ship, and a user's row there would
+ * collide with one.  A restore takes every id it is given, since a dump of
+ * 1.0, which did not refuse them, may hold such rows.
+ */
+PG_FUNCTION_INFO_V1(outage_schedule_restore_seed);
+Datum
+outage_schedule_restore_seed(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = trigger_data(fcinfo, "outage_schedule_restore_seed",
+										 TRIGGER_EVENT_INSERT, true, true);
+	HeapTuple	newtuple = trigdata->tg_trigtuple;
+	const char *schema = extension_schema(trigdata);
+	Oid			argtypes[5] = {INT8OID, TEXTOID, InvalidOid, TEXTOID, TEXTOID};
+	Datum		values[5];
+	bool		isnull[5];
+	uint64		replaced = 0;
+
+	values[0] = row_column(trigdata, newtuple, "id", NULL, &isnull[0]);
+	values[1] = row_column(trigdata, newtuple, "area", NULL, &isnull[1]);
+	values[2] = row_column(trigdata, newtuple, "period", &argtypes[2], &isnull[2]);
+	values[3] = row_column(trigdata, newtuple, "note", NULL, &isnull[3]);
+	values[4] = row_column(trigdata, newtuple, "source", NULL, &isnull[4]);
+
+	connect_spi();
+	restore_area_first(trigdata, schema, values[1], isnull[1]);
+	if (!isnull[0] && DatumGetInt64(values[0]) <= SHIPPED_ID_MAX)
+	{
+		if (!RESTORING() &&
+			run(schema,
+				"SELECT FROM %1$s.shipped_outage_windows() AS s"
+				" WHERE s.id OPERATOR(pg_catalog.=) $1",
+				1, argtypes, values, isnull) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("outage_schedule id " INT64_FORMAT " is reserved for windows the extension ships",
+							DatumGetInt64(values[0])),
+					 errdetail("Ids up to %d are reserved for shipped windows; only a shipped window can be put back under its own id.",
+							   SHIPPED_ID_MAX),
+					 errhint("Leave out the id (and OVERRIDING SYSTEM VALUE) to get a fresh one, or put a shipped window back with INSERT INTO outage_schedule OVERRIDING SYSTEM VALUE SELECT * FROM shipped_outage_windows() WHERE id = ...;")));
+		replaced = run(schema,
+					   "UPDATE %1$s.outage_schedule AS o"
+					   " SET area = $2, period = $3, note = $4, source = $5"
+					   " WHERE o.id OPERATOR(pg_catalog.=) $1"
+					   " AND o OPERATOR(pg_catalog.=) ANY"
+					   "	(SELECT s FROM %1$s.shipped_outage_windows() AS s)",
+					   5, argtypes, values, isnull);
+		if (replaced == 0)
+			run(schema,
+				"DELETE FROM %1$s.outage_schedule_deleted_seed AS d"
+				" WHERE d.id OPERATOR(pg_catalog.=) $1",
+				1, argtypes, values, isnull);
+	}
+	finish_spi();
+
+	return replaced > 0 ? PointerGetDatum(NULL) : PointerGetDatum(newtuple);
+}
+
+/*
+ * facility_area BEFORE INSERT: during a restore, create the user-added area
+ * a facility names if its row has not arrived yet (restore_area_first).
+ */
+PG_FUNCTION_INFO_V1(facility_area_restore_area);
+Datum
+facility_area_restore_area(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = trigger_data(fcinfo, "facility_area_restore_area",
+										 TRIGGER_EVENT_INSERT, true, true);
+	HeapTuple	newtuple = trigdata->tg_trigtuple;
+	Datum		area;
+	bool		isnull;
+
+	if (!RESTORING())
+		return PointerGetDatum(newtuple);
+	area = row_column(trigdata, newtuple, "area", NULL, &isnull);
+	connect_spi();
+	restore_area_first(trigdata, extension_schema(trigdata), area, isnull);
+	finish_spi();
+	return PointerGetDatum(newtuple);
+}
+
+/*
+ * outage_schedule AFTER DELETE: record a deleted shipped window, so that a
+ * restore (which seeds it again) deletes it again.
+ */
+PG_FUNCTION_INFO_V1(outage_schedule_remember_deleted_seed);
+Datum
+outage_schedule_remember_deleted_seed(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = trigger_data(fcinfo, "outage_schedule_remember_deleted_seed",
+										 TRIGGER_EVENT_DELETE, true, false);
+	Oid			argtypes[1] = {INT8OID};
+	Datum		id;
+	bool		isnull;
+
+	id = row_column(trigdata, trigdata->tg_trigtuple, "id", NULL, &isnull);
+	if (!isnull && DatumGetInt64(id) <= SHIPPED_ID_MAX)
+	{
+		connect_spi();
+		run(extension_schema(trigdata),
+			"INSERT INTO %1$s.outage_schedule_deleted_seed (id) VALUES ($1)"
+			" ON CONFLICT DO NOTHING",
+			1, argtypes, &id, &isnull);
+		finish_spi();
+	}
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * outage_schedule_deleted_seed AFTER INSERT: recording a deleted shipped
+ * window deletes it from outage_schedule; a restore loads the record after
+ * the install script has seeded the window again.
+ */
+PG_FUNCTION_INFO_V1(outage_schedule_deleted_seed_apply);
+Datum
+outage_schedule_deleted_seed_apply(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = trigger_data(fcinfo, "outage_schedule_deleted_seed_apply",
+										 TRIGGER_EVENT_INSERT, true, false);
+	Oid			argtypes[1] = {INT8OID};
+	Datum		id;
+	bool		isnull;
+
+	id = row_column(trigdata, trigdata->tg_trigtuple, "id", NULL, &isnull);
+	connect_spi();
+	run(extension_schema(trigdata),
+		"DELETE FROM %1$s.outage_schedule AS o WHERE o.id OPERATOR(pg_catalog.=) $1",
+		1, argtypes, &id, &isnull);
+	finish_spi();
+	return PointerGetDatum(NULL);
+}
+
+/* outage_schedule BEFORE TRUNCATE: record the shipped windows it removes. */
+PG_FUNCTION_INFO_V1(outage_schedule_remember_truncated_seeds);
+Datum
+outage_schedule_remember_truncated_seeds(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = trigger_data(fcinfo, "outage_schedule_remember_truncated_seeds",
+										 TRIGGER_EVENT_TRUNCATE, false, true);
+
+	connect_spi();
+	run(extension_schema(trigdata),
+		"INSERT INTO %1$s.outage_schedule_deleted_seed (id)"
+		" SELECT o.id FROM %1$s.outage_schedule AS o"
+		" WHERE o.id OPERATOR(pg_catalog.<=) 1000"	/* SHIPPED_ID_MAX */
+		" ON CONFLICT DO NOTHING",
+		0, NULL, NULL, NULL);
+	finish_spi();
+	return PointerGetDatum(NULL);
+}
