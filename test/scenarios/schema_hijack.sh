@@ -257,6 +257,7 @@ BEGIN
 	FOR t IN
 		SELECT ty.typname FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type ty ON ty.oid = d.objid
 		WHERE d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.deptype = 'e'
+		  AND ty.typrelid = 0 AND ty.typcategory <> 'A'	-- no row or array types (tables come below)
 		  AND d.refobjid = (SELECT oid FROM pg_catalog.pg_extension WHERE extname = 'outage_window')
 	LOOP
 		EXECUTE pg_catalog.format('CREATE DOMAIN public.%I AS x.%I CHECK (public.hijack_note(%L))',
