@@ -35,7 +35,6 @@
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
-#include "pg_compat.h"
 #include "storage/lmgr.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -43,6 +42,7 @@
 #include "utils/rel.h"
 
 #include "calendar.h"
+#include "pg_compat.h"
 
 /* ids up to this are reserved for the windows the extension ships */
 #define SHIPPED_ID_MAX 1000
