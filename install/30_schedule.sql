@@ -168,9 +168,23 @@ LANGUAGE C;
 COMMENT ON FUNCTION @extschema@.prefecture_area_insert_sets_area() IS
 'Trigger: during a restore, an INSERT of a prefecture still in its notice area sets its area; otherwise the primary key refuses the INSERT';
 
-CREATE TRIGGER insert_sets_area
-	BEFORE INSERT ON @extschema@.prefecture_area
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.prefecture_area_insert_sets_area();
+-- The triggers that recognise a shipped row are given the md5 hashes of
+-- the shipped rows' text as arguments, computed here: a trigger that
+-- called shipped_outage_windows() by name could be made to fail by an
+-- overload with defaults planted next to it (ambiguous), and a restore
+-- would then lose rows.
+DO $$
+BEGIN
+	EXECUTE pg_catalog.format(
+		'CREATE TRIGGER insert_sets_area BEFORE INSERT ON @extschema@.prefecture_area'
+		' FOR EACH ROW EXECUTE FUNCTION @extschema@.prefecture_area_insert_sets_area(%s)',
+		(SELECT pg_catalog.string_agg(pg_catalog.quote_literal(pg_catalog.md5(
+					ROW(p::@extschema@.prefecture,
+						@extschema@.notice_area(p::@extschema@.prefecture))::pg_catalog.text)),
+				', ' ORDER BY p)
+		 FROM pg_catalog.generate_series(1, 47) AS p));
+END
+$$;
 
 CREATE FUNCTION @extschema@.prefecture_area_keep_rows()
 RETURNS trigger
@@ -197,9 +211,16 @@ LANGUAGE C;
 COMMENT ON FUNCTION @extschema@.outage_area_insert_sets_description() IS
 'Trigger: an INSERT of an unchanged shipped area (or, in a restore, of an area a window created first) sets its description; refuses an area past the calendar''s limit of 254';
 
-CREATE TRIGGER insert_sets_description
-	BEFORE INSERT ON @extschema@.outage_area
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.outage_area_insert_sets_description();
+DO $$
+BEGIN
+	EXECUTE pg_catalog.format(
+		'CREATE TRIGGER insert_sets_description BEFORE INSERT ON @extschema@.outage_area'
+		' FOR EACH ROW EXECUTE FUNCTION @extschema@.outage_area_insert_sets_description(%s)',
+		(SELECT pg_catalog.string_agg(pg_catalog.quote_literal(pg_catalog.md5(s::pg_catalog.text)),
+				', ' ORDER BY s.area)
+		 FROM @extschema@.shipped_outage_areas() AS s));
+END
+$$;
 
 -- outage_schedule: a dumped edit of a shipped window replaces the fresh,
 -- unchanged seed with the same id; deleting a shipped window records it.
@@ -211,9 +232,19 @@ LANGUAGE C;
 COMMENT ON FUNCTION @extschema@.outage_schedule_restore_seed() IS
 'Trigger: an INSERT with the id of an unchanged shipped window replaces that window; one that puts a deleted shipped window back takes it off outage_schedule_deleted_seed; outside a restore, any other id up to 1000 is refused';
 
-CREATE TRIGGER restore_seed
-	BEFORE INSERT ON @extschema@.outage_schedule
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.outage_schedule_restore_seed();
+-- each argument is a shipped window's id and hash, "id:md5"
+DO $$
+BEGIN
+	EXECUTE pg_catalog.format(
+		'CREATE TRIGGER restore_seed BEFORE INSERT ON @extschema@.outage_schedule'
+		' FOR EACH ROW EXECUTE FUNCTION @extschema@.outage_schedule_restore_seed(%s)',
+		(SELECT pg_catalog.string_agg(pg_catalog.quote_literal(
+					s.id::pg_catalog.text OPERATOR(pg_catalog.||) ':'
+					OPERATOR(pg_catalog.||) pg_catalog.md5(s::pg_catalog.text)),
+				', ' ORDER BY s.id)
+		 FROM @extschema@.shipped_outage_windows() AS s));
+END
+$$;
 
 CREATE FUNCTION @extschema@.outage_schedule_remember_deleted_seed()
 RETURNS trigger

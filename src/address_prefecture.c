@@ -14,9 +14,9 @@
 
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
-#include "pg_compat.h"
 
 #include "address_parse.h"
+#include "pg_compat.h"
 #include "prefecture.h"
 #include "server_text.h"
 

@@ -31,12 +31,11 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
-#include "pg_compat.h"
-
 #include "calendar.h"
 #include "calendar_layout.h"
 #include "calendar_parse.h"
 #include "input_quote.h"
+#include "pg_compat.h"
 
 /* A window boundary for the sweep: at time, kind starts (+1) or ends (-1). */
 typedef struct Boundary

@@ -14,6 +14,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+
 #include "pg_compat.h"
 
 extern PGDLLEXPORT Datum is_eligibility_affected(PG_FUNCTION_ARGS);

@@ -14,11 +14,11 @@
 #include "postgres.h"
 
 #include "miscadmin.h"
-#include "pg_compat.h"
 #include "utils/memutils.h"
 
 #include "calendar_layout.h"
 #include "compiled_schedule.h"
+#include "pg_compat.h"
 
 /*
  * Merge two sorted lists of disjoint segments into one, each part taking

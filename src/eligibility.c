@@ -22,11 +22,10 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
-#include "pg_compat.h"
-
 #include "calendar.h"
 #include "japan_time.h"
 #include "outage_window.h"
+#include "pg_compat.h"
 #include "prefecture.h"
 #include "schedule.h"
 

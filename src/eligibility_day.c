@@ -21,7 +21,6 @@
 #include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
-#include "pg_compat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -32,6 +31,7 @@
 #include "calendar.h"
 #include "input_quote.h"
 #include "japan_time.h"
+#include "pg_compat.h"
 #include "prefecture.h"
 #include "schedule.h"
 

@@ -32,7 +32,6 @@
 #include "nodes/supportnodes.h"
 #include "optimizer/cost.h"
 #include "optimizer/optimizer.h"
-#include "pg_compat.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/snapmgr.h"
@@ -40,6 +39,7 @@
 #include "utils/syscache.h"
 
 #include "japan_time.h"
+#include "pg_compat.h"
 #include "schedule.h"
 
 /* Selectivity when nothing in the schedule affects eligibility. */

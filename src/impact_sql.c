@@ -19,11 +19,11 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
-#include "pg_compat.h"
 #include "utils/builtins.h"
 #include "utils/syscache.h"
 
 #include "impact.h"
+#include "pg_compat.h"
 
 /* The impact an eligibility_impact value stands for. */
 static const OutageImpact *

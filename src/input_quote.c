@@ -12,9 +12,9 @@
 #include "postgres.h"
 
 #include "mb/pg_wchar.h"
-#include "pg_compat.h"
 
 #include "input_quote.h"
+#include "pg_compat.h"
 
 char *
 ow_quote_input(const char *str, int len)

@@ -18,12 +18,12 @@
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
-#include "pg_compat.h"
 #include "utils/builtins.h"
 
 #include "input_quote.h"
 #include "medical_institution_code.h"
 #include "medical_institution_code_parse.h"
+#include "pg_compat.h"
 #include "server_text.h"
 
 #define MIC_HINT \

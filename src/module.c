@@ -13,8 +13,8 @@
 #include "postgres.h"
 
 #include "fmgr.h"
-#include "pg_compat.h"
 
+#include "pg_compat.h"
 #include "schedule.h"
 
 PG_MODULE_MAGIC;

@@ -19,7 +19,6 @@
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
-#include "pg_compat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -29,6 +28,7 @@
 #include "japan_time.h"
 #include "notice_parse.h"
 #include "outage_window.h"
+#include "pg_compat.h"
 
 /* How much of a notice line an error message quotes. */
 #define QUOTE_MAX_BYTES 120

@@ -32,11 +32,10 @@
 #include "utils/sortsupport.h"
 #include "utils/timestamp.h"
 
-#include "pg_compat.h"
-
 #include "input_quote.h"
 #include "japan_time.h"
 #include "outage_window.h"
+#include "pg_compat.h"
 #include "window_parse.h"
 
 const char *

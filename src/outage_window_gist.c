@@ -38,10 +38,10 @@
 #include "access/gist.h"
 #include "access/stratnum.h"
 #include "catalog/pg_type_d.h"
-#include "pg_compat.h"
 #include "utils/timestamp.h"
 
 #include "outage_window.h"
+#include "pg_compat.h"
 
 /* Does [lo, hi) overlap the key? */
 static inline bool

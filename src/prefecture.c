@@ -18,9 +18,8 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
-#include "pg_compat.h"
-
 #include "input_quote.h"
+#include "pg_compat.h"
 #include "prefecture.h"
 #include "prefecture_names.h"
 #include "prefecture_parse.h"

@@ -38,7 +38,6 @@
 #include "utils/snapmgr.h"
 
 #include "pg_compat.h"
-
 #include "schedule.h"
 
 #define AREA_TABLE "prefecture_area"

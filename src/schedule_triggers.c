@@ -35,7 +35,6 @@
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
-#include "pg_compat.h"
 #include "storage/lmgr.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -43,6 +42,7 @@
 #include "utils/rel.h"
 
 #include "calendar.h"
+#include "pg_compat.h"
 
 /* ids up to this are reserved for the windows the extension ships */
 #define SHIPPED_ID_MAX 1000
@@ -115,6 +115,42 @@ row_column(TriggerData *trigdata, HeapTuple tuple, const char *attname,
 }
 
 /*
+ * The md5 hashes of the shipped rows' text, as the install script gave them
+ * to the trigger (after "id:" where it gives ids too), as a text[] datum:
+ * the statements compare rows with them instead of calling
+ * shipped_outage_windows() and its kin by name, which an overload planted
+ * next to them could make ambiguous.
+ */
+static Datum
+shipped_hashes(TriggerData *trigdata)
+{
+	Trigger    *trigger = trigdata->tg_trigger;
+	Datum	   *hashes = palloc(sizeof(Datum) * Max(trigger->tgnargs, 1));
+
+	for (int i = 0; i < trigger->tgnargs; i++)
+	{
+		const char *arg = trigger->tgargs[i];
+		const char *colon = strchr(arg, ':');
+
+		hashes[i] = CStringGetTextDatum(colon ? colon + 1 : arg);
+	}
+	return PointerGetDatum(construct_array(hashes, trigger->tgnargs, TEXTOID,
+										   -1, false, TYPALIGN_INT));
+}
+
+/* Whether id is a shipped window's, by the trigger's "id:md5" arguments. */
+static bool
+shipped_id(TriggerData *trigdata, int64 id)
+{
+	Trigger    *trigger = trigdata->tg_trigger;
+
+	for (int i = 0; i < trigger->tgnargs; i++)
+		if (strtoi64(trigger->tgargs[i], NULL, 10) == id)
+			return true;
+	return false;
+}
+
+/*
  * Run one statement whose text names the extension's schema as %1$s, with
  * parameters $1..$n; returns the number of rows it processed.  The caller
  * is connected to SPI.
@@ -123,7 +159,7 @@ static uint64
 run(const char *schema, const char *statement_format, int nargs,
 	Oid *argtypes, Datum *values, const bool *isnull)
 {
-	char		nulls[5];
+	char		nulls[6];
 	int			rc;
 
 	Assert(nargs <= lengthof(nulls));
@@ -196,9 +232,9 @@ prefecture_area_insert_sets_area(PG_FUNCTION_ARGS)
 										 TRIGGER_EVENT_INSERT, true, true);
 	HeapTuple	newtuple = trigdata->tg_trigtuple;
 	const char *schema = extension_schema(trigdata);
-	Oid			argtypes[2] = {InvalidOid, TEXTOID};
-	Datum		values[2];
-	bool		isnull[2];
+	Oid			argtypes[3] = {InvalidOid, TEXTOID, TEXTARRAYOID};
+	Datum		values[3];
+	bool		isnull[3] = {false, false, false};
 	uint64		moved;
 
 	if (!RESTORING())
@@ -206,14 +242,16 @@ prefecture_area_insert_sets_area(PG_FUNCTION_ARGS)
 
 	values[0] = row_column(trigdata, newtuple, "prefecture", &argtypes[0], &isnull[0]);
 	values[1] = row_column(trigdata, newtuple, "area", NULL, &isnull[1]);
+	values[2] = shipped_hashes(trigdata);
 
 	connect_spi();
 	restore_area_first(trigdata, schema, values[1], isnull[1]);
+	/* still in the notice's area: the row is as shipped */
 	moved = run(schema,
 				"UPDATE %1$s.prefecture_area AS a SET area = $2"
 				" WHERE a.prefecture OPERATOR(%1$s.=) $1"
-				" AND a.area OPERATOR(pg_catalog.=) %1$s.notice_area(a.prefecture)",
-				2, argtypes, values, isnull);
+				" AND pg_catalog.md5(a::pg_catalog.text) OPERATOR(pg_catalog.=) ANY ($3)",
+				3, argtypes, values, isnull);
 	finish_spi();
 
 	return moved > 0 ? PointerGetDatum(NULL) : PointerGetDatum(newtuple);
@@ -251,9 +289,9 @@ outage_area_insert_sets_description(PG_FUNCTION_ARGS)
 										 TRIGGER_EVENT_INSERT, true, true);
 	HeapTuple	newtuple = trigdata->tg_trigtuple;
 	const char *schema = extension_schema(trigdata);
-	Oid			argtypes[3] = {TEXTOID, TEXTOID, BOOLOID};
-	Datum		values[3];
-	bool		isnull[3] = {false, false, false};
+	Oid			argtypes[4] = {TEXTOID, TEXTOID, BOOLOID, TEXTARRAYOID};
+	Datum		values[4];
+	bool		isnull[4] = {false, false, false, false};
 	uint64		updated;
 	bool		count_null;
 	int64		areas;
@@ -261,6 +299,7 @@ outage_area_insert_sets_description(PG_FUNCTION_ARGS)
 	values[0] = row_column(trigdata, newtuple, "area", NULL, &isnull[0]);
 	values[1] = row_column(trigdata, newtuple, "description", NULL, &isnull[1]);
 	values[2] = BoolGetDatum(RESTORING());
+	values[3] = shipped_hashes(trigdata);
 
 	if (RESTORING())
 		lock_areas_for_restore(RelationGetRelid(trigdata->tg_relation));
@@ -268,10 +307,9 @@ outage_area_insert_sets_description(PG_FUNCTION_ARGS)
 	updated = run(schema,
 				  "UPDATE %1$s.outage_area AS a SET description = $2"
 				  " WHERE a.area OPERATOR(pg_catalog.=) $1"
-				  " AND (a OPERATOR(pg_catalog.=) ANY"
-				  "		(SELECT s FROM %1$s.shipped_outage_areas() AS s)"
+				  " AND (pg_catalog.md5(a::pg_catalog.text) OPERATOR(pg_catalog.=) ANY ($4)"
 				  "	 OR ($3 AND a.description IS NULL))",
-				  3, argtypes, values, isnull);
+				  4, argtypes, values, isnull);
 	if (updated == 0)
 	{
 		/* a name already there fails on the primary key, not here */
@@ -315,9 +353,10 @@ outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 										 TRIGGER_EVENT_INSERT, true, true);
 	HeapTuple	newtuple = trigdata->tg_trigtuple;
 	const char *schema = extension_schema(trigdata);
-	Oid			argtypes[5] = {INT8OID, TEXTOID, InvalidOid, TEXTOID, TEXTOID};
-	Datum		values[5];
-	bool		isnull[5];
+	Oid			argtypes[6] = {INT8OID, TEXTOID, InvalidOid, TEXTOID, TEXTOID,
+	TEXTARRAYOID};
+	Datum		values[6];
+	bool		isnull[6];
 	uint64		replaced = 0;
 
 	values[0] = row_column(trigdata, newtuple, "id", NULL, &isnull[0]);
@@ -325,16 +364,14 @@ outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 	values[2] = row_column(trigdata, newtuple, "period", &argtypes[2], &isnull[2]);
 	values[3] = row_column(trigdata, newtuple, "note", NULL, &isnull[3]);
 	values[4] = row_column(trigdata, newtuple, "source", NULL, &isnull[4]);
+	values[5] = shipped_hashes(trigdata);
+	isnull[5] = false;
 
 	connect_spi();
 	restore_area_first(trigdata, schema, values[1], isnull[1]);
 	if (!isnull[0] && DatumGetInt64(values[0]) <= SHIPPED_ID_MAX)
 	{
-		if (!RESTORING() &&
-			run(schema,
-				"SELECT FROM %1$s.shipped_outage_windows() AS s"
-				" WHERE s.id OPERATOR(pg_catalog.=) $1",
-				1, argtypes, values, isnull) == 0)
+		if (!RESTORING() && !shipped_id(trigdata, DatumGetInt64(values[0])))
 			ereport(ERROR,
 					(errcode(ERRCODE_CHECK_VIOLATION),
 					 errmsg("outage_schedule id " INT64_FORMAT " is reserved for windows the extension ships",
@@ -346,9 +383,8 @@ outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 					   "UPDATE %1$s.outage_schedule AS o"
 					   " SET area = $2, period = $3, note = $4, source = $5"
 					   " WHERE o.id OPERATOR(pg_catalog.=) $1"
-					   " AND o OPERATOR(pg_catalog.=) ANY"
-					   "	(SELECT s FROM %1$s.shipped_outage_windows() AS s)",
-					   5, argtypes, values, isnull);
+					   " AND pg_catalog.md5(o::pg_catalog.text) OPERATOR(pg_catalog.=) ANY ($6)",
+					   6, argtypes, values, isnull);
 		if (replaced == 0)
 			run(schema,
 				"DELETE FROM %1$s.outage_schedule_deleted_seed AS d"

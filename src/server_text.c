@@ -10,8 +10,8 @@
 
 #include "catalog/namespace.h"
 #include "mb/pg_wchar.h"
-#include "pg_compat.h"
 
+#include "pg_compat.h"
 #include "server_text.h"
 
 /*

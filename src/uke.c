@@ -20,7 +20,6 @@
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
-#include "pg_compat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -29,6 +28,7 @@
 
 #include "input_quote.h"
 #include "medical_institution_code.h"
+#include "pg_compat.h"
 #include "prefecture.h"
 #include "uke_parse.h"
 

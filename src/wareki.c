@@ -24,11 +24,10 @@
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
-#include "pg_compat.h"
-
 #include "input_quote.h"
 #include "japan_time.h"
 #include "outage_window.h"
+#include "pg_compat.h"
 #include "wareki_parse.h"
 
 /* How many characters of the unread rest a message shows. */

@@ -1619,3 +1619,55 @@ COMMENT ON FUNCTION @extschema@.eligibility_on_day(@extschema@.medical_instituti
 'A claim''s day at this facility (its facility_area area, else its prefecture''s): the most severe impact during the opening hours, the grade, the time windows affecting eligibility cover and the time open';
 COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.time[]) IS
 'The day-level grade over the opening hours at this facility (its facility_area area, else its prefecture''s)';
+
+--
+-- The triggers that recognise a shipped row get the shipped rows' md5
+-- hashes as arguments (install/30_schedule.sql): they no longer call
+-- shipped_outage_windows() and its kin by name.
+--
+DROP TRIGGER insert_sets_area ON @extschema@.prefecture_area;
+DO $$
+BEGIN
+	EXECUTE pg_catalog.format(
+		'CREATE TRIGGER insert_sets_area BEFORE INSERT ON @extschema@.prefecture_area'
+		' FOR EACH ROW EXECUTE FUNCTION @extschema@.prefecture_area_insert_sets_area(%s)',
+		(SELECT pg_catalog.string_agg(pg_catalog.quote_literal(pg_catalog.md5(
+					ROW(p::@extschema@.prefecture,
+						@extschema@.notice_area(p::@extschema@.prefecture))::pg_catalog.text)),
+				', ' ORDER BY p)
+		 FROM pg_catalog.generate_series(1, 47) AS p));
+END
+$$;
+COMMENT ON TRIGGER insert_sets_area ON @extschema@.prefecture_area IS
+'During a restore, an INSERT of a prefecture still in its notice area sets its area (how a restore puts back a dumped edit)';
+
+DROP TRIGGER insert_sets_description ON @extschema@.outage_area;
+DO $$
+BEGIN
+	EXECUTE pg_catalog.format(
+		'CREATE TRIGGER insert_sets_description BEFORE INSERT ON @extschema@.outage_area'
+		' FOR EACH ROW EXECUTE FUNCTION @extschema@.outage_area_insert_sets_description(%s)',
+		(SELECT pg_catalog.string_agg(pg_catalog.quote_literal(pg_catalog.md5(s::pg_catalog.text)),
+				', ' ORDER BY s.area)
+		 FROM @extschema@.shipped_outage_areas() AS s));
+END
+$$;
+COMMENT ON TRIGGER insert_sets_description ON @extschema@.outage_area IS
+'An INSERT of an unchanged shipped area sets its description (how a restore puts back a dumped edit)';
+
+DROP TRIGGER restore_seed ON @extschema@.outage_schedule;
+DO $$
+BEGIN
+	EXECUTE pg_catalog.format(
+		'CREATE TRIGGER restore_seed BEFORE INSERT ON @extschema@.outage_schedule'
+		' FOR EACH ROW EXECUTE FUNCTION @extschema@.outage_schedule_restore_seed(%s)',
+		(SELECT pg_catalog.string_agg(pg_catalog.quote_literal(
+					s.id::pg_catalog.text OPERATOR(pg_catalog.||) ':'
+					OPERATOR(pg_catalog.||) pg_catalog.md5(s::pg_catalog.text)),
+				', ' ORDER BY s.id)
+		 FROM @extschema@.shipped_outage_windows() AS s));
+END
+$$;
+COMMENT ON TRIGGER restore_seed ON @extschema@.outage_schedule IS
+'An INSERT with the id of an unchanged shipped window replaces it (how a restore puts back a dumped edit)';
+
