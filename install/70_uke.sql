@@ -125,8 +125,15 @@ BEGIN ATOMIC
 			   pg_catalog.max(e.grade) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS grade,
 			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact
 		FROM pg_catalog.unnest(c.visit_days) AS v(day),
-			 LATERAL @extschema@.eligibility_on_day(c.facility_prefecture, v.day,
-													opening_hours) AS e
+			 -- the facility's own area (facility_area) by its code, else
+			 -- the area of the IR record's prefecture
+			 LATERAL (SELECT * FROM @extschema@.eligibility_on_day(
+						  c.medical_institution_code, v.day, opening_hours)
+					  WHERE c.medical_institution_code IS NOT NULL
+					  UNION ALL
+					  SELECT * FROM @extschema@.eligibility_on_day(
+						  c.facility_prefecture, v.day, opening_hours)
+					  WHERE c.medical_institution_code IS NULL) AS e
 	) AS d
 	CROSS JOIN LATERAL (
 		SELECT COALESCE(c.insurer_number OPERATOR(pg_catalog.=)
@@ -253,9 +260,11 @@ BEGIN ATOMIC
 	CROSS JOIN LATERAL pg_catalog.unnest(c.visit_days) AS v(day)
 	JOIN @extschema@.outage_schedule AS s
 	  ON (s.area IS NULL
-		  OR s.area OPERATOR(pg_catalog.=)
+		  OR s.area OPERATOR(pg_catalog.=) COALESCE(
+			 (SELECT f.area FROM @extschema@.facility_area AS f
+			  WHERE f.facility OPERATOR(@extschema@.=) c.medical_institution_code),
 			 (SELECT a.area FROM @extschema@.prefecture_area AS a
-			  WHERE a.prefecture OPERATOR(@extschema@.=) c.facility_prefecture))
+			  WHERE a.prefecture OPERATOR(@extschema@.=) c.facility_prefecture)))
 	 AND @extschema@.affects_eligibility(
 			 @extschema@.kind(s.period)::@extschema@.eligibility_impact)
 	WHERE EXISTS (

@@ -87,6 +87,22 @@ SELECT window_id, visit_date, receipt_number
 FROM uke, uke_window_visits(file, '{09:00,18:00}') WHERE name = 'east';
 SELECT window_id, visit_date, receipt_number FROM uke, uke_window_visits(file) WHERE name = 'west';
 
+-- A facility on an area of its own (facility_area, by the IR record's
+-- 10-digit code) is audited in that area: 東京テスト診療所 (1311234567) on
+-- West lines is no longer touched by the East's windows, and is by the
+-- West's during its hours.  A calendar holds no facilities: its form still
+-- uses the prefecture's area.
+BEGIN;
+INSERT INTO facility_area VALUES ('1311234567', 'west', 'a western provider');
+SELECT receipt_number, affected_days, grade, impact
+FROM uke, uke_affected_claims(file, opening_hours => '{07:00,18:00}') WHERE name = 'east'
+ORDER BY receipt_number;
+SELECT DISTINCT window_id, area FROM uke, uke_window_visits(file) WHERE name = 'east' ORDER BY 1;
+SELECT count(*) AS with_calendar_as_prefecture
+FROM uke, uke_affected_claims(file, current_outage_calendar(), opening_hours => '{07:00,18:00}') AS a
+WHERE name = 'east' AND a.impact = 'intermittent';
+ROLLBACK;
+
 -- from_wareki_or_null: NULL where from_wareki raises
 SELECT left(t, 20) AS t, from_wareki_or_null(t)
 FROM unnest(ARRAY['令和7年2月1日', 'R7.2.1', '5070201', '20250201', '令和7年2月30日',

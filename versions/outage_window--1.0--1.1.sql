@@ -1319,6 +1319,31 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.from_wareki_or_null(pg_catalog.text) IS
 'from_wareki() for dirty data: the date, or NULL for any text from_wareki() refuses (unknown form or era, no such day, a date outside its era)';
 
+--
+-- The day-level answers for a facility by its code.
+--
+CREATE FUNCTION @extschema@.eligibility_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	opening_hours pg_catalog.time[] DEFAULT NULL,
+	OUT impact @extschema@.eligibility_impact, OUT grade @extschema@.eligibility_grade,
+	OUT affected_time pg_catalog.interval, OUT open_time pg_catalog.interval)
+RETURNS pg_catalog.record
+AS 'MODULE_PATHNAME', 'eligibility_on_day'
+LANGUAGE C STABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_grade_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	opening_hours pg_catalog.time[] DEFAULT NULL)
+RETURNS @extschema@.eligibility_grade
+AS 'MODULE_PATHNAME', 'eligibility_grade_on_day'
+LANGUAGE C STABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.time[]) IS
+'A claim''s day at this facility (its facility_area area, else its prefecture''s): the most severe impact during the opening hours, the grade, the time windows affecting eligibility cover and the time open';
+COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.time[]) IS
+'The day-level grade over the opening hours at this facility (its facility_area area, else its prefecture''s)';
+
+
 -- ---------------------------------------------------------------------------
 -- The monthly receipt file (レセ電, RECEIPTC.UKE): claims, their bad
 -- records, the claims an outage audit must review, and the visits inside
@@ -1446,8 +1471,15 @@ BEGIN ATOMIC
 			   pg_catalog.max(e.grade) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS grade,
 			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact
 		FROM pg_catalog.unnest(c.visit_days) AS v(day),
-			 LATERAL @extschema@.eligibility_on_day(c.facility_prefecture, v.day,
-													opening_hours) AS e
+			 -- the facility's own area (facility_area) by its code, else
+			 -- the area of the IR record's prefecture
+			 LATERAL (SELECT * FROM @extschema@.eligibility_on_day(
+						  c.medical_institution_code, v.day, opening_hours)
+					  WHERE c.medical_institution_code IS NOT NULL
+					  UNION ALL
+					  SELECT * FROM @extschema@.eligibility_on_day(
+						  c.facility_prefecture, v.day, opening_hours)
+					  WHERE c.medical_institution_code IS NULL) AS e
 	) AS d
 	CROSS JOIN LATERAL (
 		SELECT COALESCE(c.insurer_number OPERATOR(pg_catalog.=)
@@ -1574,9 +1606,11 @@ BEGIN ATOMIC
 	CROSS JOIN LATERAL pg_catalog.unnest(c.visit_days) AS v(day)
 	JOIN @extschema@.outage_schedule AS s
 	  ON (s.area IS NULL
-		  OR s.area OPERATOR(pg_catalog.=)
+		  OR s.area OPERATOR(pg_catalog.=) COALESCE(
+			 (SELECT f.area FROM @extschema@.facility_area AS f
+			  WHERE f.facility OPERATOR(@extschema@.=) c.medical_institution_code),
 			 (SELECT a.area FROM @extschema@.prefecture_area AS a
-			  WHERE a.prefecture OPERATOR(@extschema@.=) c.facility_prefecture))
+			  WHERE a.prefecture OPERATOR(@extschema@.=) c.facility_prefecture)))
 	 AND @extschema@.affects_eligibility(
 			 @extschema@.kind(s.period)::@extschema@.eligibility_impact)
 	WHERE EXISTS (
@@ -1595,30 +1629,6 @@ END;
 
 COMMENT ON FUNCTION @extschema@.uke_window_visits(pg_catalog.bytea, pg_catalog.time[], pg_catalog.bool) IS
 'The after-outage list from a receipt file: each outage or intermittent window of outage_schedule, and the visits on the days it touched (within the opening hours, if given) at a facility of its area, with the identity items the file has (name, kana, sex, birth date; no address) and the chart number';
-
---
--- The day-level answers for a facility by its code.
---
-CREATE FUNCTION @extschema@.eligibility_on_day(
-	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
-	opening_hours pg_catalog.time[] DEFAULT NULL,
-	OUT impact @extschema@.eligibility_impact, OUT grade @extschema@.eligibility_grade,
-	OUT affected_time pg_catalog.interval, OUT open_time pg_catalog.interval)
-RETURNS pg_catalog.record
-AS 'MODULE_PATHNAME', 'eligibility_on_day'
-LANGUAGE C STABLE PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.eligibility_grade_on_day(
-	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
-	opening_hours pg_catalog.time[] DEFAULT NULL)
-RETURNS @extschema@.eligibility_grade
-AS 'MODULE_PATHNAME', 'eligibility_grade_on_day'
-LANGUAGE C STABLE PARALLEL SAFE;
-
-COMMENT ON FUNCTION @extschema@.eligibility_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.time[]) IS
-'A claim''s day at this facility (its facility_area area, else its prefecture''s): the most severe impact during the opening hours, the grade, the time windows affecting eligibility cover and the time open';
-COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.time[]) IS
-'The day-level grade over the opening hours at this facility (its facility_area area, else its prefecture''s)';
 
 --
 -- The triggers that recognise a shipped row get the shipped rows' md5
