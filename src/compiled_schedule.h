@@ -121,6 +121,26 @@ ow_schedule_impact(const CompiledSchedule *schedule, int p, TimestampTz t)
 	return impact;
 }
 
+/*
+ * The first of segments[lo .. hi - 1] that ends after t, or hi: the
+ * segments are disjoint, so their ends are sorted as their starts are.
+ */
+static inline int
+ow_segments_first_ending_after(const ScheduleSegment *segments, int lo, int hi,
+							   TimestampTz t)
+{
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (segments[mid].upper <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The rank of the most severe segment of segments[lo .. hi - 1] meeting [lower, upper). */
 static inline int32
 ow_segments_span_impact(const ScheduleSegment *segments, int lo, int hi,
@@ -128,16 +148,7 @@ ow_segments_span_impact(const ScheduleSegment *segments, int lo, int hi,
 {
 	int32		rank = OW_IMPACT_NONE;
 
-	/* the first segment ending after lower (disjoint: ends are sorted too) */
-	for (int h = hi; lo < h;)
-	{
-		int			mid = lo + (h - lo) / 2;
-
-		if (segments[mid].upper <= lower)
-			lo = mid + 1;
-		else
-			h = mid;
-	}
+	lo = ow_segments_first_ending_after(segments, lo, hi, lower);
 	for (; lo < hi && segments[lo].lower < upper; lo++)
 		rank = Max(rank, segments[lo].kind);
 	return rank;
@@ -176,15 +187,7 @@ ow_segments_affected_time(const ScheduleSegment *segments, int lo, int hi,
 {
 	int64		covered = 0;
 
-	for (int h = hi; lo < h;)
-	{
-		int			mid = lo + (h - lo) / 2;
-
-		if (segments[mid].upper <= lower)
-			lo = mid + 1;
-		else
-			h = mid;
-	}
+	lo = ow_segments_first_ending_after(segments, lo, hi, lower);
 	for (; lo < hi && segments[lo].lower < upper; lo++)
 		if (ow_impacts[segments[lo].kind].affects_eligibility)
 			covered += Min(segments[lo].upper, upper) -
@@ -197,15 +200,7 @@ static inline TimestampTz
 ow_segments_next_boundary(const ScheduleSegment *segments, int lo, int hi,
 						  TimestampTz t)
 {
-	for (int h = hi; lo < h;)
-	{
-		int			mid = lo + (h - lo) / 2;
-
-		if (segments[mid].upper <= t)
-			lo = mid + 1;
-		else
-			h = mid;
-	}
+	lo = ow_segments_first_ending_after(segments, lo, hi, t);
 	if (lo == hi)
 		return DT_NOEND;
 	return segments[lo].lower > t ? segments[lo].lower : segments[lo].upper;

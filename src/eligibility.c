@@ -14,15 +14,14 @@
  */
 #include "postgres.h"
 
-#include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/lsyscache.h"
-#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 #include "calendar.h"
+#include "impact_sql.h"
 #include "japan_time.h"
 #include "outage_window.h"
 #include "pg_compat.h"
@@ -202,29 +201,14 @@ impact_datum(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
 {
 	if (!OidIsValid(cache->impact_type))
 	{
-		Oid			namespace = get_func_namespace(fcinfo->flinfo->fn_oid);
-
-		cache->impact_type = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-											 CStringGetDatum("eligibility_impact"),
-											 ObjectIdGetDatum(namespace));
+		cache->impact_type = ow_extension_type(fcinfo->flinfo->fn_oid,
+											   "eligibility_impact");
 		if (!OidIsValid(cache->impact_type))
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_OBJECT),
 					 errmsg("type \"eligibility_impact\" of extension outage_window does not exist"),
 					 errhint("If the type was renamed, rename it back.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
-		for (int r = 0; r < OW_IMPACT_COUNT; r++)
-		{
-			cache->impact_label[r] =
-				GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
-								ObjectIdGetDatum(cache->impact_type),
-								CStringGetDatum(ow_impacts[r].label));
-			if (!OidIsValid(cache->impact_label[r]))
-				ereport(ERROR,
-						(errcode(ERRCODE_UNDEFINED_OBJECT),
-						 errmsg("eligibility_impact has no label \"%s\"",
-								ow_impacts[r].label),
-						 errhint("If the label was renamed, rename it back with ALTER TYPE ... RENAME VALUE.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
-		}
+		ow_impact_label_oids(cache->impact_type, cache->impact_label);
 	}
 	return ObjectIdGetDatum(cache->impact_label[impact]);
 }
@@ -258,10 +242,8 @@ read_variant(FunctionCallInfo fcinfo, EligibilityCallCache *cache)
 	{
 		if (argtypes[0] == TEXTOID)
 			variant |= ARG_TEXT_PREFECTURE;
-		else if (argtypes[0] ==
-				 GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-								 CStringGetDatum("medical_institution_code"),
-								 ObjectIdGetDatum(get_func_namespace(fcinfo->flinfo->fn_oid))))
+		else if (argtypes[0] == ow_extension_type(fcinfo->flinfo->fn_oid,
+												  "medical_institution_code"))
 			variant |= ARG_FACILITY;
 		if (argtypes[1] == TIMESTAMPOID)
 			variant |= ARG_LOCAL_TIME;

@@ -18,17 +18,16 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
-#include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/lsyscache.h"
-#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 #include "calendar.h"
+#include "impact_sql.h"
 #include "input_quote.h"
 #include "japan_time.h"
 #include "pg_compat.h"
@@ -73,31 +72,12 @@ typedef struct DayAnswer
 	int			grade;
 } DayAnswer;
 
-/* The pg_enum oids of an enum type's labels. */
-static void
-enum_labels(Oid type, const char *const *labels, int n, Oid *oids)
-{
-	for (int i = 0; i < n; i++)
-	{
-		oids[i] = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
-								  ObjectIdGetDatum(type),
-								  CStringGetDatum(labels[i]));
-		if (!OidIsValid(oids[i]))
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_OBJECT),
-					 errmsg("enum %s has no label \"%s\"",
-							format_type_be(type), labels[i]),
-					 errhint("If the label was renamed, rename it back with ALTER TYPE ... RENAME VALUE.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
-	}
-}
-
 static DayCallCache *
 call_cache(FunctionCallInfo fcinfo, bool composite)
 {
 	DayCallCache *cache = fcinfo->flinfo->fn_extra;
 	Oid		   *argtypes;
 	int			nargs;
-	const char *impact_labels[OW_IMPACT_COUNT];
 	MemoryContext old;
 
 	if (likely(cache != NULL))
@@ -108,14 +88,10 @@ call_cache(FunctionCallInfo fcinfo, bool composite)
 	get_func_signature(fcinfo->flinfo->fn_oid, &argtypes, &nargs);
 	cache->text_prefecture = argtypes[0] == TEXTOID;
 	cache->facility = argtypes[0] ==
-		GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-						CStringGetDatum("medical_institution_code"),
-						ObjectIdGetDatum(get_func_namespace(fcinfo->flinfo->fn_oid)));
+		ow_extension_type(fcinfo->flinfo->fn_oid, "medical_institution_code");
 	cache->calendar_arg = nargs == 4 ? 2 : -1;
 	cache->hours_arg = nargs >= 3 ? nargs - 1 : -1;
 
-	for (int r = 0; r < OW_IMPACT_COUNT; r++)
-		impact_labels[r] = ow_impacts[r].label;
 	if (composite)
 	{
 		TupleDesc	tupdesc;
@@ -126,14 +102,14 @@ call_cache(FunctionCallInfo fcinfo, bool composite)
 		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 		cache->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
 		MemoryContextSwitchTo(old);
-		enum_labels(TupleDescAttr(tupdesc, 0)->atttypid, impact_labels,
-					OW_IMPACT_COUNT, cache->impact_label);
-		enum_labels(TupleDescAttr(tupdesc, 1)->atttypid, grade_labels,
-					GRADE_COUNT, cache->grade_label);
+		ow_impact_label_oids(TupleDescAttr(tupdesc, 0)->atttypid,
+							 cache->impact_label);
+		ow_enum_label_oids(TupleDescAttr(tupdesc, 1)->atttypid, grade_labels,
+						   GRADE_COUNT, cache->grade_label);
 	}
 	else
-		enum_labels(get_func_rettype(fcinfo->flinfo->fn_oid), grade_labels,
-					GRADE_COUNT, cache->grade_label);
+		ow_enum_label_oids(get_func_rettype(fcinfo->flinfo->fn_oid),
+						   grade_labels, GRADE_COUNT, cache->grade_label);
 	fcinfo->flinfo->fn_extra = cache;
 	return cache;
 }

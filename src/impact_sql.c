@@ -20,10 +20,46 @@
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
-#include "impact.h"
+#include "impact_sql.h"
 #include "pg_compat.h"
+
+Oid
+ow_extension_type(Oid funcid, const char *typname)
+{
+	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+						   CStringGetDatum(typname),
+						   ObjectIdGetDatum(get_func_namespace(funcid)));
+}
+
+void
+ow_enum_label_oids(Oid enum_type, const char *const *labels, int n, Oid *oids)
+{
+	for (int i = 0; i < n; i++)
+	{
+		oids[i] = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
+								  ObjectIdGetDatum(enum_type),
+								  CStringGetDatum(labels[i]));
+		if (!OidIsValid(oids[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("%s has no label \"%s\"",
+							format_type_be(enum_type), labels[i]),
+					 errhint("If the label was renamed, rename it back with ALTER TYPE ... RENAME VALUE.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
+	}
+}
+
+void
+ow_impact_label_oids(Oid enum_type, Oid oids[OW_IMPACT_COUNT])
+{
+	const char *labels[OW_IMPACT_COUNT];
+
+	for (int r = 0; r < OW_IMPACT_COUNT; r++)
+		labels[r] = ow_impacts[r].label;
+	ow_enum_label_oids(enum_type, labels, OW_IMPACT_COUNT, oids);
+}
 
 /* The impact an eligibility_impact value stands for. */
 static const OutageImpact *
@@ -89,10 +125,10 @@ Datum
 eligibility_impacts(PG_FUNCTION_ARGS)
 {
 	FuncCallContext *funcctx;
+	Oid		   *labels;
 	int			r;
 	Datum		values[4];
 	bool		nulls[4] = {false, false, false, false};
-	Oid			label;
 
 	if (SRF_IS_FIRSTCALL())
 	{
@@ -104,23 +140,18 @@ eligibility_impacts(PG_FUNCTION_ARGS)
 		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 			elog(ERROR, "eligibility_impacts must return a row type");
 		funcctx->tuple_desc = BlessTupleDesc(desc);
+		labels = palloc(sizeof(Oid) * OW_IMPACT_COUNT);
+		ow_impact_label_oids(TupleDescAttr(desc, 0)->atttypid, labels);
+		funcctx->user_fctx = labels;
 		MemoryContextSwitchTo(old);
 	}
 	funcctx = SRF_PERCALL_SETUP();
+	labels = funcctx->user_fctx;
 	r = (int) funcctx->call_cntr;
 	if (r >= OW_IMPACT_COUNT)
 		SRF_RETURN_DONE(funcctx);
 
-	label = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
-							ObjectIdGetDatum(TupleDescAttr(funcctx->tuple_desc, 0)->atttypid),
-							CStringGetDatum(ow_impacts[r].label));
-	if (!OidIsValid(label))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("eligibility_impact has no label \"%s\"",
-						ow_impacts[r].label),
-				 errhint("If the label was renamed, rename it back with ALTER TYPE ... RENAME VALUE.  If the extension's files were upgraded, run ALTER EXTENSION outage_window UPDATE.")));
-	values[0] = ObjectIdGetDatum(label);
+	values[0] = ObjectIdGetDatum(labels[r]);
 	values[1] = Int32GetDatum(ow_impacts[r].rank);
 	values[2] = BoolGetDatum(ow_impacts[r].affects_eligibility);
 	values[3] = Int32GetDatum(ow_impacts[r].code);
