@@ -39,6 +39,7 @@
 
 #include "pg_compat.h"
 #include "schedule.h"
+#include "schedule_citus.h"
 
 #define AREA_TABLE "prefecture_area"
 #define SCHEDULE_TABLE "outage_schedule"
@@ -68,9 +69,12 @@ text_area(CalendarSource *source, Datum area)
 								   VARSIZE_ANY_EXHDR(name));
 }
 
-/* Open one of our tables by name in the extension's schema, for reading. */
+/*
+ * Open one of our tables by name in the extension's schema, for reading:
+ * on a Citus cluster, this node's placement of it (schedule_citus.h).
+ */
 static Relation
-open_extension_table(Oid namespace, const char *relname)
+open_extension_table(Oid namespace, const char *relname, Snapshot snapshot)
 {
 	Oid			relid = get_relname_relid(relname, namespace);
 	AclResult	aclresult;
@@ -101,7 +105,8 @@ open_extension_table(Oid namespace, const char *relname)
 				 errdetail("Every eligibility function reads the whole schedule; a policy would give different users different answers."),
 				 errhint("Disable row-level security on the table (ALTER TABLE ... DISABLE ROW LEVEL SECURITY); to control who may change the schedule, use GRANT and REVOKE.")));
 
-	return table_open(relid, AccessShareLock);
+	return table_open(ow_citus_schedule_relation(relid, relname, snapshot),
+					  AccessShareLock);
 }
 
 /* Attribute number of a column, checking it still has the expected shape. */
@@ -131,7 +136,7 @@ table_column(Relation rel, const char *attname, Oid typid, int16 typlen)
 static void
 read_areas(Oid namespace, Snapshot snapshot, CalendarSource *source)
 {
-	Relation	rel = open_extension_table(namespace, AREA_TABLE);
+	Relation	rel = open_extension_table(namespace, AREA_TABLE, snapshot);
 	AttrNumber	pref_att = table_column(rel, "prefecture", InvalidOid,
 										sizeof(Prefecture));
 	AttrNumber	area_att = table_column(rel, "area", TEXTOID, -1);
@@ -159,7 +164,7 @@ read_areas(Oid namespace, Snapshot snapshot, CalendarSource *source)
 static void
 read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source)
 {
-	Relation	rel = open_extension_table(namespace, SCHEDULE_TABLE);
+	Relation	rel = open_extension_table(namespace, SCHEDULE_TABLE, snapshot);
 	AttrNumber	area_att = table_column(rel, "area", TEXTOID, -1);
 	AttrNumber	period_att = table_column(rel, "period", InvalidOid,
 										  sizeof(OutageWindow));
@@ -218,7 +223,7 @@ read_facilities(Oid namespace, Snapshot snapshot,
 
 	if (!OidIsValid(get_relname_relid(FACILITY_TABLE, namespace)))
 		return NULL;
-	rel = open_extension_table(namespace, FACILITY_TABLE);
+	rel = open_extension_table(namespace, FACILITY_TABLE, snapshot);
 	code_att = table_column(rel, "facility", InvalidOid, sizeof(int64));
 	area_att = table_column(rel, "area", TEXTOID, -1);
 	slot = table_slot_create(rel, NULL);

@@ -84,6 +84,23 @@ extension_schema(TriggerData *trigdata)
 	return quote_identifier(name);
 }
 
+/*
+ * Whether the trigger fires on a Citus placement of the table (a relation
+ * named <table>_<shardid>) rather than on the extension's table.  Citus
+ * copies a reference table's triggers to its placements and fires them
+ * there, on every node, for each write the coordinator routes to them.  A
+ * statement naming the table from there would be a distributed query
+ * inside a shard query, which Citus refuses; so on a placement only the
+ * checks that need no statement run.  The restore logic has no business
+ * there: a dump of a Citus cluster is restored before its tables are
+ * distributed again.
+ */
+static bool
+on_citus_placement(TriggerData *trigdata, const char *table)
+{
+	return strcmp(RelationGetRelationName(trigdata->tg_relation), table) != 0;
+}
+
 static void
 connect_spi(void)
 {
@@ -237,7 +254,7 @@ prefecture_area_insert_sets_area(PG_FUNCTION_ARGS)
 	bool		isnull[3] = {false, false, false};
 	uint64		moved;
 
-	if (!RESTORING())
+	if (!RESTORING() || on_citus_placement(trigdata, "prefecture_area"))
 		return PointerGetDatum(newtuple);
 
 	values[0] = row_column(trigdata, newtuple, "prefecture", &argtypes[0], &isnull[0]);
@@ -296,6 +313,9 @@ outage_area_insert_sets_description(PG_FUNCTION_ARGS)
 	bool		count_null;
 	int64		areas;
 
+	/* the calendar still refuses an area past its limit, loudly */
+	if (on_citus_placement(trigdata, "outage_area"))
+		return PointerGetDatum(newtuple);
 	values[0] = row_column(trigdata, newtuple, "area", NULL, &isnull[0]);
 	values[1] = row_column(trigdata, newtuple, "description", NULL, &isnull[1]);
 	values[2] = BoolGetDatum(RESTORING());
@@ -335,6 +355,18 @@ outage_area_insert_sets_description(PG_FUNCTION_ARGS)
 	return updated > 0 ? PointerGetDatum(NULL) : PointerGetDatum(newtuple);
 }
 
+static void
+reserved_id_error(int64 id)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 errmsg("outage_schedule id " INT64_FORMAT " is reserved for windows the extension ships",
+					id),
+			 errdetail("Ids up to %d are reserved for shipped windows; only a shipped window can be put back under its own id.",
+					   SHIPPED_ID_MAX),
+			 errhint("Leave out the id (and OVERRIDING SYSTEM VALUE) to get a fresh one, or put a shipped window back with INSERT INTO outage_schedule OVERRIDING SYSTEM VALUE SELECT * FROM shipped_outage_windows() WHERE id = ...;")));
+}
+
 /*
  * outage_schedule BEFORE INSERT: an INSERT with the id of a shipped window
  * still as shipped replaces it (how a restore puts back a dumped edit); an
@@ -367,18 +399,20 @@ outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 	values[5] = shipped_hashes(trigdata);
 	isnull[5] = false;
 
+	if (on_citus_placement(trigdata, "outage_schedule"))
+	{
+		if (!isnull[0] && DatumGetInt64(values[0]) <= SHIPPED_ID_MAX &&
+			!RESTORING() && !shipped_id(trigdata, DatumGetInt64(values[0])))
+			reserved_id_error(DatumGetInt64(values[0]));
+		return PointerGetDatum(newtuple);
+	}
+
 	connect_spi();
 	restore_area_first(trigdata, schema, values[1], isnull[1]);
 	if (!isnull[0] && DatumGetInt64(values[0]) <= SHIPPED_ID_MAX)
 	{
 		if (!RESTORING() && !shipped_id(trigdata, DatumGetInt64(values[0])))
-			ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("outage_schedule id " INT64_FORMAT " is reserved for windows the extension ships",
-							DatumGetInt64(values[0])),
-					 errdetail("Ids up to %d are reserved for shipped windows; only a shipped window can be put back under its own id.",
-							   SHIPPED_ID_MAX),
-					 errhint("Leave out the id (and OVERRIDING SYSTEM VALUE) to get a fresh one, or put a shipped window back with INSERT INTO outage_schedule OVERRIDING SYSTEM VALUE SELECT * FROM shipped_outage_windows() WHERE id = ...;")));
+			reserved_id_error(DatumGetInt64(values[0]));
 		replaced = run(schema,
 					   "UPDATE %1$s.outage_schedule AS o"
 					   " SET area = $2, period = $3, note = $4, source = $5"
@@ -410,7 +444,7 @@ facility_area_restore_area(PG_FUNCTION_ARGS)
 	Datum		area;
 	bool		isnull;
 
-	if (!RESTORING())
+	if (!RESTORING() || on_citus_placement(trigdata, "facility_area"))
 		return PointerGetDatum(newtuple);
 	area = row_column(trigdata, newtuple, "area", NULL, &isnull);
 	connect_spi();
@@ -434,7 +468,8 @@ outage_schedule_remember_deleted_seed(PG_FUNCTION_ARGS)
 	bool		isnull;
 
 	id = row_column(trigdata, trigdata->tg_trigtuple, "id", NULL, &isnull);
-	if (!isnull && DatumGetInt64(id) <= SHIPPED_ID_MAX)
+	if (!isnull && DatumGetInt64(id) <= SHIPPED_ID_MAX &&
+		!on_citus_placement(trigdata, "outage_schedule"))
 	{
 		connect_spi();
 		run(extension_schema(trigdata),
@@ -478,6 +513,8 @@ outage_schedule_remember_truncated_seeds(PG_FUNCTION_ARGS)
 	TriggerData *trigdata = trigger_data(fcinfo, "outage_schedule_remember_truncated_seeds",
 										 TRIGGER_EVENT_TRUNCATE, false, true);
 
+	if (on_citus_placement(trigdata, "outage_schedule"))
+		return PointerGetDatum(NULL);
 	connect_spi();
 	run(extension_schema(trigdata),
 		"INSERT INTO %1$s.outage_schedule_deleted_seed (id)"
