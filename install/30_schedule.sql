@@ -302,6 +302,52 @@ COMMENT ON TRIGGER apply ON @extschema@.outage_schedule_deleted_seed IS
 COMMENT ON SEQUENCE @extschema@.outage_schedule_id_seq IS
 'Identity of outage_schedule; user windows start at 1001';
 
+-- Every change to the schedule's tables tells each backend's schedule cache
+-- (src/schedule.c) and every cached plan that depends on the table: a
+-- relcache invalidation, sent when the change commits (and seen by the
+-- changing transaction's next statement).  A trigger disabled, or
+-- session_replication_role = replica, skips it: see doc/hardening.md, "The
+-- schedule cache".
+CREATE FUNCTION @extschema@.announce_schedule_change()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'announce_schedule_change'
+LANGUAGE C;
+
+COMMENT ON FUNCTION @extschema@.announce_schedule_change() IS
+'Trigger: after a statement that changed a schedule table, invalidates the table''s relcache entry so that every session''s compiled schedule and cached plans are rebuilt';
+
+CREATE TRIGGER announce_change
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.prefecture_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+CREATE TRIGGER announce_truncate
+	AFTER TRUNCATE ON @extschema@.prefecture_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+CREATE TRIGGER announce_change
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.outage_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+CREATE TRIGGER announce_truncate
+	AFTER TRUNCATE ON @extschema@.outage_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+CREATE TRIGGER announce_change
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.outage_schedule
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+CREATE TRIGGER announce_truncate
+	AFTER TRUNCATE ON @extschema@.outage_schedule
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+
+COMMENT ON TRIGGER announce_change ON @extschema@.prefecture_area IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+COMMENT ON TRIGGER announce_truncate ON @extschema@.prefecture_area IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+COMMENT ON TRIGGER announce_change ON @extschema@.outage_area IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+COMMENT ON TRIGGER announce_truncate ON @extschema@.outage_area IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+COMMENT ON TRIGGER announce_change ON @extschema@.outage_schedule IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+COMMENT ON TRIGGER announce_truncate ON @extschema@.outage_schedule IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+
 -- What pg_dump keeps: user-added areas and edited seeds, prefectures moved
 -- away from the notice's area, user windows and edited shipped windows, and
 -- the record of deleted shipped windows.

@@ -43,6 +43,18 @@ CREATE TRIGGER restore_area
 COMMENT ON TRIGGER restore_area ON @extschema@.facility_area IS
 'In a restore (check_function_bodies off), creates a user-added area a facility names before the area''s own row arrives';
 
+CREATE TRIGGER announce_change
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.facility_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+CREATE TRIGGER announce_truncate
+	AFTER TRUNCATE ON @extschema@.facility_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+
+COMMENT ON TRIGGER announce_change ON @extschema@.facility_area IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+COMMENT ON TRIGGER announce_truncate ON @extschema@.facility_area IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+
 -- Every row is a user's: pg_dump keeps them all.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.facility_area', '');
 

@@ -74,6 +74,70 @@ ROLLBACK TO SAVEPOINT s;
 SELECT is_eligibility_affected('東京都'::prefecture, '2031-03-01 12:00+09'::timestamptz) AS after_rollback;
 COMMIT;
 
+-- The schedule cache is told of changes by invalidation.  In a READ
+-- COMMITTED transaction block, the next statement sees a window another
+-- session committed in between, although this session takes no new lock.
+SELECT dblink_connect('writer', :'conninfo');
+BEGIN;
+SELECT is_eligibility_affected('東京都'::prefecture, '2031-04-01 12:00+09'::timestamptz) AS before_commit,
+	   is_eligibility_affected('東京都', '2031-04-01 12:00'::timestamp) AS local_form,
+	   eligibility_impact_on_day('東京都'::prefecture, '2031-04-01'::date) AS day_form;
+SELECT dblink_exec('writer', $$INSERT INTO outage_schedule (area, period, note)
+	VALUES ('east', outage_window('2031-04-01 00:00+09', '2031-04-02 00:00+09'), 'read committed test')$$);
+SELECT is_eligibility_affected('東京都'::prefecture, '2031-04-01 12:00+09'::timestamptz) AS after_commit,
+	   is_eligibility_affected('東京都', '2031-04-01 12:00'::timestamp) AS local_form,
+	   eligibility_impact_on_day('東京都'::prefecture, '2031-04-01'::date) AS day_form;
+COMMIT;
+
+-- A REPEATABLE READ transaction keeps its view of the schedule after
+-- another session's change; the next transaction sees the change.
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT is_eligibility_affected('東京都'::prefecture, '2031-04-01 12:00+09'::timestamptz) AS rr_before;
+SELECT dblink_exec('writer', $$DELETE FROM outage_schedule WHERE note = 'read committed test'$$);
+SELECT is_eligibility_affected('東京都'::prefecture, '2031-04-01 12:00+09'::timestamptz) AS rr_after_delete,
+	   (SELECT count(*) FROM outage_schedule WHERE note = 'read committed test') AS rr_rows;
+COMMIT;
+SELECT is_eligibility_affected('東京都'::prefecture, '2031-04-01 12:00+09'::timestamptz) AS next_transaction;
+
+-- A schedule read by a REPEATABLE READ transaction is not kept for the
+-- next one, even when no statement of this session runs in between.
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT is_eligibility_affected('東京都'::prefecture, '2031-04-03 12:00+09'::timestamptz) AS rr2_before;
+SELECT dblink_exec('writer', $$INSERT INTO outage_schedule (area, period, note)
+	VALUES ('east', outage_window('2031-04-03 00:00+09', '2031-04-04 00:00+09'), 'read committed test')$$);
+COMMIT;
+SELECT is_eligibility_affected('東京都'::prefecture, '2031-04-03 12:00+09'::timestamptz) AS rr2_next;
+
+-- A PL/pgSQL loop of simple expressions only (one expression state for
+-- the whole transaction) sees the other session's commit at its next turn.
+DO $$
+DECLARE
+	affected boolean;
+BEGIN
+	FOR i IN 1..2 LOOP
+		affected := is_eligibility_affected('東京都'::prefecture, '2031-04-05 12:00+09'::timestamptz);
+		RAISE NOTICE 'simple loop iteration %: affected %', i, affected;
+		IF i = 1 THEN
+			affected := dblink_exec('writer', $q$INSERT INTO outage_schedule (area, period, note)
+				VALUES ('east', outage_window('2031-04-05 00:00+09', '2031-04-06 00:00+09'), 'read committed test')$q$) IS NOT NULL;
+		END IF;
+	END LOOP;
+END;
+$$;
+
+-- Own changes: seen by the next statement of the same transaction, gone
+-- after ROLLBACK TO SAVEPOINT, also in READ COMMITTED.
+BEGIN;
+SAVEPOINT s;
+UPDATE prefecture_area SET area = 'west' WHERE prefecture = '東京都';
+SELECT is_eligibility_affected('東京都'::prefecture, '2031-04-05 12:00+09'::timestamptz) AS moved_west;
+ROLLBACK TO SAVEPOINT s;
+SELECT is_eligibility_affected('東京都'::prefecture, '2031-04-05 12:00+09'::timestamptz) AS back_east;
+COMMIT;
+SELECT dblink_exec('writer', $$DELETE FROM outage_schedule WHERE note = 'read committed test'$$);
+SELECT is_eligibility_affected('東京都'::prefecture, '2031-04-05 12:00+09'::timestamptz) AS deleted;
+SELECT dblink_disconnect('writer');
+
 SET client_min_messages = warning;
 DROP EXTENSION dblink;
 RESET client_min_messages;

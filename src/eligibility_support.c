@@ -194,7 +194,7 @@ selectivity(SupportRequestSelectivity *req)
 {
 	Node	   *time_arg;
 	Oid			timetype;
-	CompiledSchedule *schedule;
+	const CompiledSchedule *schedule;
 	TimestampTz lower;
 	TimestampTz upper;
 	Datum		lower_datum;
@@ -221,10 +221,12 @@ selectivity(SupportRequestSelectivity *req)
 		schedule = ow_calendar_compile(DatumGetOutageCalendarP(((Const *) lthird(req->args))->constvalue),
 									   CurrentMemoryContext);
 	else
-		schedule = ow_schedule_compile(get_func_namespace(req->funcid),
-									   ActiveSnapshotSet() ? GetActiveSnapshot()
-									   : GetTransactionSnapshot(),
-									   CurrentMemoryContext);
+	{
+		MemoryContext private_cxt;
+
+		schedule = ow_schedule_current(get_func_namespace(req->funcid),
+								CurrentMemoryContext, &private_cxt);
+	}
 	lower = schedule->affected_lower[0];
 	upper = schedule->affected_upper[0];
 	if (lower >= upper)

@@ -26,14 +26,18 @@
 #include "access/xact.h"
 #include "nodes/execnodes.h"
 #include "catalog/pg_type.h"
+#include "executor/executor.h"
 #include "executor/tuptable.h"
 #include "miscadmin.h"
 #include "storage/proc.h"
+#include "storage/sinval.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/resowner.h"
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
 
@@ -298,80 +302,336 @@ ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
 }
 
 /*
- * Counts (sub)transaction aborts in this backend.  A snapshot taken after a
- * ROLLBACK TO SAVEPOINT can look exactly like one taken before it, yet no
- * longer sees the rolled-back rows.
+ * The backend's cache of compiled schedules, and why it is right.
+ *
+ * Every change to the schedule's tables (prefecture_area, outage_area,
+ * outage_schedule, facility_area) fires a statement trigger that calls
+ * CacheInvalidateRelcacheByRelid() on its table (schedule_triggers.c).  Like
+ * any catalog change, the invalidation is transactional: this backend
+ * processes it at its next CommandCounterIncrement() (so the next statement
+ * of the writing transaction sees its own change) and again on a
+ * (sub)transaction abort (so a rolled-back change goes away); other
+ * backends receive it once the writer commits, whenever they next call
+ * AcceptInvalidationMessages().  schedule_changed(), a relcache callback,
+ * turns an invalidation of one of those tables (or of every relation) into
+ * a new ow_schedule_generation.  A cached schedule is used while the
+ * generation it was built in is current.
+ *
+ * That alone would not be snapshot-correct, for three reasons:
+ *
+ * (a) A schedule is read with the statement's snapshot, and an invalidation
+ * may be processed after that snapshot was taken (at a lock taken later in
+ * the statement, by the AcceptInvalidationMessages() below, even while the
+ * tables are being read).  The schedule then lacks a change although its
+ * generation is the newest: shared, it would hide that change from later
+ * statements whose snapshots see it.  PostgreSQL sends a commit's
+ * invalidations only after the commit is visible, and a transaction starts
+ * with AcceptInvalidationMessages(), so everything processed before the
+ * transaction began is seen by every snapshot it takes.  Hence: a schedule
+ * built in a READ COMMITTED transaction during which no invalidation of the
+ * tables arrived is shared by the whole backend (SCOPE_BACKEND).  One built
+ * after such an invalidation arrived in the transaction may predate it, so
+ * it serves only the statement (the call site's snapshot) that built it
+ * (SCOPE_STATEMENT).  In REPEATABLE READ and SERIALIZABLE every statement
+ * has the transaction's snapshot, so a schedule built there serves the
+ * whole transaction and no other (SCOPE_TRANSACTION): the next transaction
+ * may see changes that this snapshot does not.
+ *
+ * (b) In a READ COMMITTED transaction, the next statement takes a new
+ * snapshot that may see another backend's commit whose invalidation this
+ * backend has not yet processed: it takes no new lock, so nothing calls
+ * AcceptInvalidationMessages().  So a call site calls it itself whenever it
+ * starts serving a new statement, that is, a new active snapshot.  The
+ * snapshot's address tells which one it is, but only while the snapshot
+ * lives: PL/pgSQL keeps one expression state for a whole transaction and
+ * evaluates it under a new snapshot each time, which may be allocated
+ * where the last one was.  So the snapshot a call site last validated
+ * against is registered (pinned): its address is not reused while a call
+ * site may compare with it.  One snapshot is pinned at a time; pinning
+ * another, or unpinning at the end of the statement (ExecutorEnd of the
+ * query that pushed it) or of the transaction, moves ow_statement_marks,
+ * which sends every call site back to the slow path.  A pin holds the
+ * backend's xmin no longer than the statement it belongs to, except after a
+ * PL/pgSQL simple expression, whose pin lasts until the next statement or
+ * the end of the transaction.
+ *
+ * (c) This transaction's own changes are invalidated locally at the next
+ * CommandCounterIncrement(), before the next statement's snapshot is taken,
+ * and again when a (sub)transaction that made them rolls back: the
+ * generation moves and the next call rebuilds.  They also count as an
+ * invalidation that arrived in the transaction, so a schedule that shows
+ * uncommitted rows is never shared beyond the statement (or, in REPEATABLE
+ * READ, the transaction).
+ *
+ * What is left exposed: a change made with the triggers disabled (ALTER
+ * TABLE ... DISABLE TRIGGER, or session_replication_role = replica, as
+ * logical replication applies rows) sends no invalidation, so backends keep
+ * their schedule until something else invalidates the table (any DDL on
+ * it, VACUUM FULL, a relcache reset) or they exit; and a commit is visible
+ * a moment before its invalidation is sent, so a statement that starts in
+ * that moment may read the schedule before the change.  doc/hardening.md
+ * ("The schedule cache") says both.
+ *
+ * A shared schedule that is replaced may still be used by a statement that
+ * is running (its call sites look again only at their next row), so it is
+ * kept until the transaction ends; the generation moves again then, so that
+ * no call site can keep a pointer to it.
  */
-uint64		ow_transaction_aborts = 0;
-
-static void
-count_xact_abort(XactEvent event, void *arg pg_attribute_unused())
+typedef enum ScheduleScope
 {
-	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT)
-		ow_transaction_aborts++;
+	SCOPE_BACKEND,
+	SCOPE_TRANSACTION,
+	SCOPE_STATEMENT
+} ScheduleScope;
+
+typedef struct CachedSchedule
+{
+	Oid			namespace;
+	Oid			relids[OW_SCHEDULE_TABLES];
+	MemoryContext cxt;			/* owns schedule; NULL: none */
+	const CompiledSchedule *schedule;
+	uint64		generation;
+	ScheduleScope scope;
+} CachedSchedule;
+
+/* Usually one: a database has the extension in one schema. */
+#define MAX_CACHED_SCHEDULES 8
+
+static CachedSchedule cached[MAX_CACHED_SCHEDULES];
+static int	ncached = 0;
+
+/* Replaced schedules, freed at the end of the transaction. */
+static List *retired = NIL;
+
+uint64		ow_schedule_generation = 1;
+uint64		ow_statement_marks = 0;
+
+/* An invalidation of the tables arrived while this transaction ran. */
+static bool invalidated_in_transaction = false;
+
+static ExecutorEnd_hook_type prev_executor_end = NULL;
+
+static const char *const schedule_tables[OW_SCHEDULE_TABLES] = {
+	AREA_TABLE, SCHEDULE_TABLE, FACILITY_TABLE, "outage_area"
+};
+
+void
+ow_schedule_table_oids(Oid namespace, Oid *relids)
+{
+	for (int i = 0; i < OW_SCHEDULE_TABLES; i++)
+		relids[i] = get_relname_relid(schedule_tables[i], namespace);
 }
 
 static void
-count_subxact_abort(SubXactEvent event,
-					SubTransactionId mySubid pg_attribute_unused(),
-					SubTransactionId parentSubid pg_attribute_unused(),
-					void *arg pg_attribute_unused())
+schedule_changed(Datum arg pg_attribute_unused(), Oid relid)
 {
-	if (event == SUBXACT_EVENT_ABORT_SUB)
-		ow_transaction_aborts++;
+	bool		ours = !OidIsValid(relid);
+
+	for (int c = 0; c < ncached && !ours; c++)
+		for (int i = 0; i < OW_SCHEDULE_TABLES; i++)
+			if (cached[c].relids[i] == relid)
+				ours = true;
+	if (!ours)
+		return;
+	ow_schedule_generation++;
+	if (IsTransactionState())
+		invalidated_in_transaction = true;
+}
+
+static void
+retire(CachedSchedule *entry)
+{
+	if (entry->cxt != NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		retired = lappend(retired, entry->cxt);
+		MemoryContextSwitchTo(old);
+	}
+	entry->cxt = NULL;
+	entry->schedule = NULL;
+}
+
+/* The active snapshot a call site last validated against; see (b). */
+static Snapshot pinned = NULL;
+
+static void
+unpin(bool release)
+{
+	if (pinned == NULL)
+		return;
+	if (release)
+		UnregisterSnapshotFromOwner(pinned, TopTransactionResourceOwner);
+	pinned = NULL;
+	ow_statement_marks++;
+}
+
+static void
+pin(Snapshot snapshot)
+{
+	if (snapshot == pinned)
+		return;
+	unpin(true);
+	pinned = RegisterSnapshotOnOwner(snapshot, TopTransactionResourceOwner);
+	ow_statement_marks++;
+}
+
+static void
+end_of_transaction(XactEvent event, void *arg pg_attribute_unused())
+{
+	bool		freed = false;
+	ListCell   *lc;
+
+	switch (event)
+	{
+		case XACT_EVENT_PRE_COMMIT:
+		case XACT_EVENT_PARALLEL_PRE_COMMIT:
+		case XACT_EVENT_PRE_PREPARE:
+			/* before the resource owner checks for leaked snapshots */
+			unpin(true);
+			return;
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PARALLEL_ABORT:
+			/* the resource owner releases it */
+			unpin(false);
+			break;
+		case XACT_EVENT_COMMIT:
+		case XACT_EVENT_PARALLEL_COMMIT:
+		case XACT_EVENT_PREPARE:
+			break;
+		default:
+			return;
+	}
+	for (int c = 0; c < ncached; c++)
+		if (cached[c].scope != SCOPE_BACKEND && cached[c].cxt != NULL)
+			retire(&cached[c]);
+	foreach(lc, retired)
+	{
+		MemoryContextDelete((MemoryContext) lfirst(lc));
+		freed = true;
+	}
+	list_free(retired);
+	retired = NIL;
+	if (freed)
+		ow_schedule_generation++;
+	invalidated_in_transaction = false;
+	ow_statement_marks++;
+}
+
+static void
+executor_end(QueryDesc *queryDesc)
+{
+	if (pinned != NULL && queryDesc->snapshot == pinned)
+		unpin(true);
+	if (prev_executor_end)
+		prev_executor_end(queryDesc);
+	else
+		standard_ExecutorEnd(queryDesc);
 }
 
 void
 ow_schedule_init(void)
 {
-	RegisterXactCallback(count_xact_abort, NULL);
-	RegisterSubXactCallback(count_subxact_abort, NULL);
+	CacheRegisterRelcacheCallback(schedule_changed, (Datum) 0);
+	RegisterXactCallback(end_of_transaction, NULL);
+	prev_executor_end = ExecutorEnd_hook;
+	ExecutorEnd_hook = executor_end;
 }
 
-static TransactionId *
-copy_xids(MemoryContext cxt, const TransactionId *xids, int n)
+static CachedSchedule *
+cache_entry(Oid namespace)
 {
-	TransactionId *copy = MemoryContextAlloc(cxt, sizeof(TransactionId) * Max(n, 1));
+	for (int c = 0; c < ncached; c++)
+		if (cached[c].namespace == namespace)
+			return &cached[c];
+	if (ncached == MAX_CACHED_SCHEDULES)
+	{
+		/* more schemas than ever expected: reuse the first slot */
+		retire(&cached[0]);
+		cached[0].namespace = namespace;
+		return &cached[0];
+	}
+	memset(&cached[ncached], 0, sizeof(CachedSchedule));
+	cached[ncached].namespace = namespace;
+	return &cached[ncached++];
+}
 
-	if (n > 0)
-		memcpy(copy, xids, sizeof(TransactionId) * n);
-	return copy;
+/*
+ * The schedule for the active snapshot (or, with none, the transaction's).
+ * The caller has called AcceptInvalidationMessages() for this statement.
+ */
+static const CompiledSchedule *
+schedule_for_statement(Oid namespace, MemoryContext private_parent,
+					   MemoryContext *private_cxt)
+{
+	CachedSchedule *entry = cache_entry(namespace);
+	Snapshot	snapshot;
+	MemoryContext cxt;
+	CompiledSchedule *schedule;
+
+	*private_cxt = NULL;
+	if (entry->schedule != NULL && entry->generation == ow_schedule_generation)
+		return entry->schedule;
+
+	/*
+	 * The tables' OIDs first, so that an invalidation arriving while they
+	 * are read (table_open may accept invalidations) is recognised.
+	 */
+	ow_schedule_table_oids(namespace, entry->relids);
+	snapshot = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
+
+	/* built under the caller's memory, so that an error frees it */
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "outage_window schedule",
+								ALLOCSET_SMALL_SIZES);
+	schedule = ow_schedule_compile(namespace, snapshot, cxt);
+
+	if (invalidated_in_transaction && !IsolationUsesXactSnapshot())
+	{
+		MemoryContextSetParent(cxt, private_parent);
+		*private_cxt = cxt;
+		return schedule;
+	}
+	retire(entry);
+	MemoryContextSetParent(cxt, CacheMemoryContext);
+	entry->cxt = cxt;
+	entry->schedule = schedule;
+	entry->generation = ow_schedule_generation;
+	entry->scope = IsolationUsesXactSnapshot() ? SCOPE_TRANSACTION : SCOPE_BACKEND;
+	return schedule;
+}
+
+const CompiledSchedule *
+ow_schedule_current(Oid namespace, MemoryContext private_parent,
+					MemoryContext *private_cxt)
+{
+	AcceptInvalidationMessages();
+	return schedule_for_statement(namespace, private_parent, private_cxt);
 }
 
 const CompiledSchedule *
 ow_schedule_refresh(ScheduleRef *ref, FunctionCallInfo fcinfo)
 {
-	Snapshot	snapshot;
-	Oid			namespace;
+	Snapshot	active = ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
+	MemoryContext private_cxt;
 
-	if (ActiveSnapshotSet())
-		snapshot = GetActiveSnapshot();	/* ow_schedule_get compared it */
-	else
+	if (!OidIsValid(ref->namespace))
+		ref->namespace = get_func_namespace(fcinfo->flinfo->fn_oid);
+	if (ref->own != NULL)
 	{
-		snapshot = GetTransactionSnapshot();
-		if (ref->schedule != NULL && ow_snapshot_sees_same(ref, snapshot))
-			return ref->schedule;
+		MemoryContextDelete(ref->own);
+		ref->own = NULL;
 	}
-
-	if (ref->cxt != NULL)
-		MemoryContextDelete(ref->cxt);
 	ref->schedule = NULL;
-	ref->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
-									 "outage_window schedule",
-									 ALLOCSET_SMALL_SIZES);
 
-	namespace = get_func_namespace(fcinfo->flinfo->fn_oid);
-	ref->lxid = ow_my_lxid();
-	ref->aborts = ow_transaction_aborts;
-	ref->curcid = snapshot->curcid;
-	ref->xmin = snapshot->xmin;
-	ref->xmax = snapshot->xmax;
-	ref->xcnt = snapshot->xcnt;
-	ref->xip = copy_xids(ref->cxt, snapshot->xip, snapshot->xcnt);
-	ref->subxcnt = snapshot->subxcnt;
-	ref->suboverflowed = snapshot->suboverflowed;
-	ref->subxip = copy_xids(ref->cxt, snapshot->subxip, Max(snapshot->subxcnt, 0));
-	ref->schedule = ow_schedule_compile(namespace, snapshot, ref->cxt);
+	if (active != NULL)
+		pin(active);
+	AcceptInvalidationMessages();
+	ref->schedule = schedule_for_statement(ref->namespace, fcinfo->flinfo->fn_mcxt,
+										   &private_cxt);
+	ref->own = private_cxt;
+	ref->generation = ow_schedule_generation;
+	ref->marks = ow_statement_marks;
+	ref->snapshot = active;
 	return ref->schedule;
 }
 

@@ -16,7 +16,6 @@
 
 #include "fmgr.h"
 #include "datatype/timestamp.h"
-#include "storage/proc.h"
 #include "utils/snapmgr.h"
 #include "utils/snapshot.h"
 
@@ -26,91 +25,81 @@
 #include "compiled_schedule.h"
 
 /*
- * Where a caller keeps its compiled schedule between calls, normally in
- * fn_extra.  The schedule is rebuilt only when the caller's snapshot could
- * see different rows, so one statement always sees one schedule and the
- * next statement (even in the same transaction, even in a PL/pgSQL loop
- * whose expression state outlives its statements) sees the latest changes.
+ * The compiled schedule is kept once per backend (per extension schema) and
+ * rebuilt only when PostgreSQL says the tables changed: their statement
+ * triggers (schedule_triggers.c) send a relcache invalidation for their
+ * table, which a relcache callback turns into a new generation.  See
+ * schedule.c for why that is enough, and for the few cases where a schedule
+ * may serve one statement only.
+ */
+extern PGDLLIMPORT uint64 ow_schedule_generation;
+
+/*
+ * Moves whenever the snapshot schedule.c pins changes or is let go (see
+ * schedule.c, (b)): a call site that saw it unchanged may trust that the
+ * active snapshot at the address it remembers is the one it validated.
+ */
+extern PGDLLIMPORT uint64 ow_statement_marks;
+
+/*
+ * Where a call site keeps the schedule it uses, normally in fn_extra.  The
+ * schedule stays valid while the statement runs under the same active
+ * snapshot (the pointer names the statement, it is never read) and no
+ * invalidation of the tables arrived.  A schedule only this statement may
+ * use (schedule.c explains when) lives in own, a child of the call site's
+ * memory; shared ones belong to the backend's cache.
  */
 typedef struct ScheduleRef
 {
-	MemoryContext cxt;			/* owns schedule and the copies below */
 	const CompiledSchedule *schedule;
-	/* everything that decides what the snapshot read with could see */
-	LocalTransactionId lxid;
-	uint64		aborts;			/* (sub)transaction aborts seen so far */
-	CommandId	curcid;
-	TransactionId xmin;
-	TransactionId xmax;
-	uint32		xcnt;
-	TransactionId *xip;
-	int32		subxcnt;
-	bool		suboverflowed;
-	TransactionId *subxip;
+	uint64		generation;		/* ow_schedule_generation when validated */
+	uint64		marks;			/* ow_statement_marks when validated */
+	const void *snapshot;		/* the active snapshot it was validated for */
+	Oid			namespace;		/* the extension's schema; 0 until known */
+	MemoryContext own;			/* a statement-only schedule, or NULL */
 } ScheduleRef;
 
-/* Register the abort callbacks the cache relies on; from _PG_init. */
+/* Register the cache's callbacks and hook; from _PG_init. */
 extern void ow_schedule_init(void);
 
-/* (Sub)transaction aborts in this backend so far; see schedule.c. */
-extern uint64 ow_transaction_aborts;
-
 /*
- * The slow path of ow_schedule_get(), which has found the cached schedule
- * missing or read under a different active snapshot: read the tables again.
- * With no active snapshot, the transaction snapshot is compared first, and
- * the tables are read again only if it could see different rows.
+ * The slow path of ow_schedule_get(): a new statement, a new generation,
+ * or no schedule yet.
  */
 extern const CompiledSchedule *ow_schedule_refresh(ScheduleRef *ref,
 												   FunctionCallInfo fcinfo);
 
-static inline bool
-ow_same_xids(const TransactionId *a, const TransactionId *b, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return false;
-	return true;
-}
-
-/*
- * Whether a snapshot sees exactly the rows the cached schedule was read
- * with.  Its contents are compared, never its address: the active snapshot
- * is usually a copy, freed and reallocated at the same address from one
- * statement to the next, and copies carry no completion counter.  The
- * fields most likely to differ go first; the lists of in-progress
- * transactions are usually empty.
- */
-static inline bool
-ow_snapshot_sees_same(const ScheduleRef *ref, Snapshot snapshot)
-{
-	return ref->curcid == snapshot->curcid &&
-		ref->xmax == snapshot->xmax &&
-		ref->xmin == snapshot->xmin &&
-		ref->xcnt == snapshot->xcnt &&
-		ref->subxcnt == snapshot->subxcnt &&
-		ref->lxid == ow_my_lxid() &&
-		ref->aborts == ow_transaction_aborts &&
-		ref->suboverflowed == snapshot->suboverflowed &&
-		ow_same_xids(ref->xip, snapshot->xip, (int) snapshot->xcnt) &&
-		ow_same_xids(ref->subxip, snapshot->subxip, Max(snapshot->subxcnt, 0));
-}
-
 /*
  * The schedule as the current statement sees it.  fcinfo is the calling
  * SQL function's: its schema locates the tables, never the search_path.
- * This runs once per row, so the check that the cached schedule still
- * holds is inline (apart from the server's two calls that find the active
- * snapshot) and the reading is not.
+ * This runs once per row: three comparisons and the server's two calls
+ * that find the active snapshot; everything else is out of line.
  */
 static inline const CompiledSchedule *
 ow_schedule_get(ScheduleRef *ref, FunctionCallInfo fcinfo)
 {
-	if (likely(ref->schedule != NULL) && likely(ActiveSnapshotSet()) &&
-		likely(ow_snapshot_sees_same(ref, GetActiveSnapshot())))
+	if (likely(ref->schedule != NULL) &&
+		likely(ref->generation == ow_schedule_generation) &&
+		likely(ref->marks == ow_statement_marks) &&
+		likely(ActiveSnapshotSet()) &&
+		likely((const void *) GetActiveSnapshot() == ref->snapshot))
 		return ref->schedule;
 	return ow_schedule_refresh(ref, fcinfo);
 }
+
+/*
+ * The schedule of the tables in namespace as the current statement sees it,
+ * from the backend's cache, for callers with no call site of their own (the
+ * planner support).  A schedule this statement alone may use is built in
+ * memory of private_parent, and *private_cxt is set to it (else NULL).
+ */
+extern const CompiledSchedule *ow_schedule_current(Oid namespace,
+												   MemoryContext private_parent,
+												   MemoryContext *private_cxt);
+
+/* The OIDs of the schedule's tables in namespace (InvalidOid: missing). */
+#define OW_SCHEDULE_TABLES 4
+extern void ow_schedule_table_oids(Oid namespace, Oid *relids);
 
 /* The tables as a snapshot sees them, as a calendar (palloc'd). */
 extern OutageCalendar *ow_schedule_calendar(Oid namespace, Snapshot snapshot);

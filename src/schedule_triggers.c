@@ -38,6 +38,7 @@
 #include "storage/lmgr.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 
@@ -523,5 +524,32 @@ outage_schedule_remember_truncated_seeds(PG_FUNCTION_ARGS)
 		" ON CONFLICT DO NOTHING",
 		0, NULL, NULL, NULL);
 	finish_spi();
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * After any statement that changes one of the schedule's tables: tell every
+ * backend's schedule cache (schedule.c) that the table changed.  The
+ * relcache invalidation is transactional: this backend's next statement
+ * sees the change, other backends see it once the change commits, and a
+ * rollback takes it back; plans that depend on the table are invalidated
+ * with it.
+ */
+PG_FUNCTION_INFO_V1(announce_schedule_change);
+Datum
+announce_schedule_change(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"%s\" was not called by the trigger manager",
+						"announce_schedule_change")));
+	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
+		TRIGGER_FIRED_BEFORE(trigdata->tg_event))
+		elog(ERROR, "function \"%s\" fired at the wrong time",
+			 "announce_schedule_change");
+	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
 	return PointerGetDatum(NULL);
 }

@@ -1681,3 +1681,63 @@ $$;
 COMMENT ON TRIGGER restore_seed ON @extschema@.outage_schedule IS
 'An INSERT with the id of an unchanged shipped window replaces it (how a restore puts back a dumped edit)';
 
+-- The schedule cache is decided by invalidation (src/schedule.c): every
+-- change to a schedule table announces itself, as install/30_schedule.sql
+-- and install/35_facility_area.sql create it.
+-- Every change to the schedule's tables tells each backend's schedule cache
+-- (src/schedule.c) and every cached plan that depends on the table: a
+-- relcache invalidation, sent when the change commits (and seen by the
+-- changing transaction's next statement).  A trigger disabled, or
+-- session_replication_role = replica, skips it: see doc/hardening.md, "The
+-- schedule cache".
+CREATE FUNCTION @extschema@.announce_schedule_change()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'announce_schedule_change'
+LANGUAGE C;
+
+COMMENT ON FUNCTION @extschema@.announce_schedule_change() IS
+'Trigger: after a statement that changed a schedule table, invalidates the table''s relcache entry so that every session''s compiled schedule and cached plans are rebuilt';
+
+CREATE TRIGGER announce_change
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.prefecture_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+CREATE TRIGGER announce_truncate
+	AFTER TRUNCATE ON @extschema@.prefecture_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+CREATE TRIGGER announce_change
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.outage_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+CREATE TRIGGER announce_truncate
+	AFTER TRUNCATE ON @extschema@.outage_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+CREATE TRIGGER announce_change
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.outage_schedule
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+CREATE TRIGGER announce_truncate
+	AFTER TRUNCATE ON @extschema@.outage_schedule
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+
+COMMENT ON TRIGGER announce_change ON @extschema@.prefecture_area IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+COMMENT ON TRIGGER announce_truncate ON @extschema@.prefecture_area IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+COMMENT ON TRIGGER announce_change ON @extschema@.outage_area IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+COMMENT ON TRIGGER announce_truncate ON @extschema@.outage_area IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+COMMENT ON TRIGGER announce_change ON @extschema@.outage_schedule IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+COMMENT ON TRIGGER announce_truncate ON @extschema@.outage_schedule IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+
+CREATE TRIGGER announce_change
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.facility_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+CREATE TRIGGER announce_truncate
+	AFTER TRUNCATE ON @extschema@.facility_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.announce_schedule_change();
+
+COMMENT ON TRIGGER announce_change ON @extschema@.facility_area IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
+COMMENT ON TRIGGER announce_truncate ON @extschema@.facility_area IS
+'Tells every session''s schedule cache and cached plans that the schedule changed';
