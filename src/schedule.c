@@ -583,9 +583,16 @@ schedule_for_statement(Oid namespace, MemoryContext private_parent,
 	/* built under the caller's memory, so that an error frees it */
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "outage_window schedule",
 								ALLOCSET_SMALL_SIZES);
+	ow_citus_placement_read = false;
 	schedule = ow_schedule_compile(namespace, snapshot, cxt);
 
-	if (invalidated_in_transaction && !IsolationUsesXactSnapshot())
+	/*
+	 * Writes to a Citus placement invalidate the placement, not the tables
+	 * whose invalidations are watched above: a schedule read from one
+	 * serves only this statement.
+	 */
+	if ((invalidated_in_transaction && !IsolationUsesXactSnapshot()) ||
+		ow_citus_placement_read)
 	{
 		MemoryContextSetParent(cxt, private_parent);
 		*private_cxt = cxt;

@@ -42,6 +42,8 @@
 #define CITUS_DISTRIBUTE_BY_NONE 'n'
 #define CITUS_REPLICATION_TWOPC 't'
 
+bool		ow_citus_placement_read = false;
+
 /* A Citus catalog table in pg_catalog, or InvalidOid without Citus. */
 static Oid
 citus_catalog(const char *name)
@@ -207,5 +209,6 @@ ow_citus_schedule_relation(Oid relid, const char *relname, Snapshot snapshot)
 				 errdetail("The table \"%s\" of the same name on this node is not what Citus keeps up to date.",
 						   relname),
 				 errhint("On the coordinator, add it to the cluster's metadata (SELECT citus_set_coordinator_host(...)) and run SELECT replicate_reference_tables();")));
+	ow_citus_placement_read = true;
 	return placement;
 }

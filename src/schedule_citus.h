@@ -36,4 +36,10 @@
 extern Oid	ow_citus_schedule_relation(Oid relid, const char *relname,
 									   Snapshot snapshot);
 
+/*
+ * Set when ow_citus_schedule_relation() has returned a placement; the
+ * schedule cache clears it before it reads the tables.
+ */
+extern bool ow_citus_placement_read;
+
 #endif							/* OW_SCHEDULE_CITUS_H */
