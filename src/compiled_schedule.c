@@ -191,6 +191,151 @@ fill_slot(CompiledSchedule *schedule, int slot, int area,
 		schedule->affected_seconds[0] += schedule->affected_seconds[slot];
 }
 
+/* Room for capacity windows and extra bytes after them, in one chunk. */
+static ScheduleWindows *
+windows_alloc(const OutageCalendar *calendar, int capacity, Size extra,
+			  MemoryContext target)
+{
+	const char *base = (const char *) calendar;
+	CalendarLayout layout;
+	ScheduleWindows *windows;
+
+	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
+	windows = MemoryContextAlloc(target, offsetof(ScheduleWindows, windows) +
+								 sizeof(ScheduleWindow) * Max(capacity, 1) +
+								 extra);
+	windows->nwindows = 0;
+	for (int slot = 0; slot < OW_SCHEDULE_SLOTS; slot++)
+		windows->slot_area[slot] = -1;
+	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+		windows->slot_area[p] = (int16) ((uint8) base[layout.area_of + p] - 1);
+	for (int a = 0; a < calendar->nareas; a++)
+		windows->slot_area[OW_SCHEDULE_AREA_SLOT(a)] = (int16) a;
+	return windows;
+}
+
+ScheduleWindows *
+ow_schedule_windows_new(const OutageCalendar *calendar, int capacity,
+						MemoryContext target)
+{
+	return windows_alloc(calendar, capacity, 0, target);
+}
+
+/*
+ * A calendar keeps no rows, only each area's segments: those are the
+ * windows behind its answers, named by their area.  The names (as text)
+ * follow the windows in the same chunk, so one pfree frees them all.
+ */
+static const ScheduleWindows *
+calendar_windows(const OutageCalendar *calendar, const CalendarLayout *layout,
+				 const uint32 *bounds, MemoryContext target)
+{
+	const char *base = (const char *) calendar;
+	int			nareas = calendar->nareas;
+	ScheduleWindows *windows;
+	struct varlena *names[OW_CALENDAR_MAX_AREAS];
+	Size		pos = layout->names;
+	Size		extra = 0;
+	char	   *next;
+
+	for (int a = 0; a < nareas; a++)
+	{
+		uint32		len;
+
+		if (pos + sizeof(uint32) > VARSIZE(calendar))
+			ow_calendar_corrupted();
+		len = get_u32(base + pos);
+		if (len > VARSIZE(calendar) - pos - sizeof(uint32))
+			ow_calendar_corrupted();
+		extra += INTALIGN(VARHDRSZ + len);
+		pos += sizeof(uint32) + len;
+	}
+	windows = windows_alloc(calendar, calendar->nsegments, extra, target);
+	next = (char *) &windows->windows[Max(calendar->nsegments, 1)];
+	pos = layout->names;
+	for (int a = 0; a < nareas; a++)
+	{
+		uint32		len = get_u32(base + pos);
+
+		names[a] = (struct varlena *) next;
+		SET_VARSIZE(names[a], VARHDRSZ + len);
+		memcpy(VARDATA(names[a]), base + pos + sizeof(uint32), len);
+		next += INTALIGN(VARHDRSZ + len);
+		pos += sizeof(uint32) + len;
+	}
+	for (int a = 0; a <= nareas; a++)
+	{
+		for (uint32 i = bounds[a]; i < bounds[a + 1]; i++)
+		{
+			ScheduleWindow *w = &windows->windows[windows->nwindows++];
+			ScheduleSegment seg;
+
+			get_segment(base + layout->segments + SEGMENT_BYTES * i, &seg);
+			w->lower = seg.lower;
+			w->upper = seg.upper;
+			w->kind = seg.kind;
+			w->area = a < nareas ? a : -1;
+			w->has_id = false;
+			w->id = 0;
+			w->area_name = a < nareas ? names[a] : NULL;
+			w->note = NULL;
+			w->source = NULL;
+		}
+	}
+	return windows;
+}
+
+/* Most severe first, then by start, end, id (none last), area before nationwide. */
+static int
+window_order(const void *a, const void *b)
+{
+	const ScheduleWindow *x = *(const ScheduleWindow *const *) a;
+	const ScheduleWindow *y = *(const ScheduleWindow *const *) b;
+	int32		rx = ow_kind_rank[x->kind];
+	int32		ry = ow_kind_rank[y->kind];
+
+	if (rx != ry)
+		return rx > ry ? -1 : 1;
+	if (x->lower != y->lower)
+		return x->lower < y->lower ? -1 : 1;
+	if (x->upper != y->upper)
+		return x->upper < y->upper ? -1 : 1;
+	if (x->has_id != y->has_id)
+		return x->has_id ? -1 : 1;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	if (x->area != y->area)
+		return x->area > y->area ? -1 : 1;	/* -1, nationwide, last */
+	return 0;
+}
+
+int
+ow_schedule_windows_at(const CompiledSchedule *schedule, int p, TimestampTz t,
+					   const ScheduleWindow ***out)
+{
+	const ScheduleWindows *windows = schedule->windows;
+	const ScheduleWindow **found;
+	int			area;
+	int			n = 0;
+
+	*out = NULL;
+	/* the segments answer "none" fast, and then no window covers t */
+	if (windows == NULL || ow_schedule_impact(schedule, p, t) == OW_IMPACT_NONE)
+		return 0;
+	area = windows->slot_area[p];
+	found = palloc(sizeof(ScheduleWindow *) * Max(windows->nwindows, 1));
+	for (int i = 0; i < windows->nwindows; i++)
+	{
+		const ScheduleWindow *w = &windows->windows[i];
+
+		if (w->lower <= t && t < w->upper && (w->area < 0 || w->area == area))
+			found[n++] = w;
+	}
+	qsort(found, n, sizeof(ScheduleWindow *), window_order);
+	*out = found;
+	return n;
+}
+
 /*
  * Each area's segments are merged with the nationwide ones, so that a
  * lookup is one binary search, as long as the schedule stays within twice
@@ -341,6 +486,7 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 				  runs, merged, nnation, nareas);
 
 	pfree(all);
+	schedule->windows = calendar_windows(calendar, &layout, bounds, target);
 	return schedule;
 }
 

@@ -763,6 +763,76 @@ COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(pg_catalog.text, pg_ca
 'The most severe window of the given calendar that touches this Japan calendar day; prefecture given as text';
 
 --
+-- affecting_windows is the same C function as the answers (it was SQL over
+-- the tables): it lists the windows of the very schedule that gave the
+-- answer, and gains calendar forms, which list the calendar's segments.
+--
+CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
+
+CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
+
+CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
+
+CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
+
+-- affecting_windows with a calendar: a calendar keeps each area's windows
+-- merged into segments, so the rows are the segments covering the visit
+-- (the area's, then the nationwide one), with no id, note or source.
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'The segments of the given calendar that apply to a visit (its area''s and the nationwide one), most severe first; id, note and source are NULL (reads no table)';
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; id, note and source are NULL';
+COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'The segments of the given calendar that apply to a visit, most severe first; prefecture given as text; id, note and source are NULL';
+COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; prefecture given as text; id, note and source are NULL';
+
+--
 -- outage_notice_windows(): the windows of a whole notice (src/notice.c,
 -- src/notice_parse.c), as install/50_wareki.sql creates it.
 --
@@ -1146,30 +1216,14 @@ LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.affecting_windows(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz)
 RETURNS SETOF @extschema@.outage_schedule
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT s.*
-	FROM @extschema@.outage_schedule AS s
-	WHERE s.period OPERATOR(@extschema@.@>) visit_at
-	  AND (s.area IS NULL
-		   OR s.area OPERATOR(pg_catalog.=) COALESCE(
-			  (SELECT f.area FROM @extschema@.facility_area AS f
-			   WHERE f.facility OPERATOR(@extschema@.=) affecting_windows.facility),
-			  (SELECT a.area FROM @extschema@.prefecture_area AS a
-			   WHERE a.prefecture OPERATOR(@extschema@.=)
-					 @extschema@.institution_prefecture(affecting_windows.facility))))
-	ORDER BY @extschema@.kind(s.period)::@extschema@.eligibility_impact DESC,
-			 @extschema@.lower(s.period), @extschema@.upper(s.period), s.id;
-END;
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
 CREATE FUNCTION @extschema@.affecting_windows(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp)
 RETURNS SETOF @extschema@.outage_schedule
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT * FROM @extschema@.affecting_windows(facility,
-		@extschema@.japan_time(visit_at));
-END;
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
 COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.medical_institution_code, pg_catalog.timestamptz) IS
 'True when a visit at this facility falls in an outage or intermittent window of its area: facility_area''s, else its prefecture''s (or a nationwide one)';
