@@ -191,53 +191,25 @@ fill_slot(CompiledSchedule *schedule, int slot, int area,
 		schedule->affected_seconds[0] += schedule->affected_seconds[slot];
 }
 
-/* Room for capacity windows and extra bytes after them, in one chunk. */
-static ScheduleWindows *
-windows_alloc(const OutageCalendar *calendar, int capacity, Size extra,
-			  MemoryContext target)
-{
-	const char *base = (const char *) calendar;
-	CalendarLayout layout;
-	ScheduleWindows *windows;
-
-	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
-	windows = MemoryContextAlloc(target, offsetof(ScheduleWindows, windows) +
-								 sizeof(ScheduleWindow) * Max(capacity, 1) +
-								 extra);
-	windows->nwindows = 0;
-	for (int slot = 0; slot < OW_SCHEDULE_SLOTS; slot++)
-		windows->slot_area[slot] = -1;
-	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
-		windows->slot_area[p] = (int16) ((uint8) base[layout.area_of + p] - 1);
-	for (int a = 0; a < calendar->nareas; a++)
-		windows->slot_area[OW_SCHEDULE_AREA_SLOT(a)] = (int16) a;
-	return windows;
-}
-
+/*
+ * Room for capacity windows, with the calendar's area names (as text) in
+ * the same chunk, so that one pfree frees them all.
+ */
 ScheduleWindows *
 ow_schedule_windows_new(const OutageCalendar *calendar, int capacity,
 						MemoryContext target)
 {
-	return windows_alloc(calendar, capacity, 0, target);
-}
-
-/*
- * A calendar keeps no rows, only each area's segments: those are the
- * windows behind its answers, named by their area.  The names (as text)
- * follow the windows in the same chunk, so one pfree frees them all.
- */
-static const ScheduleWindows *
-calendar_windows(const OutageCalendar *calendar, const CalendarLayout *layout,
-				 const uint32 *bounds, MemoryContext target)
-{
 	const char *base = (const char *) calendar;
 	int			nareas = calendar->nareas;
+	CalendarLayout layout;
 	ScheduleWindows *windows;
-	struct varlena *names[OW_CALENDAR_MAX_AREAS];
-	Size		pos = layout->names;
+	Size		head;
+	Size		pos;
 	Size		extra = 0;
 	char	   *next;
 
+	calendar_layout(nareas, calendar->nsegments, &layout);
+	pos = layout.names;
 	for (int a = 0; a < nareas; a++)
 	{
 		uint32		len;
@@ -250,19 +222,52 @@ calendar_windows(const OutageCalendar *calendar, const CalendarLayout *layout,
 		extra += INTALIGN(VARHDRSZ + len);
 		pos += sizeof(uint32) + len;
 	}
-	windows = windows_alloc(calendar, calendar->nsegments, extra, target);
-	next = (char *) &windows->windows[Max(calendar->nsegments, 1)];
-	pos = layout->names;
+	head = MAXALIGN(offsetof(ScheduleWindows, windows) +
+					sizeof(ScheduleWindow) * Max(capacity, 1));
+	windows = MemoryContextAlloc(target, head +
+								 MAXALIGN(sizeof(struct varlena *) * Max(nareas, 1)) +
+								 extra);
+	windows->nwindows = 0;
+	windows->nareas = nareas;
+	windows->rows = NULL;
+	windows->area_names = (const struct varlena **) ((char *) windows + head);
+	next = (char *) windows->area_names +
+		MAXALIGN(sizeof(struct varlena *) * Max(nareas, 1));
+	pos = layout.names;
 	for (int a = 0; a < nareas; a++)
 	{
 		uint32		len = get_u32(base + pos);
+		struct varlena *name = (struct varlena *) next;
 
-		names[a] = (struct varlena *) next;
-		SET_VARSIZE(names[a], VARHDRSZ + len);
-		memcpy(VARDATA(names[a]), base + pos + sizeof(uint32), len);
+		SET_VARSIZE(name, VARHDRSZ + len);
+		memcpy(VARDATA(name), base + pos + sizeof(uint32), len);
+		windows->area_names[a] = name;
 		next += INTALIGN(VARHDRSZ + len);
 		pos += sizeof(uint32) + len;
 	}
+	for (int slot = 0; slot < OW_SCHEDULE_SLOTS; slot++)
+		windows->slot_area[slot] = -1;
+	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+		windows->slot_area[p] = (int16) ((uint8) base[layout.area_of + p] - 1);
+	for (int a = 0; a < nareas; a++)
+		windows->slot_area[OW_SCHEDULE_AREA_SLOT(a)] = (int16) a;
+	return windows;
+}
+
+/*
+ * A calendar keeps no rows, only each area's segments: those are the
+ * windows behind its answers.
+ */
+static const ScheduleWindows *
+calendar_windows(const OutageCalendar *calendar, const CalendarLayout *layout,
+				 const uint32 *bounds, MemoryContext target)
+{
+	const char *base = (const char *) calendar;
+	int			nareas = calendar->nareas;
+	ScheduleWindows *windows = ow_schedule_windows_new(calendar,
+													   calendar->nsegments,
+													   target);
+
 	for (int a = 0; a <= nareas; a++)
 	{
 		for (uint32 i = bounds[a]; i < bounds[a + 1]; i++)
@@ -275,11 +280,6 @@ calendar_windows(const OutageCalendar *calendar, const CalendarLayout *layout,
 			w->upper = seg.upper;
 			w->kind = seg.kind;
 			w->area = a < nareas ? a : -1;
-			w->has_id = false;
-			w->id = 0;
-			w->area_name = a < nareas ? names[a] : NULL;
-			w->note = NULL;
-			w->source = NULL;
 		}
 	}
 	return windows;
@@ -287,10 +287,13 @@ calendar_windows(const OutageCalendar *calendar, const CalendarLayout *layout,
 
 /* Most severe first, then by start, end, id (none last), area before nationwide. */
 static int
-window_order(const void *a, const void *b)
+window_order(const void *a, const void *b, void *arg)
 {
-	const ScheduleWindow *x = *(const ScheduleWindow *const *) a;
-	const ScheduleWindow *y = *(const ScheduleWindow *const *) b;
+	const ScheduleWindows *windows = arg;
+	int			i = *(const int *) a;
+	int			j = *(const int *) b;
+	const ScheduleWindow *x = &windows->windows[i];
+	const ScheduleWindow *y = &windows->windows[j];
 	int32		rx = ow_kind_rank[x->kind];
 	int32		ry = ow_kind_rank[y->kind];
 
@@ -300,21 +303,27 @@ window_order(const void *a, const void *b)
 		return x->lower < y->lower ? -1 : 1;
 	if (x->upper != y->upper)
 		return x->upper < y->upper ? -1 : 1;
-	if (x->has_id != y->has_id)
-		return x->has_id ? -1 : 1;
-	if (x->id != y->id)
-		return x->id < y->id ? -1 : 1;
+	if (windows->rows != NULL)
+	{
+		const ScheduleRow *rx_row = &windows->rows[i];
+		const ScheduleRow *ry_row = &windows->rows[j];
+
+		if (rx_row->has_id != ry_row->has_id)
+			return rx_row->has_id ? -1 : 1;
+		if (rx_row->id != ry_row->id)
+			return rx_row->id < ry_row->id ? -1 : 1;
+	}
 	if (x->area != y->area)
 		return x->area > y->area ? -1 : 1;	/* -1, nationwide, last */
-	return 0;
+	return i < j ? -1 : i > j;
 }
 
 int
 ow_schedule_windows_at(const CompiledSchedule *schedule, int p, TimestampTz t,
-					   const ScheduleWindow ***out)
+					   int **out)
 {
 	const ScheduleWindows *windows = schedule->windows;
-	const ScheduleWindow **found;
+	int		   *found;
 	int			area;
 	int			n = 0;
 
@@ -323,15 +332,16 @@ ow_schedule_windows_at(const CompiledSchedule *schedule, int p, TimestampTz t,
 	if (windows == NULL || ow_schedule_impact(schedule, p, t) == OW_IMPACT_NONE)
 		return 0;
 	area = windows->slot_area[p];
-	found = palloc(sizeof(ScheduleWindow *) * Max(windows->nwindows, 1));
+	found = palloc(sizeof(int) * Max(windows->nwindows, 1));
 	for (int i = 0; i < windows->nwindows; i++)
 	{
 		const ScheduleWindow *w = &windows->windows[i];
 
 		if (w->lower <= t && t < w->upper && (w->area < 0 || w->area == area))
-			found[n++] = w;
+			found[n++] = i;
 	}
-	qsort(found, n, sizeof(ScheduleWindow *), window_order);
+	qsort_arg(found, n, sizeof(int), window_order,
+			  unconstify(ScheduleWindows *, windows));
 	*out = found;
 	return n;
 }

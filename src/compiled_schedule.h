@@ -46,8 +46,7 @@ typedef struct FacilityMap
 
 /*
  * One window behind the segments, as affecting_windows() returns it: a row
- * of outage_schedule (id, area, note and source kept), or, for a calendar,
- * one of its segments (id, note and source absent).
+ * of outage_schedule, or, for a calendar, one of its segments.
  */
 typedef struct ScheduleWindow
 {
@@ -55,12 +54,16 @@ typedef struct ScheduleWindow
 	TimestampTz upper;
 	int32		kind;			/* the stored kind code */
 	int32		area;			/* calendar area index; -1: nationwide */
-	bool		has_id;
+} ScheduleWindow;
+
+/* What a row of outage_schedule adds to its window: a calendar has none. */
+typedef struct ScheduleRow
+{
 	int64		id;
-	const struct varlena *area_name;	/* text; NULL: nationwide */
+	bool		has_id;
 	const struct varlena *note; /* text or NULL */
 	const struct varlena *source;	/* text or NULL */
-} ScheduleWindow;
+} ScheduleRow;
 
 /*
  * The windows of a compiled schedule and the area each lookup slot reads,
@@ -71,6 +74,9 @@ typedef struct ScheduleWindow
 typedef struct ScheduleWindows
 {
 	int16		slot_area[OW_SCHEDULE_SLOTS];	/* -1: nationwide only */
+	int			nareas;
+	const struct varlena **area_names;	/* text, by area index */
+	const ScheduleRow *rows;	/* rows[i] is window i's; NULL: a calendar */
 	int			nwindows;
 	ScheduleWindow windows[FLEXIBLE_ARRAY_MEMBER];
 } ScheduleWindows;
@@ -330,10 +336,10 @@ extern const CompiledSchedule *ow_calendar_arg_schedule(FunctionCallInfo fcinfo,
 														int argno);
 
 /*
- * Room for capacity windows (none yet) with the area each slot of a
- * calendar's schedule reads, in memory of target.  ow_calendar_compile()
- * fills it with the calendar's segments; the tables' schedule (schedule.c)
- * with its rows.
+ * Room for capacity windows (none yet), with a calendar's area names and
+ * the area each slot of its schedule reads, in memory of target.
+ * ow_calendar_compile() fills it with the calendar's segments; the tables'
+ * schedule (schedule.c) with its rows, adding their identity.
  */
 extern ScheduleWindows *ow_schedule_windows_new(const OutageCalendar *calendar,
 												int capacity,
@@ -341,10 +347,11 @@ extern ScheduleWindows *ow_schedule_windows_new(const OutageCalendar *calendar,
 
 /*
  * The windows of slot p that cover t, most severe first (then by start,
- * end, id, the area's before the nationwide ones), into *out (palloc'd in
- * the current memory context); returns how many.
+ * end, id, the area's before the nationwide ones), as indexes into
+ * schedule->windows->windows in *out (palloc'd in the current memory
+ * context); returns how many.
  */
 extern int	ow_schedule_windows_at(const CompiledSchedule *schedule, int p,
-								   TimestampTz t, const ScheduleWindow ***out);
+								   TimestampTz t, int **out);
 
 #endif							/* OW_COMPILED_SCHEDULE_H */

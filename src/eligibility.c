@@ -414,7 +414,8 @@ affecting_windows(PG_FUNCTION_ARGS)
 	EligibilityCallCache *cache = call_cache(fcinfo);
 	int			flags = cache->variant;
 	const CompiledSchedule *schedule;
-	const ScheduleWindow **found;
+	const ScheduleWindows *windows;
+	int		   *found;
 	ReturnSetInfo *rsinfo;
 	TupleDesc	tupdesc;
 	int			n;
@@ -460,9 +461,11 @@ affecting_windows(PG_FUNCTION_ARGS)
 			cols[i] = COL_SOURCE;
 	}
 
+	windows = schedule->windows;
 	for (int r = 0; r < n; r++)
 	{
-		const ScheduleWindow *w = found[r];
+		const ScheduleWindow *w = &windows->windows[found[r]];
+		const ScheduleRow *row = windows->rows ? &windows->rows[found[r]] : NULL;
 		OutageWindow period = {w->lower, w->upper, w->kind, 0};
 
 		for (int i = 0; i < natts; i++)
@@ -474,21 +477,22 @@ affecting_windows(PG_FUNCTION_ARGS)
 			switch (cols[i])
 			{
 				case COL_ID:
-					values[i] = Int64GetDatum(w->id);
-					nulls[i] = !w->has_id;
+					values[i] = Int64GetDatum(row ? row->id : 0);
+					nulls[i] = row == NULL || !row->has_id;
 					continue;
 				case COL_PERIOD:
 					values[i] = OutageWindowPGetDatum(&period);
 					nulls[i] = false;
 					continue;
 				case COL_AREA:
-					text = w->area_name;
+					if (w->area >= 0 && w->area < windows->nareas)
+						text = windows->area_names[w->area];
 					break;
 				case COL_NOTE:
-					text = w->note;
+					text = row ? row->note : NULL;
 					break;
 				case COL_SOURCE:
-					text = w->source;
+					text = row ? row->source : NULL;
 					break;
 				case COL_OTHER:
 					continue;

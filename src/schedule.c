@@ -165,7 +165,8 @@ typedef struct WindowRows
 	MemoryContext target;
 	int			n;
 	int			capacity;
-	ScheduleWindow *rows;		/* area: -1 nationwide, else not yet known */
+	ScheduleWindow *windows;	/* area: the source's index, then the calendar's */
+	ScheduleRow *rows;			/* in target */
 } WindowRows;
 
 /*
@@ -205,23 +206,29 @@ copy_text(TupleTableSlot *slot, AttrNumber attnum, MemoryContext target)
 
 static void
 keep_row(WindowRows *rows, TupleTableSlot *slot, AttrNumber id_att,
-		 AttrNumber note_att, AttrNumber source_att, AttrNumber area_att,
+		 AttrNumber note_att, AttrNumber source_att, int area,
 		 const OutageWindow *w)
 {
-	ScheduleWindow *row;
+	ScheduleWindow *window;
+	ScheduleRow *row;
 	bool		isnull;
 
 	if (rows->n == rows->capacity)
 	{
 		rows->capacity = Max(16, 2 * rows->capacity);
-		rows->rows = rows->rows ?
-			repalloc(rows->rows, sizeof(ScheduleWindow) * rows->capacity) :
+		rows->windows = rows->windows ?
+			repalloc(rows->windows, sizeof(ScheduleWindow) * rows->capacity) :
 			palloc(sizeof(ScheduleWindow) * rows->capacity);
+		rows->rows = rows->rows ?
+			repalloc(rows->rows, sizeof(ScheduleRow) * rows->capacity) :
+			MemoryContextAlloc(rows->target, sizeof(ScheduleRow) * rows->capacity);
 	}
-	row = &rows->rows[rows->n++];
-	row->lower = w->lower;
-	row->upper = w->upper;
-	row->kind = w->kind;
+	window = &rows->windows[rows->n];
+	row = &rows->rows[rows->n];
+	window->lower = w->lower;
+	window->upper = w->upper;
+	window->kind = w->kind;
+	window->area = area;
 	row->has_id = false;
 	row->id = 0;
 	if (id_att != InvalidAttrNumber)
@@ -231,10 +238,9 @@ keep_row(WindowRows *rows, TupleTableSlot *slot, AttrNumber id_att,
 		row->has_id = !isnull;
 		row->id = isnull ? 0 : DatumGetInt64(id);
 	}
-	row->area_name = copy_text(slot, area_att, rows->target);
-	row->area = row->area_name == NULL ? -1 : 0;
 	row->note = copy_text(slot, note_att, rows->target);
 	row->source = copy_text(slot, source_att, rows->target);
+	rows->n++;
 }
 
 /*
@@ -261,15 +267,15 @@ read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source,
 		Datum		area = slot_getattr(slot, area_att, &area_null);
 		Datum		period = slot_getattr(slot, period_att, &period_null);
 		const OutageWindow *w;
+		int			a;
 
 		if (period_null)
 			continue;
 		w = DatumGetOutageWindowP(period);
-		ow_calendar_source_window(source,
-								  area_null ? -1 : text_area(source, area),
-								  w->lower, w->upper, w->kind);
+		a = area_null ? -1 : text_area(source, area);
+		ow_calendar_source_window(source, a, w->lower, w->upper, w->kind);
 		if (rows != NULL)
-			keep_row(rows, slot, id_att, note_att, source_att, area_att, w);
+			keep_row(rows, slot, id_att, note_att, source_att, a, w);
 	}
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
@@ -296,10 +302,22 @@ schedule_calendar_rows(Oid namespace, Snapshot snapshot, WindowRows *rows)
 {
 	CalendarSource source;
 
+	OutageCalendar *calendar;
+	int			index[OW_CALENDAR_MAX_AREAS];
+
 	ow_calendar_source_init(&source);
 	read_areas(namespace, snapshot, &source);
 	read_windows(namespace, snapshot, &source, rows);
-	return ow_calendar_build(&source);
+	calendar = ow_calendar_build(&source);
+
+	/* the calendar numbers the areas in name order */
+	for (int a = 0; a < source.nareas; a++)
+		index[a] = ow_calendar_area_index(calendar, source.area_names[a],
+										  source.area_name_lens[a]);
+	for (int i = 0; i < rows->n; i++)
+		if (rows->windows[i].area >= 0)
+			rows->windows[i].area = index[rows->windows[i].area];
+	return calendar;
 }
 
 /* The rows as the compiled schedule's windows, areas as the calendar numbers them. */
@@ -310,16 +328,10 @@ rows_as_windows(const WindowRows *rows, const OutageCalendar *calendar,
 	ScheduleWindows *windows = ow_schedule_windows_new(calendar, rows->n,
 													   target);
 
-	for (int i = 0; i < rows->n; i++)
-	{
-		ScheduleWindow *w = &windows->windows[i];
-
-		*w = rows->rows[i];
-		if (w->area_name != NULL)
-			w->area = ow_calendar_area_index(calendar, VARDATA_ANY(w->area_name),
-											 VARSIZE_ANY_EXHDR(w->area_name));
-	}
+	if (rows->n > 0)
+		memcpy(windows->windows, rows->windows, sizeof(ScheduleWindow) * rows->n);
 	windows->nwindows = rows->n;
+	windows->rows = rows->rows;
 	return windows;
 }
 
@@ -408,7 +420,7 @@ ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
 											   "outage_window schedule build",
 											   ALLOCSET_SMALL_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(work);
-	WindowRows	rows = {target, 0, 0, NULL};
+	WindowRows	rows = {target, 0, 0, NULL, NULL};
 	OutageCalendar *calendar = schedule_calendar_rows(namespace, snapshot,
 													  &rows);
 	CompiledSchedule *schedule;
