@@ -190,6 +190,25 @@ SELECT note FROM affecting_windows('沖縄県', timestamptz '2030-01-01 12:00+09
 ROLLBACK;
 SELECT count(*) AS after_rollback FROM affecting_windows('沖縄県', timestamptz '2030-01-01 12:00+09');
 
+-- In a select list too, and in a PL/pgSQL loop whose statements share the
+-- call site (each statement sees its own schedule).
+SELECT (affecting_windows('大阪府', timestamp '2025-02-02 07:20')).id;
+DO $$
+DECLARE
+	n int;
+BEGIN
+	FOR i IN 1..2 LOOP
+		SELECT count(*) INTO n FROM affecting_windows('沖縄県'::prefecture, timestamptz '2030-01-01 12:00+09');
+		RAISE NOTICE 'pass %: % window(s)', i, n;
+		INSERT INTO outage_schedule (area, period, note) VALUES
+			(NULL, outage_window('2030-01-01', '2030-01-02', 'outage'), 'loop');
+	END LOOP;
+	RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'rolled back';
+EXCEPTION WHEN raise_exception THEN
+	RAISE NOTICE 'after the loop: % window(s)', (SELECT count(*) FROM affecting_windows('沖縄県'::prefecture, timestamptz '2030-01-01 12:00+09'));
+END
+$$;
+
 -- Bad input is refused as the other eligibility functions refuse it.
 \set VERBOSITY sqlstate
 SELECT * FROM affecting_windows('Atlantis', timestamptz '2025-02-02 07:30+09');
