@@ -12,6 +12,12 @@
 #      (scripts/tz_matrix.sh; OW_TZ_CI_PAIRS changes them, empty skips),
 #   4. the scenario scripts (test/scenarios/*.sh) that need several sessions,
 #      a dump and restore, a second database or a second cluster,
+#   4b. a Citus cluster (test/scenarios/citus_cluster.sh): a coordinator,
+#      two workers and a plain node, every function's answers on the cluster
+#      compared with the plain node's.  It uses an installed Citus, or builds
+#      one (OW_CITUS_SRC, else ../shared/vendor/citus/) once into
+#      /var/cache/outage_window/citus (OW_CITUS_CACHE); without either, or
+#      with OW_CITUS=0, it says why and counts as skipped,
 #   5. a short fuzz pass over every parser (scripts/fuzz.sh, no server;
 #      OW_FUZZ_SECONDS per parser, 25 by default, 0 to skip; it installs
 #      clang),
@@ -83,6 +89,8 @@ scenarios() {
 	local s rc=0
 	for s in "$OW_ROOT"/test/scenarios/*.sh; do
 		[ -e "$s" ] || continue
+		# a stage of its own, below
+		[ "$(basename "$s")" = citus_cluster.sh ] && continue
 		ow_log "scenario $(basename "$s")"
 		bash "$s" || { ow_log "scenario failed: $(basename "$s")"; rc=1; }
 	done
@@ -97,6 +105,19 @@ if [ -n "$tz_ci_pairs" ]; then
 	stage "suites under other time zones and DateStyles" tz_pairs "$tz_ci_pairs"
 fi
 stage "scenario scripts" scenarios
+# The Citus cluster: its own cluster of four nodes, built from a cached
+# Citus; exit status 3 means it could not run here, and says why.
+citus_rc=0
+ow_log "Citus cluster (test/scenarios/citus_cluster.sh)"
+bash "$OW_ROOT/test/scenarios/citus_cluster.sh" || citus_rc=$?
+case $citus_rc in
+0) passed=$((passed + 1)) ;;
+3) skipped=$((skipped + 1)) ;;
+*)
+	failed=$((failed + 1))
+	ow_log "FAILED: Citus cluster (test/scenarios/citus_cluster.sh)"
+	;;
+esac
 if [ "${OW_FUZZ_SECONDS:-25}" != 0 ]; then
 	stage "fuzz pass (${OW_FUZZ_SECONDS:-25} s per parser)" bash "$OW_ROOT/scripts/fuzz.sh" "${OW_FUZZ_SECONDS:-25}"
 fi
