@@ -22,16 +22,20 @@
 #include "postgres.h"
 
 #include "access/genam.h"
+#include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/skey.h"
 #include "access/stratnum.h"
 #include "access/table.h"
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_namespace.h"
+#include "storage/procarray.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 
 #include "pg_compat.h"
 #include "schedule_citus.h"
@@ -138,6 +142,52 @@ has_placement(int64 shardid, int32 group, Snapshot snapshot)
 	return found;
 }
 
+static bool
+in_progress_elsewhere(TransactionId xid)
+{
+	return TransactionIdIsNormal(xid) && !TransactionIdIsCurrentTransactionId(xid) &&
+		TransactionIdIsInProgress(xid);
+}
+
+/*
+ * Refuse a placement with a change not yet committed by another backend.
+ * Citus writes a reference table through one connection per node, and a
+ * later query of the same distributed transaction may run its shard
+ * queries on other connections, which do not see that change: some shards
+ * would be answered with it and some without, where a single node would
+ * answer all with it.  Each tuple's inserting and deleting transaction is
+ * looked at (the placement holds a few rows); a change in progress, ours
+ * or another session's, cannot be told apart here, so both are refused.
+ */
+static void
+refuse_unsettled(Oid placement, const char *relname)
+{
+	Relation	rel = table_open(placement, AccessShareLock);
+	TableScanDesc scan = table_beginscan(rel, SnapshotAny, 0, NULL);
+	HeapTuple	tuple;
+	bool		unsettled = false;
+
+	while (!unsettled &&
+		   (tuple = heap_getnext(scan, ForwardScanDirection)) != NULL)
+	{
+		HeapTupleHeader h = tuple->t_data;
+
+		unsettled = in_progress_elsewhere(HeapTupleHeaderGetXmin(h)) ||
+			(!(h->t_infomask & HEAP_XMAX_INVALID) &&
+			 !HEAP_XMAX_IS_LOCKED_ONLY(h->t_infomask) &&
+			 in_progress_elsewhere(HeapTupleHeaderGetUpdateXid(h)));
+	}
+	table_endscan(scan);
+	table_close(rel, NoLock);
+	if (unsettled)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_IN_USE),
+				 errmsg("table \"%s\" of extension outage_window has a change in progress on this Citus node",
+						relname),
+				 errdetail("Citus writes the change to each node through one connection; a query's shard queries on other connections would not see it, and would answer with another schedule than the rest."),
+				 errhint("Commit the change to the schedule before the report, and run the report in a transaction of its own (or again once the other transaction has ended).")));
+}
+
 Oid
 ow_citus_schedule_relation(Oid relid, const char *relname, Snapshot snapshot)
 {
@@ -209,6 +259,7 @@ ow_citus_schedule_relation(Oid relid, const char *relname, Snapshot snapshot)
 				 errdetail("The table \"%s\" of the same name on this node is not what Citus keeps up to date.",
 						   relname),
 				 errhint("On the coordinator, add it to the cluster's metadata (SELECT citus_set_coordinator_host(...)) and run SELECT replicate_reference_tables();")));
+	refuse_unsettled(placement, relname);
 	ow_citus_placement_read = true;
 	return placement;
 }

@@ -338,6 +338,39 @@ before=$compared
 run_phase "phase 2" 1
 ow_log "phase 2: $((compared - before)) comparisons, $failures failures so far"
 
+# A report in the transaction that changed the schedule: Citus wrote the
+# change through one connection per worker, and the report's shard queries
+# may run on others.  Each answer must be the plain node's (which sees the
+# change) or an error asking to commit first; three times over, as which
+# connections Citus picks varies.
+txn_equal=0
+txn_loud=0
+for round in 1 2 3; do
+	{
+		echo "BEGIN;"
+		echo "INSERT INTO outage_schedule (area, period, note) VALUES (NULL, outage_window('2025-02-08 09:00+09', '2025-02-08 15:00+09', 'outage'), 'in a transaction');"
+		echo "UPDATE prefecture_area SET area = 'okinawa' WHERE prefecture OPERATOR(=) '東京'::prefecture;"
+		grep -E '\|(affected\(pref,tz\)|affected\(pref,tz,cal\)|affected\(pref,tz,bare cal\)|on_day\(code,hours\)|windows\(code,tz\))\|' "$work/run.sql"
+		echo "ROLLBACK;"
+	} >"$work/txn.sql"
+	q "$PLAIN" -f "$work/txn.sql" >"$work/plain"
+	q "$COORD" -f "$work/txn.sql" >"$work/citus"
+	while IFS= read -r citus <&3 && IFS= read -r local <&4; do
+		compared=$((compared + 1))
+		if [ "${citus##*|}" = "${local##*|}" ]; then
+			txn_equal=$((txn_equal + 1))
+		elif [[ ${citus##*|} == ERROR* ]] && [[ ${citus##*HINT: } == Commit\ the\ change* ]]; then
+			txn_loud=$((txn_loud + 1))
+		else
+			failures=$((failures + 1))
+			echo "FAIL in the changing transaction, round $round: ${local%|*}"
+			echo "    citus: ${citus##*|}"
+			echo "    plain: ${local##*|}"
+		fi
+	done 3<"$work/citus" 4<"$work/plain"
+done
+ow_log "in the changing transaction: $txn_equal equal, $txn_loud loud errors asking to commit first"
+
 # The seed protections still hold through Citus.
 for check in "DELETE FROM prefecture_area" \
 	"INSERT INTO outage_schedule (id, period) OVERRIDING SYSTEM VALUE VALUES (999, outage_window('2025-03-01 10:00+09', '2025-03-01 11:00+09', 'outage'))"; do
