@@ -31,7 +31,8 @@
  * reference table otherwise.  Raises an error (with a hint naming what
  * works) when this node's copy is not the schedule: a worker's undistributed
  * copy, a table distributed other than as a reference table, a reference
- * table without a placement here.
+ * table without a placement here, or a placement with a change in progress
+ * (which some of a query's shard queries would see and others not).
  */
 extern Oid	ow_citus_schedule_relation(Oid relid, const char *relname,
 									   Snapshot snapshot);
