@@ -184,55 +184,33 @@ COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.prefecture
 'The most severe window that touches this Japan calendar day at a facility in this prefecture (none if none does); for visits whose time is unknown';
 COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(pg_catalog.text, pg_catalog.date) IS
 'The most severe window that touches this Japan calendar day; the facility''s prefecture given as text';
--- affecting_windows: the schedule rows behind the answer, most severe first.
+-- affecting_windows: the schedule rows behind the answer, most severe first
+-- (then by start, end and id).  The same C function as the answer's, reading
+-- the same compiled schedule: the rows are those the answer was made of.
 
 CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz)
 RETURNS SETOF @extschema@.outage_schedule
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT s.*
-	FROM @extschema@.outage_schedule AS s
-	WHERE s.period OPERATOR(@extschema@.@>) visit_at
-	  AND (s.area IS NULL
-		   OR s.area OPERATOR(pg_catalog.=)
-			  (SELECT a.area FROM @extschema@.prefecture_area AS a
-			   WHERE a.prefecture OPERATOR(@extschema@.=) facility_prefecture))
-	-- The period's own order (lower, then upper bound; the kind comes
-	-- first anyway) is spelt out with timestamptz: sorting by the type
-	-- itself would need its btree operator class, which pg_upgrade's
-	-- schema restore has not created yet when it recreates this function.
-	ORDER BY @extschema@.kind(s.period)::@extschema@.eligibility_impact DESC,
-			 @extschema@.lower(s.period), @extschema@.upper(s.period), s.id;
-END;
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
 CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp)
 RETURNS SETOF @extschema@.outage_schedule
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT * FROM @extschema@.affecting_windows(facility_prefecture,
-		@extschema@.japan_time(visit_at));
-END;
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
 CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz)
 RETURNS SETOF @extschema@.outage_schedule
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT * FROM @extschema@.affecting_windows(
-		facility_prefecture::@extschema@.prefecture, visit_at);
-END;
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
 CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp)
 RETURNS SETOF @extschema@.outage_schedule
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT * FROM @extschema@.affecting_windows(
-		facility_prefecture::@extschema@.prefecture,
-		@extschema@.japan_time(visit_at));
-END;
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
 COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamptz) IS
 'The outage_schedule rows that apply to a visit at a facility in this prefecture, most severe first';
@@ -283,30 +261,14 @@ LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.affecting_windows(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz)
 RETURNS SETOF @extschema@.outage_schedule
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT s.*
-	FROM @extschema@.outage_schedule AS s
-	WHERE s.period OPERATOR(@extschema@.@>) visit_at
-	  AND (s.area IS NULL
-		   OR s.area OPERATOR(pg_catalog.=) COALESCE(
-			  (SELECT f.area FROM @extschema@.facility_area AS f
-			   WHERE f.facility OPERATOR(@extschema@.=) affecting_windows.facility),
-			  (SELECT a.area FROM @extschema@.prefecture_area AS a
-			   WHERE a.prefecture OPERATOR(@extschema@.=)
-					 @extschema@.institution_prefecture(affecting_windows.facility))))
-	ORDER BY @extschema@.kind(s.period)::@extschema@.eligibility_impact DESC,
-			 @extschema@.lower(s.period), @extschema@.upper(s.period), s.id;
-END;
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
 CREATE FUNCTION @extschema@.affecting_windows(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp)
 RETURNS SETOF @extschema@.outage_schedule
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT * FROM @extschema@.affecting_windows(facility,
-		@extschema@.japan_time(visit_at));
-END;
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
 COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.medical_institution_code, pg_catalog.timestamptz) IS
 'True when a visit at this facility falls in an outage or intermittent window of its area: facility_area''s, else its prefecture''s (or a nationwide one)';

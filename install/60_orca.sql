@@ -204,7 +204,12 @@ COMMENT ON FUNCTION @extschema@.orca_table(pg_catalog.name, pg_catalog.name, pg_
 --   checks (in progress or failed), 'no_check' when there were none.
 -- patient: tbl_ptnum.ptnum (患者番号) and tbl_ptinf's name, kananame, sex
 --   and birthday, of the same hospnum and ptid; NULL when ORCA has no such
---   table (or row).
+--   table (or row).  The address is tbl_ptinf's home_adrs and home_banti
+--   (住所, 番地) joined, where the table has them: they are found in the
+--   catalog when the report runs, and the address is NULL without them.
+-- impact, and whether the visit is affected: eligibility_review(), the
+--   review core every HIS adapter shares (55_review.sql), from the
+--   facility's prefecture, the visit date and time, and check_status.
 --
 CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
 RETURNS TABLE (
@@ -221,7 +226,8 @@ RETURNS TABLE (
 	patient_name pg_catalog.text,
 	patient_kana pg_catalog.text,
 	sex pg_catalog.text,
-	birth_date pg_catalog.date
+	birth_date pg_catalog.date,
+	patient_address pg_catalog.text
 )
 LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
@@ -235,12 +241,13 @@ DECLARE
 		WHERE e.extname OPERATOR(pg_catalog.=) 'outage_window');
 	tbl pg_catalog.name;
 	kaku pg_catalog.regclass;
+	address pg_catalog.text;
 	patient_table pg_catalog.regclass;
 	extra pg_catalog.text := '';
 	insurance pg_catalog.text := 'pg_catalog.btrim(k.shokai_kbn) OPERATOR(pg_catalog.=) ANY (''{1,2}''::pg_catalog.text[])';
 	ptnum pg_catalog.text := 'SELECT NULL::pg_catalog.text AS ptnum';
 	ptinf pg_catalog.text := 'SELECT NULL::pg_catalog.text AS name, NULL::pg_catalog.text AS kananame, '
-		'NULL::pg_catalog.text AS sex, NULL::pg_catalog.date AS birthday';
+		'NULL::pg_catalog.text AS sex, NULL::pg_catalog.date AS birthday, NULL::pg_catalog.text AS address';
 	bound pg_catalog.timestamp;
 	first_day pg_catalog.bpchar;
 	last_day pg_catalog.bpchar;
@@ -292,14 +299,27 @@ BEGIN
 	EXECUTE pg_catalog.format('SELECT %s.orca_table($1, ''tbl_ptinf''::pg_catalog.name, false)', ext)
 		INTO patient_table USING orca_schema;
 	IF patient_table IS NOT NULL THEN
+		-- 住所 and 番地: those of the two columns the table has, in order
+		SELECT pg_catalog.string_agg(
+				   pg_catalog.format('COALESCE(p.%I::pg_catalog.text, '''')', a.attname),
+				   ' OPERATOR(pg_catalog.||) ' ORDER BY a.attname)
+		INTO address
+		FROM pg_catalog.pg_attribute AS a
+		WHERE a.attrelid OPERATOR(pg_catalog.=) patient_table
+		  AND a.attname OPERATOR(pg_catalog.=) ANY ('{home_adrs,home_banti}'::pg_catalog.name[])
+		  AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped;
 		ptinf := pg_catalog.format(
 			'SELECT p.name::pg_catalog.text AS name, p.kananame::pg_catalog.text AS kananame,
 					pg_catalog.btrim(p.sex::pg_catalog.text) AS sex,
-					%s.orca_date(p.birthday::pg_catalog.text) AS birthday
+					%s.orca_date(p.birthday::pg_catalog.text) AS birthday,
+					%s AS address
 			 FROM %I.tbl_ptinf AS p
 			 WHERE p.hospnum OPERATOR(pg_catalog.=) a.hospnum
 			   AND p.ptid OPERATOR(pg_catalog.=) a.ptid
-			 LIMIT 1', ext, orca_schema);
+			 LIMIT 1', ext,
+			COALESCE('NULLIF(pg_catalog.btrim(' OPERATOR(pg_catalog.||) address
+					 OPERATOR(pg_catalog.||) '), '''')', 'NULL::pg_catalog.text'),
+			orca_schema);
 	END IF;
 
 	-- Only receptions on the days the windows span can be affected; a range
@@ -322,16 +342,9 @@ BEGIN
 	-- once for every tbl_onshi_kaku row of the patient it is compared with.
 	-- The patient's identity is read last, for the affected visits only.
 	RETURN QUERY EXECUTE pg_catalog.format($q$
-		SELECT a.*, n.ptnum, p.name, p.kananame, p.sex, p.birthday
+		SELECT a.*, n.ptnum, p.name, p.kananame, p.sex, p.birthday, p.address
 		FROM (SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
-					 f.prefecture, i.impact,
-					 CASE WHEN v.ptid OPERATOR(pg_catalog.=) 0 THEN 'unregistered'
-						  WHEN c.valid THEN 'ok'
-						  WHEN NOT c.valid THEN 'not_valid'
-						  WHEN c.kohi_ok THEN 'kohi_only'
-						  WHEN c.checks OPERATOR(pg_catalog.>) 0 THEN 'failed'
-						  ELSE 'no_check' END,
-					 c.last_at
+					 f.prefecture, r.impact, s.check_status, c.last_at
 			  FROM (SELECT u.hospnum::pg_catalog.int4 AS hospnum,
 						   u.ptid::pg_catalog.int8 AS ptid,
 						   %3$s.orca_date(u.ukeymd::pg_catalog.text) AS visit_date,
@@ -357,11 +370,6 @@ BEGIN
 				ORDER BY s.styukymd DESC
 				LIMIT 1) AS f
 			  CROSS JOIN LATERAL (
-				SELECT CASE WHEN v.visit_at IS NULL
-							THEN %3$s.eligibility_impact_on_day(f.prefecture, v.visit_date)
-							ELSE %3$s.eligibility_impact(f.prefecture, v.visit_at) END
-					   AS impact) AS i
-			  CROSS JOIN LATERAL (
 				-- valid: the newest completed insurance check's answer (NULL
 				-- when none completed); on a tie, the invalid one first
 				SELECT (pg_catalog.array_agg(k.valid ORDER BY k.at DESC NULLS LAST, k.valid)
@@ -383,8 +391,19 @@ BEGIN
 							 OR pg_catalog.btrim(k.shokai_kbn) OPERATOR(pg_catalog.=)
 								ANY ('{8,9}'::pg_catalog.text[]))
 						%2$s) AS k) AS c
+			  CROSS JOIN LATERAL (
+				SELECT CASE WHEN v.ptid OPERATOR(pg_catalog.=) 0 THEN 'unregistered'
+							WHEN c.valid THEN 'ok'
+							WHEN NOT c.valid THEN 'not_valid'
+							WHEN c.kohi_ok THEN 'kohi_only'
+							WHEN c.checks OPERATOR(pg_catalog.>) 0 THEN 'failed'
+							ELSE 'no_check' END::pg_catalog.text AS check_status) AS s
+			  -- the review core decides the impact and whether it affected
+			  -- eligibility (the language only picks its guidance, unused here)
+			  CROSS JOIN LATERAL %3$s.eligibility_review(f.prefecture, v.visit_date,
+					v.visit_at, s.check_status, 'ja'::pg_catalog.text) AS r
 			  WHERE v.visit_date IS NOT NULL
-				AND %3$s.affects_eligibility(i.impact)
+				AND r.affected
 			  OFFSET 0) AS a (hospnum, ptid, visit_date, ukeid, visit_at, facility_prefecture,
 							  impact, check_status, last_check_at)
 		LEFT JOIN LATERAL (%5$s) AS n ON a.ptid OPERATOR(pg_catalog.<>) 0
@@ -396,7 +415,7 @@ END;
 $$;
 
 COMMENT ON FUNCTION @extschema@.orca_affected_visits(pg_catalog.name) IS
-'ORCA receptions (tbl_uketuke in the given schema) in an outage or intermittent window of the facility''s prefecture, with the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex and date of birth';
+'ORCA receptions (tbl_uketuke in the given schema) in an outage or intermittent window of the facility''s prefecture, with the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti)';
 
 CREATE FUNCTION @extschema@.orca_eligibility_review(
 	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
@@ -410,28 +429,33 @@ RETURNS TABLE (
 	impact @extschema@.eligibility_impact,
 	check_status pg_catalog.text,
 	last_check_at pg_catalog.timestamp,
+	review_reason pg_catalog.text,
 	guidance pg_catalog.text,
 	patient_number pg_catalog.text,
 	patient_name pg_catalog.text,
 	patient_kana pg_catalog.text,
 	sex pg_catalog.text,
-	birth_date pg_catalog.date
+	birth_date pg_catalog.date,
+	patient_address pg_catalog.text
 )
 LANGUAGE sql STABLE STRICT
 BEGIN ATOMIC
+	-- the review core decides which visits are reviewed, why, and what to do
 	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
-		   @extschema@.review_guidance(v.impact, lang),
-		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date
+		   r.reason, r.guidance,
+		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
+		   v.patient_address
 	FROM @extschema@.orca_affected_visits(orca_schema) AS v
-	WHERE v.check_status OPERATOR(pg_catalog.<>) 'ok'
+	CROSS JOIN LATERAL @extschema@.eligibility_review(v.impact, v.check_status, lang) AS r
+	WHERE r.needs_review
 	  -- an unsupported language fails even when no visit is affected
 	  AND @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL
 	ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid;
 END;
 
 COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text) IS
-'ORCA receptions in an outage or intermittent window with no successful online eligibility check that day: the visits whose eligibility needs review, with what to do (lang ''ja'' or ''en'') and the items to look the patient up by afterwards (number, name, kana name, sex, date of birth)';
+'ORCA receptions in an outage or intermittent window with no successful online eligibility check that day: the visits whose eligibility needs review (eligibility_review), why, what to do (lang ''ja'' or ''en'') and the items to look the patient up by afterwards (number, name, kana name, sex, date of birth, address)';
 
 --
 -- orca_billing_audit: bills (tbl_syunou_main, outpatient) of the affected

@@ -241,6 +241,21 @@ SELECT * FROM ow.orca_eligibility_review('public', 'en');    -- guidance in Engl
 -- bills of affected visits claimed to an unknown insurer or charged 10割
 SELECT * FROM ow.orca_billing_audit('public');
 
+-- README.md, "For ORCA clinics / Another HIS: `eligibility_review`", example 1
+\set ECHO none
+\i test/fixtures/docs/his_again.sql
+\set ECHO all
+SELECT v.visit_id, f.name, v.visit_at, v.check_result, r.impact, r.reason
+FROM his.visit v
+JOIN his.facility f USING (facility_id)
+CROSS JOIN LATERAL eligibility_review(
+    to_prefecture(f.prefecture), v.visit_at::date, v.visit_at,
+    CASE v.check_result WHEN 'valid' THEN 'ok' WHEN 'error' THEN 'failed'
+                        ELSE 'no_check' END,
+    'en') AS r
+WHERE r.needs_review
+ORDER BY v.visit_id;
+
 -- README.md, "Scaling out with Citus", example 1
 \set ECHO none
 \i test/fixtures/docs/his_again.sql
@@ -259,6 +274,12 @@ INSERT INTO audit_run (calendar) VALUES (current_outage_calendar()) RETURNING id
 SELECT v.* FROM visits v, audit_run a
 WHERE a.id = 1 AND is_eligibility_affected(to_prefecture(v.facility_prefecture), v.visit_at, a.calendar)
 ORDER BY v.visit_id;
+
+-- the windows behind an answer, and a claim's day, as the calendar had them
+SELECT area, period FROM affecting_windows('大阪府', timestamp '2025-02-02 07:20',
+                                           (SELECT calendar FROM audit_run WHERE id = 1));
+SELECT eligibility_impact_on_day('大阪府', date '2025-02-01',
+                                 (SELECT calendar FROM audit_run WHERE id = 1));
 
 -- what-if: every window widened by 30 minutes
 SELECT count(*) FROM visits v,

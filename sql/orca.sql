@@ -132,6 +132,17 @@ SELECT count(*) AS review, count(patient_number) AS numbers, count(patient_name)
        count(birth_date) AS birth_dates
 FROM orca_eligibility_review('ORCA 本番');
 ROLLBACK;
+-- ORCA's patient table without the address columns (not every ORCA-shaped
+-- copy has them): the reports run, and the address is NULL; with 住所 only,
+-- the address is 住所
+BEGIN;
+ALTER TABLE "ORCA 本番".tbl_ptinf DROP COLUMN home_banti;
+SELECT hospnum, ptid, patient_address FROM orca_eligibility_review('ORCA 本番')
+WHERE ptid IN (24, 2005) ORDER BY 1, 2;
+ALTER TABLE "ORCA 本番".tbl_ptinf DROP COLUMN home_adrs;
+SELECT count(*) AS review, count(patient_name) AS names, count(patient_address) AS addresses
+FROM orca_eligibility_review('ORCA 本番');
+ROLLBACK;
 -- a bill charged 100% on an insured combination is 10割 too
 BEGIN;
 UPDATE "ORCA 本番".tbl_syunou_main SET ptftnrate = 100 WHERE hospnum = 1 AND denpnum = 101;

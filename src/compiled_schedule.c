@@ -192,6 +192,161 @@ fill_slot(CompiledSchedule *schedule, int slot, int area,
 }
 
 /*
+ * Room for capacity windows, with the calendar's area names (as text) in
+ * the same chunk, so that one pfree frees them all.
+ */
+ScheduleWindows *
+ow_schedule_windows_new(const OutageCalendar *calendar, int capacity,
+						MemoryContext target)
+{
+	const char *base = (const char *) calendar;
+	int			nareas = calendar->nareas;
+	CalendarLayout layout;
+	ScheduleWindows *windows;
+	Size		head;
+	Size		pos;
+	Size		extra = 0;
+	char	   *next;
+
+	calendar_layout(nareas, calendar->nsegments, &layout);
+	pos = layout.names;
+	for (int a = 0; a < nareas; a++)
+	{
+		uint32		len;
+
+		if (pos + sizeof(uint32) > VARSIZE(calendar))
+			ow_calendar_corrupted();
+		len = get_u32(base + pos);
+		if (len > VARSIZE(calendar) - pos - sizeof(uint32))
+			ow_calendar_corrupted();
+		extra += INTALIGN(VARHDRSZ + len);
+		pos += sizeof(uint32) + len;
+	}
+	head = MAXALIGN(offsetof(ScheduleWindows, windows) +
+					sizeof(ScheduleWindow) * Max(capacity, 1));
+	windows = MemoryContextAlloc(target, head +
+								 MAXALIGN(sizeof(struct varlena *) * Max(nareas, 1)) +
+								 extra);
+	windows->nwindows = 0;
+	windows->nareas = nareas;
+	windows->rows = NULL;
+	windows->area_names = (const struct varlena **) ((char *) windows + head);
+	next = (char *) windows->area_names +
+		MAXALIGN(sizeof(struct varlena *) * Max(nareas, 1));
+	pos = layout.names;
+	for (int a = 0; a < nareas; a++)
+	{
+		uint32		len = get_u32(base + pos);
+		struct varlena *name = (struct varlena *) next;
+
+		SET_VARSIZE(name, VARHDRSZ + len);
+		memcpy(VARDATA(name), base + pos + sizeof(uint32), len);
+		windows->area_names[a] = name;
+		next += INTALIGN(VARHDRSZ + len);
+		pos += sizeof(uint32) + len;
+	}
+	for (int slot = 0; slot < OW_SCHEDULE_SLOTS; slot++)
+		windows->slot_area[slot] = -1;
+	for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
+		windows->slot_area[p] = (int16) ((uint8) base[layout.area_of + p] - 1);
+	for (int a = 0; a < nareas; a++)
+		windows->slot_area[OW_SCHEDULE_AREA_SLOT(a)] = (int16) a;
+	return windows;
+}
+
+/*
+ * A calendar keeps no rows, only each area's segments: those are the
+ * windows behind its answers.
+ */
+static const ScheduleWindows *
+calendar_windows(const OutageCalendar *calendar, const CalendarLayout *layout,
+				 const uint32 *bounds, MemoryContext target)
+{
+	const char *base = (const char *) calendar;
+	int			nareas = calendar->nareas;
+	ScheduleWindows *windows = ow_schedule_windows_new(calendar,
+													   calendar->nsegments,
+													   target);
+
+	for (int a = 0; a <= nareas; a++)
+	{
+		for (uint32 i = bounds[a]; i < bounds[a + 1]; i++)
+		{
+			ScheduleWindow *w = &windows->windows[windows->nwindows++];
+			ScheduleSegment seg;
+
+			get_segment(base + layout->segments + SEGMENT_BYTES * i, &seg);
+			w->lower = seg.lower;
+			w->upper = seg.upper;
+			w->kind = seg.kind;
+			w->area = a < nareas ? a : -1;
+		}
+	}
+	return windows;
+}
+
+/* Most severe first, then by start, end, id (none last), area before nationwide. */
+static int
+window_order(const void *a, const void *b, void *arg)
+{
+	const ScheduleWindows *windows = arg;
+	int			i = *(const int *) a;
+	int			j = *(const int *) b;
+	const ScheduleWindow *x = &windows->windows[i];
+	const ScheduleWindow *y = &windows->windows[j];
+	int32		rx = ow_kind_rank[x->kind];
+	int32		ry = ow_kind_rank[y->kind];
+
+	if (rx != ry)
+		return rx > ry ? -1 : 1;
+	if (x->lower != y->lower)
+		return x->lower < y->lower ? -1 : 1;
+	if (x->upper != y->upper)
+		return x->upper < y->upper ? -1 : 1;
+	if (windows->rows != NULL)
+	{
+		const ScheduleRow *rx_row = &windows->rows[i];
+		const ScheduleRow *ry_row = &windows->rows[j];
+
+		if (rx_row->has_id != ry_row->has_id)
+			return rx_row->has_id ? -1 : 1;
+		if (rx_row->id != ry_row->id)
+			return rx_row->id < ry_row->id ? -1 : 1;
+	}
+	if (x->area != y->area)
+		return x->area > y->area ? -1 : 1;	/* -1, nationwide, last */
+	return i < j ? -1 : i > j;
+}
+
+int
+ow_schedule_windows_at(const CompiledSchedule *schedule, int p, TimestampTz t,
+					   int **out)
+{
+	const ScheduleWindows *windows = schedule->windows;
+	int		   *found;
+	int			area;
+	int			n = 0;
+
+	*out = NULL;
+	/* the segments answer "none" fast, and then no window covers t */
+	if (windows == NULL || ow_schedule_impact(schedule, p, t) == OW_IMPACT_NONE)
+		return 0;
+	area = windows->slot_area[p];
+	found = palloc(sizeof(int) * Max(windows->nwindows, 1));
+	for (int i = 0; i < windows->nwindows; i++)
+	{
+		const ScheduleWindow *w = &windows->windows[i];
+
+		if (w->lower <= t && t < w->upper && (w->area < 0 || w->area == area))
+			found[n++] = i;
+	}
+	qsort_arg(found, n, sizeof(int), window_order,
+			  unconstify(ScheduleWindows *, windows));
+	*out = found;
+	return n;
+}
+
+/*
  * Each area's segments are merged with the nationwide ones, so that a
  * lookup is one binary search, as long as the schedule stays within twice
  * the segments it would hold unmerged; an area merged past that is kept
@@ -341,6 +496,7 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 				  runs, merged, nnation, nareas);
 
 	pfree(all);
+	schedule->windows = calendar_windows(calendar, &layout, bounds, target);
 	return schedule;
 }
 

@@ -44,6 +44,43 @@ typedef struct FacilityMap
 	int16	   *slots;
 } FacilityMap;
 
+/*
+ * One window behind the segments, as affecting_windows() returns it: a row
+ * of outage_schedule, or, for a calendar, one of its segments.
+ */
+typedef struct ScheduleWindow
+{
+	TimestampTz lower;
+	TimestampTz upper;
+	int32		kind;			/* the stored kind code */
+	int32		area;			/* calendar area index; -1: nationwide */
+} ScheduleWindow;
+
+/* What a row of outage_schedule adds to its window: a calendar has none. */
+typedef struct ScheduleRow
+{
+	int64		id;
+	bool		has_id;
+	const struct varlena *note; /* text or NULL */
+	const struct varlena *source;	/* text or NULL */
+} ScheduleRow;
+
+/*
+ * The windows of a compiled schedule and the area each lookup slot reads,
+ * so that the rows behind an answer come from the very schedule that gave
+ * it.  Windows are in no particular order: only the few covering an
+ * instant that has an impact are ever looked at.
+ */
+typedef struct ScheduleWindows
+{
+	int16		slot_area[OW_SCHEDULE_SLOTS];	/* -1: nationwide only */
+	int			nareas;
+	const struct varlena **area_names;	/* text, by area index */
+	const ScheduleRow *rows;	/* rows[i] is window i's; NULL: a calendar */
+	int			nwindows;
+	ScheduleWindow windows[FLEXIBLE_ARRAY_MEMBER];
+} ScheduleWindows;
+
 typedef struct CompiledSchedule
 {
 	/* every segment of every prefecture lies in [hull_lower, hull_upper) */
@@ -76,6 +113,7 @@ typedef struct CompiledSchedule
 	int			also_to[OW_SCHEDULE_SLOTS];
 	int			nareas;			/* area slots in use: nareas + 1 */
 	const FacilityMap *facilities;	/* NULL: none (a calendar's schedule) */
+	const ScheduleWindows *windows; /* what the segments were made of */
 	int			nsegments;
 	ScheduleSegment segments[FLEXIBLE_ARRAY_MEMBER];
 } CompiledSchedule;
@@ -296,5 +334,24 @@ extern CompiledSchedule *ow_calendar_compile(const OutageCalendar *calendar,
 extern const CompiledSchedule *ow_calendar_arg_schedule(FunctionCallInfo fcinfo,
 														void **cache,
 														int argno);
+
+/*
+ * Room for capacity windows (none yet), with a calendar's area names and
+ * the area each slot of its schedule reads, in memory of target.
+ * ow_calendar_compile() fills it with the calendar's segments; the tables'
+ * schedule (schedule.c) with its rows, adding their identity.
+ */
+extern ScheduleWindows *ow_schedule_windows_new(const OutageCalendar *calendar,
+												int capacity,
+												MemoryContext target);
+
+/*
+ * The windows of slot p that cover t, most severe first (then by start,
+ * end, id, the area's before the nationwide ones), as indexes into
+ * schedule->windows->windows in *out (palloc'd in the current memory
+ * context); returns how many.
+ */
+extern int	ow_schedule_windows_at(const CompiledSchedule *schedule, int p,
+								   TimestampTz t, int **out);
 
 #endif							/* OW_COMPILED_SCHEDULE_H */

@@ -1,7 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * eligibility.c
- *	  is_eligibility_affected(), eligibility_impact() and japan_time(): the
+ *	  is_eligibility_affected(), eligibility_impact(),
+ *	  eligibility_impact_on_day(), affecting_windows() and japan_time(): the
  *	  functions HIS reports and billing audits call once per visit.
  *
  * Each call site keeps its compiled schedule and a few per-statement lookups
@@ -15,6 +16,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/lsyscache.h"
@@ -263,6 +265,27 @@ schedule_arg(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
 	return ow_schedule_get(&cache->schedule, fcinfo);
 }
 
+/* The lookup slot of the visit's facility (argument 0). */
+static pg_attribute_always_inline int
+visit_slot(FunctionCallInfo fcinfo, EligibilityCallCache *cache,
+		   const CompiledSchedule *schedule, int flags)
+{
+	if (flags & ARG_FACILITY)
+		return ow_schedule_facility_slot(schedule, PG_GETARG_INT64(0));
+	if (flags & ARG_TEXT_PREFECTURE)
+		return prefecture_arg_text(cache, PG_GETARG_DATUM(0));
+	return PG_GETARG_PREFECTURE(0);
+}
+
+/* The visit's instant (argument 1): a Japan local time read as such. */
+static pg_attribute_always_inline TimestampTz
+visit_time(FunctionCallInfo fcinfo, int flags)
+{
+	return (flags & ARG_LOCAL_TIME) ?
+		ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1)) :
+		PG_GETARG_TIMESTAMPTZ(1);
+}
+
 /*
  * The rank of the most severe impact on the visit (impact.h); with
  * affected_only, whether that impact affects eligibility.  A date is the
@@ -277,12 +300,7 @@ visit_impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags,
 	const CompiledSchedule *schedule;
 
 	schedule = schedule_arg(fcinfo, cache, flags);
-	if (flags & ARG_FACILITY)
-		p = ow_schedule_facility_slot(schedule, PG_GETARG_INT64(0));
-	else if (flags & ARG_TEXT_PREFECTURE)
-		p = prefecture_arg_text(cache, PG_GETARG_DATUM(0));
-	else
-		p = PG_GETARG_PREFECTURE(0);
+	p = visit_slot(fcinfo, cache, schedule, flags);
 	if (flags & ARG_DAY)
 	{
 		DateADT		day = PG_GETARG_DATEADT(1);
@@ -295,9 +313,7 @@ visit_impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags,
 									   ow_japan_local_to_timestamptz((Timestamp) (day + 1) * USECS_PER_DAY));
 		return affected_only ? ow_impacts[rank].affects_eligibility : rank;
 	}
-	t = (flags & ARG_LOCAL_TIME) ?
-		ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1)) :
-		PG_GETARG_TIMESTAMPTZ(1);
+	t = visit_time(fcinfo, flags);
 
 	/* which impacts make a visit "affected" is the impact table's to say */
 	if (affected_only)
@@ -380,6 +396,116 @@ eligibility_impact_on_day(PG_FUNCTION_ARGS)
 {
 	DISPATCH_VARIANT(impact, fcinfo);
 	PG_RETURN_NULL();			/* keep the compiler quiet */
+}
+
+/*
+ * affecting_windows(): the windows behind eligibility_impact()'s answer, as
+ * rows of outage_schedule, most severe first, from the same compiled
+ * schedule (and so the same snapshot or calendar) that gives the answer.
+ * With a calendar, the windows are its segments: no id, note or source.
+ * The columns are filled by name, so a column a user added reads NULL.
+ * One call lists a handful of rows, so the rows go to a tuplestore and the
+ * variant is read at run time rather than compiled per case.
+ */
+PG_FUNCTION_INFO_V1(affecting_windows);
+Datum
+affecting_windows(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	int			flags = cache->variant;
+	const CompiledSchedule *schedule;
+	const ScheduleWindows *windows;
+	int		   *found;
+	ReturnSetInfo *rsinfo;
+	TupleDesc	tupdesc;
+	int			n;
+	int			natts;
+	enum
+	{
+		COL_OTHER, COL_ID, COL_AREA, COL_PERIOD, COL_NOTE, COL_SOURCE
+	}		   *cols;
+	Datum	   *values;
+	bool	   *nulls;
+
+	if (flags & ARG_DAY)
+		elog(ERROR, "affecting_windows takes a time, not a date");
+	schedule = schedule_arg(fcinfo, cache, flags);
+	n = ow_schedule_windows_at(schedule, visit_slot(fcinfo, cache, schedule, flags),
+							   visit_time(fcinfo, flags), &found);
+
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	tupdesc = rsinfo->setDesc;
+	natts = tupdesc->natts;
+	cols = palloc(sizeof(*cols) * natts);
+	values = palloc(sizeof(Datum) * natts);
+	nulls = palloc(sizeof(bool) * natts);
+	for (int i = 0; i < natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
+		const char *name = NameStr(att->attname);
+
+		cols[i] = COL_OTHER;
+		if (att->attisdropped)
+			continue;
+		if (strcmp(name, "id") == 0 && att->atttypid == INT8OID)
+			cols[i] = COL_ID;
+		else if (strcmp(name, "area") == 0 && att->atttypid == TEXTOID)
+			cols[i] = COL_AREA;
+		else if (strcmp(name, "period") == 0 &&
+				 att->attlen == (int16) sizeof(OutageWindow))
+			cols[i] = COL_PERIOD;
+		else if (strcmp(name, "note") == 0 && att->atttypid == TEXTOID)
+			cols[i] = COL_NOTE;
+		else if (strcmp(name, "source") == 0 && att->atttypid == TEXTOID)
+			cols[i] = COL_SOURCE;
+	}
+
+	windows = schedule->windows;
+	for (int r = 0; r < n; r++)
+	{
+		const ScheduleWindow *w = &windows->windows[found[r]];
+		const ScheduleRow *row = windows->rows ? &windows->rows[found[r]] : NULL;
+		OutageWindow period = {w->lower, w->upper, w->kind, 0};
+
+		for (int i = 0; i < natts; i++)
+		{
+			const struct varlena *text = NULL;
+
+			values[i] = (Datum) 0;
+			nulls[i] = true;
+			switch (cols[i])
+			{
+				case COL_ID:
+					values[i] = Int64GetDatum(row ? row->id : 0);
+					nulls[i] = row == NULL || !row->has_id;
+					continue;
+				case COL_PERIOD:
+					values[i] = OutageWindowPGetDatum(&period);
+					nulls[i] = false;
+					continue;
+				case COL_AREA:
+					if (w->area >= 0 && w->area < windows->nareas)
+						text = windows->area_names[w->area];
+					break;
+				case COL_NOTE:
+					text = row ? row->note : NULL;
+					break;
+				case COL_SOURCE:
+					text = row ? row->source : NULL;
+					break;
+				case COL_OTHER:
+					continue;
+			}
+			if (text != NULL)
+			{
+				values[i] = PointerGetDatum(text);
+				nulls[i] = false;
+			}
+		}
+		tuplestore_putvalues(rsinfo->setResult, tupdesc, values, nulls);
+	}
+	return (Datum) 0;
 }
 
 PG_FUNCTION_INFO_V1(japan_time);

@@ -155,14 +155,109 @@ read_areas(Oid namespace, Snapshot snapshot, CalendarSource *source)
 	table_close(rel, NoLock);
 }
 
-/* Every window of outage_schedule, with its area (added if new). */
+/*
+ * The rows of outage_schedule as read, kept for the windows behind an
+ * answer (affecting_windows), their texts copied into the schedule's own
+ * memory.
+ */
+typedef struct WindowRows
+{
+	MemoryContext target;
+	int			n;
+	int			capacity;
+	ScheduleWindow *windows;	/* area: the source's index, then the calendar's */
+	ScheduleRow *rows;			/* in target */
+} WindowRows;
+
+/*
+ * A column the answers do not depend on (id, note, source): 0 if it is
+ * missing or of another type, and then read as NULL, so that a changed
+ * column never stops the eligibility functions.
+ */
+static AttrNumber
+optional_column(Relation rel, const char *attname, Oid typid)
+{
+	AttrNumber	attnum = get_attnum(RelationGetRelid(rel), attname);
+
+	if (attnum <= 0 ||
+		TupleDescAttr(RelationGetDescr(rel), attnum - 1)->atttypid != typid)
+		return InvalidAttrNumber;
+	return attnum;
+}
+
+static const struct varlena *
+copy_text(TupleTableSlot *slot, AttrNumber attnum, MemoryContext target)
+{
+	bool		isnull;
+	Datum		value;
+	MemoryContext old;
+	struct varlena *copy;
+
+	if (attnum == InvalidAttrNumber)
+		return NULL;
+	value = slot_getattr(slot, attnum, &isnull);
+	if (isnull)
+		return NULL;
+	old = MemoryContextSwitchTo(target);
+	copy = pg_detoast_datum_copy((struct varlena *) DatumGetPointer(value));
+	MemoryContextSwitchTo(old);
+	return copy;
+}
+
 static void
-read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source)
+keep_row(WindowRows *rows, TupleTableSlot *slot, AttrNumber id_att,
+		 AttrNumber note_att, AttrNumber source_att, int area,
+		 const OutageWindow *w)
+{
+	ScheduleWindow *window;
+	ScheduleRow *row;
+	bool		isnull;
+
+	if (rows->n == rows->capacity)
+	{
+		rows->capacity = Max(16, 2 * rows->capacity);
+		rows->windows = rows->windows ?
+			repalloc(rows->windows, sizeof(ScheduleWindow) * rows->capacity) :
+			palloc(sizeof(ScheduleWindow) * rows->capacity);
+		rows->rows = rows->rows ?
+			repalloc(rows->rows, sizeof(ScheduleRow) * rows->capacity) :
+			MemoryContextAlloc(rows->target, sizeof(ScheduleRow) * rows->capacity);
+	}
+	window = &rows->windows[rows->n];
+	row = &rows->rows[rows->n];
+	window->lower = w->lower;
+	window->upper = w->upper;
+	window->kind = w->kind;
+	window->area = area;
+	row->has_id = false;
+	row->id = 0;
+	if (id_att != InvalidAttrNumber)
+	{
+		Datum		id = slot_getattr(slot, id_att, &isnull);
+
+		row->has_id = !isnull;
+		row->id = isnull ? 0 : DatumGetInt64(id);
+	}
+	row->note = copy_text(slot, note_att, rows->target);
+	row->source = copy_text(slot, source_att, rows->target);
+	rows->n++;
+}
+
+/*
+ * Every window of outage_schedule, with its area (added if new); with
+ * rows, each row is kept too.
+ */
+static void
+read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source,
+			 WindowRows *rows)
 {
 	Relation	rel = open_extension_table(namespace, SCHEDULE_TABLE);
 	AttrNumber	area_att = table_column(rel, "area", TEXTOID, -1);
 	AttrNumber	period_att = table_column(rel, "period", InvalidOid,
 										  sizeof(OutageWindow));
+	AttrNumber	id_att = optional_column(rel, "id", INT8OID);
+	AttrNumber	note_att = optional_column(rel, "note", TEXTOID);
+	AttrNumber	source_att = optional_column(rel, "source", TEXTOID);
 	TupleTableSlot *slot = table_slot_create(rel, NULL);
 	TableScanDesc scan = table_beginscan(rel, snapshot, 0, NULL);
 	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
@@ -172,13 +267,15 @@ read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source)
 		Datum		area = slot_getattr(slot, area_att, &area_null);
 		Datum		period = slot_getattr(slot, period_att, &period_null);
 		const OutageWindow *w;
+		int			a;
 
 		if (period_null)
 			continue;
 		w = DatumGetOutageWindowP(period);
-		ow_calendar_source_window(source,
-								  area_null ? -1 : text_area(source, area),
-								  w->lower, w->upper, w->kind);
+		a = area_null ? -1 : text_area(source, area);
+		ow_calendar_source_window(source, a, w->lower, w->upper, w->kind);
+		if (rows != NULL)
+			keep_row(rows, slot, id_att, note_att, source_att, a, w);
 	}
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
@@ -192,8 +289,50 @@ ow_schedule_calendar(Oid namespace, Snapshot snapshot)
 
 	ow_calendar_source_init(&source);
 	read_areas(namespace, snapshot, &source);
-	read_windows(namespace, snapshot, &source);
+	read_windows(namespace, snapshot, &source, NULL);
 	return ow_calendar_build(&source);
+}
+
+/*
+ * The same, keeping the rows, whose identity (id, note, source) the
+ * compiled schedule carries for affecting_windows.
+ */
+static OutageCalendar *
+schedule_calendar_rows(Oid namespace, Snapshot snapshot, WindowRows *rows)
+{
+	CalendarSource source;
+
+	OutageCalendar *calendar;
+	int			index[OW_CALENDAR_MAX_AREAS];
+
+	ow_calendar_source_init(&source);
+	read_areas(namespace, snapshot, &source);
+	read_windows(namespace, snapshot, &source, rows);
+	calendar = ow_calendar_build(&source);
+
+	/* the calendar numbers the areas in name order */
+	for (int a = 0; a < source.nareas; a++)
+		index[a] = ow_calendar_area_index(calendar, source.area_names[a],
+										  source.area_name_lens[a]);
+	for (int i = 0; i < rows->n; i++)
+		if (rows->windows[i].area >= 0)
+			rows->windows[i].area = index[rows->windows[i].area];
+	return calendar;
+}
+
+/* The rows as the compiled schedule's windows, areas as the calendar numbers them. */
+static const ScheduleWindows *
+rows_as_windows(const WindowRows *rows, const OutageCalendar *calendar,
+				MemoryContext target)
+{
+	ScheduleWindows *windows = ow_schedule_windows_new(calendar, rows->n,
+													   target);
+
+	if (rows->n > 0)
+		memcpy(windows->windows, rows->windows, sizeof(ScheduleWindow) * rows->n);
+	windows->nwindows = rows->n;
+	windows->rows = rows->rows;
+	return windows;
 }
 
 /*
@@ -281,12 +420,17 @@ ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
 											   "outage_window schedule build",
 											   ALLOCSET_SMALL_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(work);
-	OutageCalendar *calendar = ow_schedule_calendar(namespace, snapshot);
+	WindowRows	rows = {target, 0, 0, NULL, NULL};
+	OutageCalendar *calendar = schedule_calendar_rows(namespace, snapshot,
+													  &rows);
 	CompiledSchedule *schedule;
 
 	schedule = ow_calendar_compile(calendar, target);
 	schedule->facilities = read_facilities(namespace, snapshot, calendar,
 										   target);
+	/* the rows, not the calendar's segments, are the windows behind it */
+	pfree(unconstify(ScheduleWindows *, schedule->windows));
+	schedule->windows = rows_as_windows(&rows, calendar, target);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
 	return schedule;

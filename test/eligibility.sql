@@ -26,7 +26,7 @@ SELECT is(
 	(SELECT count(*)::int FROM pg_proc
 	 WHERE proname IN ('is_eligibility_affected', 'eligibility_impact', 'affecting_windows')
 	   AND proparallel = 's'),
-	26, 'every overload of the three functions is PARALLEL SAFE');
+	30, 'every overload of the three functions is PARALLEL SAFE');
 SELECT is(
 	(SELECT count(*)::int FROM pg_proc
 	 WHERE proname = 'is_eligibility_affected' AND prosupport <> 0),

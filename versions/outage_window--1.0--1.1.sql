@@ -107,7 +107,8 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 -- (shokai_kbn 8, 9) are kept apart from the insurance check.
 --
 -- orca_affected_visits and orca_eligibility_review gain the patient's
--- number, name, kana name, sex and date of birth as new last columns.  A
+-- number, name, kana name, sex, date of birth and address as new last
+-- columns, and the review its review_reason.  A
 -- function's result type cannot be changed in place, so both are dropped
 -- and created again (the review first: its SQL body depends on the other).
 -- A user's view or function that depends on either stops this update with
@@ -182,7 +183,8 @@ RETURNS TABLE (
 	patient_name pg_catalog.text,
 	patient_kana pg_catalog.text,
 	sex pg_catalog.text,
-	birth_date pg_catalog.date
+	birth_date pg_catalog.date,
+	patient_address pg_catalog.text
 )
 LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
@@ -196,12 +198,13 @@ DECLARE
 		WHERE e.extname OPERATOR(pg_catalog.=) 'outage_window');
 	tbl pg_catalog.name;
 	kaku pg_catalog.regclass;
+	address pg_catalog.text;
 	patient_table pg_catalog.regclass;
 	extra pg_catalog.text := '';
 	insurance pg_catalog.text := 'pg_catalog.btrim(k.shokai_kbn) OPERATOR(pg_catalog.=) ANY (''{1,2}''::pg_catalog.text[])';
 	ptnum pg_catalog.text := 'SELECT NULL::pg_catalog.text AS ptnum';
 	ptinf pg_catalog.text := 'SELECT NULL::pg_catalog.text AS name, NULL::pg_catalog.text AS kananame, '
-		'NULL::pg_catalog.text AS sex, NULL::pg_catalog.date AS birthday';
+		'NULL::pg_catalog.text AS sex, NULL::pg_catalog.date AS birthday, NULL::pg_catalog.text AS address';
 	bound pg_catalog.timestamp;
 	first_day pg_catalog.bpchar;
 	last_day pg_catalog.bpchar;
@@ -253,14 +256,27 @@ BEGIN
 	EXECUTE pg_catalog.format('SELECT %s.orca_table($1, ''tbl_ptinf''::pg_catalog.name, false)', ext)
 		INTO patient_table USING orca_schema;
 	IF patient_table IS NOT NULL THEN
+		-- 住所 and 番地: those of the two columns the table has, in order
+		SELECT pg_catalog.string_agg(
+				   pg_catalog.format('COALESCE(p.%I::pg_catalog.text, '''')', a.attname),
+				   ' OPERATOR(pg_catalog.||) ' ORDER BY a.attname)
+		INTO address
+		FROM pg_catalog.pg_attribute AS a
+		WHERE a.attrelid OPERATOR(pg_catalog.=) patient_table
+		  AND a.attname OPERATOR(pg_catalog.=) ANY ('{home_adrs,home_banti}'::pg_catalog.name[])
+		  AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped;
 		ptinf := pg_catalog.format(
 			'SELECT p.name::pg_catalog.text AS name, p.kananame::pg_catalog.text AS kananame,
 					pg_catalog.btrim(p.sex::pg_catalog.text) AS sex,
-					%s.orca_date(p.birthday::pg_catalog.text) AS birthday
+					%s.orca_date(p.birthday::pg_catalog.text) AS birthday,
+					%s AS address
 			 FROM %I.tbl_ptinf AS p
 			 WHERE p.hospnum OPERATOR(pg_catalog.=) a.hospnum
 			   AND p.ptid OPERATOR(pg_catalog.=) a.ptid
-			 LIMIT 1', ext, orca_schema);
+			 LIMIT 1', ext,
+			COALESCE('NULLIF(pg_catalog.btrim(' OPERATOR(pg_catalog.||) address
+					 OPERATOR(pg_catalog.||) '), '''')', 'NULL::pg_catalog.text'),
+			orca_schema);
 	END IF;
 
 	-- Only receptions on the days the windows span can be affected; a range
@@ -283,16 +299,9 @@ BEGIN
 	-- once for every tbl_onshi_kaku row of the patient it is compared with.
 	-- The patient's identity is read last, for the affected visits only.
 	RETURN QUERY EXECUTE pg_catalog.format($q$
-		SELECT a.*, n.ptnum, p.name, p.kananame, p.sex, p.birthday
+		SELECT a.*, n.ptnum, p.name, p.kananame, p.sex, p.birthday, p.address
 		FROM (SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
-					 f.prefecture, i.impact,
-					 CASE WHEN v.ptid OPERATOR(pg_catalog.=) 0 THEN 'unregistered'
-						  WHEN c.valid THEN 'ok'
-						  WHEN NOT c.valid THEN 'not_valid'
-						  WHEN c.kohi_ok THEN 'kohi_only'
-						  WHEN c.checks OPERATOR(pg_catalog.>) 0 THEN 'failed'
-						  ELSE 'no_check' END,
-					 c.last_at
+					 f.prefecture, r.impact, s.check_status, c.last_at
 			  FROM (SELECT u.hospnum::pg_catalog.int4 AS hospnum,
 						   u.ptid::pg_catalog.int8 AS ptid,
 						   %3$s.orca_date(u.ukeymd::pg_catalog.text) AS visit_date,
@@ -318,11 +327,6 @@ BEGIN
 				ORDER BY s.styukymd DESC
 				LIMIT 1) AS f
 			  CROSS JOIN LATERAL (
-				SELECT CASE WHEN v.visit_at IS NULL
-							THEN %3$s.eligibility_impact_on_day(f.prefecture, v.visit_date)
-							ELSE %3$s.eligibility_impact(f.prefecture, v.visit_at) END
-					   AS impact) AS i
-			  CROSS JOIN LATERAL (
 				-- valid: the newest completed insurance check's answer (NULL
 				-- when none completed); on a tie, the invalid one first
 				SELECT (pg_catalog.array_agg(k.valid ORDER BY k.at DESC NULLS LAST, k.valid)
@@ -344,8 +348,19 @@ BEGIN
 							 OR pg_catalog.btrim(k.shokai_kbn) OPERATOR(pg_catalog.=)
 								ANY ('{8,9}'::pg_catalog.text[]))
 						%2$s) AS k) AS c
+			  CROSS JOIN LATERAL (
+				SELECT CASE WHEN v.ptid OPERATOR(pg_catalog.=) 0 THEN 'unregistered'
+							WHEN c.valid THEN 'ok'
+							WHEN NOT c.valid THEN 'not_valid'
+							WHEN c.kohi_ok THEN 'kohi_only'
+							WHEN c.checks OPERATOR(pg_catalog.>) 0 THEN 'failed'
+							ELSE 'no_check' END::pg_catalog.text AS check_status) AS s
+			  -- the review core decides the impact and whether it affected
+			  -- eligibility (the language only picks its guidance, unused here)
+			  CROSS JOIN LATERAL %3$s.eligibility_review(f.prefecture, v.visit_date,
+					v.visit_at, s.check_status, 'ja'::pg_catalog.text) AS r
 			  WHERE v.visit_date IS NOT NULL
-				AND %3$s.affects_eligibility(i.impact)
+				AND r.affected
 			  OFFSET 0) AS a (hospnum, ptid, visit_date, ukeid, visit_at, facility_prefecture,
 							  impact, check_status, last_check_at)
 		LEFT JOIN LATERAL (%5$s) AS n ON a.ptid OPERATOR(pg_catalog.<>) 0
@@ -357,42 +372,10 @@ END;
 $$;
 
 COMMENT ON FUNCTION @extschema@.orca_affected_visits(pg_catalog.name) IS
-'ORCA receptions (tbl_uketuke in the given schema) in an outage or intermittent window of the facility''s prefecture, with the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex and date of birth';
+'ORCA receptions (tbl_uketuke in the given schema) in an outage or intermittent window of the facility''s prefecture, with the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti)';
 
-CREATE FUNCTION @extschema@.orca_eligibility_review(
-	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
-RETURNS TABLE (
-	hospnum pg_catalog.int4,
-	ptid pg_catalog.int8,
-	visit_date pg_catalog.date,
-	ukeid pg_catalog.int4,
-	visit_at pg_catalog.timestamp,
-	facility_prefecture @extschema@.prefecture,
-	impact @extschema@.eligibility_impact,
-	check_status pg_catalog.text,
-	last_check_at pg_catalog.timestamp,
-	guidance pg_catalog.text,
-	patient_number pg_catalog.text,
-	patient_name pg_catalog.text,
-	patient_kana pg_catalog.text,
-	sex pg_catalog.text,
-	birth_date pg_catalog.date
-)
-LANGUAGE sql STABLE STRICT
-BEGIN ATOMIC
-	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
-		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
-		   @extschema@.review_guidance(v.impact, lang),
-		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date
-	FROM @extschema@.orca_affected_visits(orca_schema) AS v
-	WHERE v.check_status OPERATOR(pg_catalog.<>) 'ok'
-	  -- an unsupported language fails even when no visit is affected
-	  AND @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL
-	ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid;
-END;
-
-COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text) IS
-'ORCA receptions in an outage or intermittent window with no successful online eligibility check that day: the visits whose eligibility needs review, with what to do (lang ''ja'' or ''en'') and the items to look the patient up by afterwards (number, name, kana name, sex, date of birth)';
+-- orca_eligibility_review is created again at the end of this script,
+-- once the review core it calls (eligibility_review) exists.
 
 --
 -- The billing audit: 10割 also on a 自費 combination (hknnum 980), one row
@@ -761,6 +744,76 @@ COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.prefecture
 'The most severe window of the given calendar that touches this Japan calendar day (reads no table)';
 COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar) IS
 'The most severe window of the given calendar that touches this Japan calendar day; prefecture given as text';
+
+--
+-- affecting_windows is the same C function as the answers (it was SQL over
+-- the tables): it lists the windows of the very schedule that gave the
+-- answer, and gains calendar forms, which list the calendar's segments.
+--
+CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
+
+CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
+
+CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
+
+CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
+
+-- affecting_windows with a calendar: a calendar keeps each area's windows
+-- merged into segments, so the rows are the segments covering the visit
+-- (the area's, then the nationwide one), with no id, note or source.
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'The segments of the given calendar that apply to a visit (its area''s and the nationwide one), most severe first; id, note and source are NULL (reads no table)';
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; id, note and source are NULL';
+COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'The segments of the given calendar that apply to a visit, most severe first; prefecture given as text; id, note and source are NULL';
+COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; prefecture given as text; id, note and source are NULL';
 
 --
 -- outage_notice_windows(): the windows of a whole notice (src/notice.c,
@@ -1146,30 +1199,14 @@ LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.affecting_windows(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz)
 RETURNS SETOF @extschema@.outage_schedule
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT s.*
-	FROM @extschema@.outage_schedule AS s
-	WHERE s.period OPERATOR(@extschema@.@>) visit_at
-	  AND (s.area IS NULL
-		   OR s.area OPERATOR(pg_catalog.=) COALESCE(
-			  (SELECT f.area FROM @extschema@.facility_area AS f
-			   WHERE f.facility OPERATOR(@extschema@.=) affecting_windows.facility),
-			  (SELECT a.area FROM @extschema@.prefecture_area AS a
-			   WHERE a.prefecture OPERATOR(@extschema@.=)
-					 @extschema@.institution_prefecture(affecting_windows.facility))))
-	ORDER BY @extschema@.kind(s.period)::@extschema@.eligibility_impact DESC,
-			 @extschema@.lower(s.period), @extschema@.upper(s.period), s.id;
-END;
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
 CREATE FUNCTION @extschema@.affecting_windows(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp)
 RETURNS SETOF @extschema@.outage_schedule
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT * FROM @extschema@.affecting_windows(facility,
-		@extschema@.japan_time(visit_at));
-END;
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
 COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.medical_institution_code, pg_catalog.timestamptz) IS
 'True when a visit at this facility falls in an outage or intermittent window of its area: facility_area''s, else its prefecture''s (or a nationwide one)';
@@ -1681,3 +1718,145 @@ $$;
 COMMENT ON TRIGGER restore_seed ON @extschema@.outage_schedule IS
 'An INSERT with the id of an unchanged shipped window replaces it (how a restore puts back a dumped edit)';
 
+--
+-- The review core every HIS adapter shares (install/55_review.sql), and the
+-- ORCA review as one adapter over it: it gains review_reason and the
+-- patient's address (dropped above with orca_affected_visits).
+--
+-- The answer for a visit whose impact is known: the one place that says
+-- which visits are reviewed and why.
+CREATE FUNCTION @extschema@.eligibility_review(
+	impact @extschema@.eligibility_impact, check_status pg_catalog.text,
+	lang pg_catalog.text DEFAULT 'ja',
+	OUT affected pg_catalog.bool, OUT needs_review pg_catalog.bool,
+	OUT reason pg_catalog.text, OUT guidance pg_catalog.text)
+RETURNS pg_catalog.record
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT a.affected,
+		   CASE WHEN a.affected
+				THEN NOT COALESCE(check_status OPERATOR(pg_catalog.=) 'ok', false)
+				ELSE a.affected END,
+		   CASE WHEN a.affected IS NOT TRUE
+					 OR check_status OPERATOR(pg_catalog.=) 'ok' THEN NULL
+				WHEN check_status OPERATOR(pg_catalog.=) 'not_valid' THEN 'check_not_valid'
+				WHEN check_status OPERATOR(pg_catalog.=) 'kohi_only' THEN 'kohi_check_only'
+				WHEN check_status OPERATOR(pg_catalog.=) 'failed' THEN 'check_failed'
+				WHEN check_status OPERATOR(pg_catalog.=) 'no_check' THEN 'no_check'
+				WHEN check_status OPERATOR(pg_catalog.=) 'unregistered' THEN 'no_patient_number'
+				ELSE 'check_unknown' END,
+		   @extschema@.review_guidance(impact, lang)
+	FROM (SELECT @extschema@.affects_eligibility(impact) AS affected) AS a
+	-- an unsupported language fails even for a visit that cannot be placed
+	WHERE @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL;
+END;
+
+COMMENT ON FUNCTION @extschema@.eligibility_review(@extschema@.eligibility_impact, pg_catalog.text, pg_catalog.text) IS
+'The after-outage review of a visit with this impact and check outcome (ok, not_valid, kohi_only, failed, no_check, unregistered): whether it affected eligibility, whether it needs review and why, and what to do (lang ''ja'' or ''en'')';
+
+-- A visit by its facility's prefecture, Japan date and local time (NULL:
+-- not recorded, then the most severe window touching the day counts).
+CREATE FUNCTION @extschema@.eligibility_review(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	visit_at pg_catalog.timestamp, check_status pg_catalog.text,
+	lang pg_catalog.text DEFAULT 'ja',
+	OUT impact @extschema@.eligibility_impact, OUT affected pg_catalog.bool,
+	OUT needs_review pg_catalog.bool, OUT reason pg_catalog.text,
+	OUT guidance pg_catalog.text)
+RETURNS pg_catalog.record
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	FROM (SELECT CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.eligibility_impact(facility_prefecture, visit_at)
+					  ELSE @extschema@.eligibility_impact_on_day(facility_prefecture, visit_date) END
+				 AS impact) AS i,
+		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
+END;
+
+-- The same for a facility by its 10-digit code (facility_area's area, else
+-- its prefecture's).
+CREATE FUNCTION @extschema@.eligibility_review(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	visit_at pg_catalog.timestamp, check_status pg_catalog.text,
+	lang pg_catalog.text DEFAULT 'ja',
+	OUT impact @extschema@.eligibility_impact, OUT affected pg_catalog.bool,
+	OUT needs_review pg_catalog.bool, OUT reason pg_catalog.text,
+	OUT guidance pg_catalog.text)
+RETURNS pg_catalog.record
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	FROM (SELECT CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.eligibility_impact(facility, visit_at)
+					  ELSE @extschema@.eligibility_impact_on_day(facility, visit_date) END
+				 AS impact) AS i,
+		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
+END;
+
+-- The same against a calendar (an audit re-run on the schedule it was made
+-- with; reads no table).
+CREATE FUNCTION @extschema@.eligibility_review(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	visit_at pg_catalog.timestamp, check_status pg_catalog.text,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja',
+	OUT impact @extschema@.eligibility_impact, OUT affected pg_catalog.bool,
+	OUT needs_review pg_catalog.bool, OUT reason pg_catalog.text,
+	OUT guidance pg_catalog.text)
+RETURNS pg_catalog.record
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	FROM (SELECT CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.eligibility_impact(facility_prefecture, visit_at, calendar)
+					  ELSE @extschema@.eligibility_impact_on_day(facility_prefecture, visit_date, calendar) END
+				 AS impact) AS i,
+		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
+END;
+
+COMMENT ON FUNCTION @extschema@.eligibility_review(@extschema@.prefecture, pg_catalog.date, pg_catalog.timestamp, pg_catalog.text, pg_catalog.text) IS
+'The after-outage review of one visit, for any HIS: its facility''s prefecture, Japan date, Japan local time (NULL if not recorded) and check outcome give the impact, whether it affected eligibility, whether it needs review and why, and what to do';
+COMMENT ON FUNCTION @extschema@.eligibility_review(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.timestamp, pg_catalog.text, pg_catalog.text) IS
+'The after-outage review of one visit at this facility (its facility_area area, else its prefecture''s): impact, affected, needs_review, reason, guidance';
+COMMENT ON FUNCTION @extschema@.eligibility_review(@extschema@.prefecture, pg_catalog.date, pg_catalog.timestamp, pg_catalog.text, @extschema@.outage_calendar, pg_catalog.text) IS
+'The after-outage review of one visit against the given calendar (reads no table): impact, affected, needs_review, reason, guidance';
+
+CREATE FUNCTION @extschema@.orca_eligibility_review(
+	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	last_check_at pg_catalog.timestamp,
+	review_reason pg_catalog.text,
+	guidance pg_catalog.text,
+	patient_number pg_catalog.text,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date,
+	patient_address pg_catalog.text
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	-- the review core decides which visits are reviewed, why, and what to do
+	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
+		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
+		   r.reason, r.guidance,
+		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
+		   v.patient_address
+	FROM @extschema@.orca_affected_visits(orca_schema) AS v
+	CROSS JOIN LATERAL @extschema@.eligibility_review(v.impact, v.check_status, lang) AS r
+	WHERE r.needs_review
+	  -- an unsupported language fails even when no visit is affected
+	  AND @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL
+	ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid;
+END;
+
+COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text) IS
+'ORCA receptions in an outage or intermittent window with no successful online eligibility check that day: the visits whose eligibility needs review (eligibility_review), why, what to do (lang ''ja'' or ''en'') and the items to look the patient up by afterwards (number, name, kana name, sex, date of birth, address)';
