@@ -142,6 +142,24 @@ SET enable_hashagg = on;
 SELECT count(*) AS distinct_calendars FROM (SELECT DISTINCT c FROM (SELECT c FROM calendars UNION ALL SELECT c FROM calendars_copy) u) d;
 SELECT count(*) AS groups FROM (SELECT c, count(*) FROM (SELECT c FROM calendars UNION ALL SELECT c FROM calendars_copy) u GROUP BY c) g;
 SELECT opcname, amvalidate(oid) FROM pg_opclass WHERE opcname = 'hash_outage_calendar_ops';
+-- The btree class: sorted grouping and DISTINCT agree with equality, a
+-- btree index (what a Citus distribution column or a unique key needs)
+-- finds a calendar, and the order is total and antisymmetric.
+SET enable_hashagg = off;
+SELECT count(*) AS sorted_distinct FROM (SELECT DISTINCT c FROM (SELECT c FROM calendars UNION ALL SELECT c FROM calendars_copy) u) d;
+SELECT count(*) AS sorted_groups FROM (SELECT c, count(*) FROM (SELECT c FROM calendars UNION ALL SELECT c FROM calendars_copy) u GROUP BY c) g;
+RESET enable_hashagg;
+CREATE TEMP TABLE calendars_unique (c outage_calendar PRIMARY KEY);
+INSERT INTO calendars_unique SELECT c FROM calendars;
+INSERT INTO calendars_unique SELECT c FROM calendars_copy LIMIT 1;
+SET enable_seqscan = off;
+SELECT count(*) AS found_by_index FROM calendars_unique WHERE c = current_outage_calendar();
+RESET enable_seqscan;
+SELECT count(*) FILTER (WHERE (a.c < b.c)::int + (a.c = b.c)::int + (a.c > b.c)::int <> 1) AS not_exactly_one,
+	   count(*) FILTER (WHERE (a.c < b.c) <> (b.c > a.c) OR (a.c <= b.c) <> NOT (a.c > b.c)
+							 OR sign(outage_calendar_cmp(a.c, b.c)) <> -sign(outage_calendar_cmp(b.c, a.c))) AS inconsistent
+FROM calendars a, calendars_copy b;
+SELECT opcname, amvalidate(oid) FROM pg_opclass WHERE opcname = 'btree_outage_calendar_ops';
 
 -- With a btree index on the visit time, the planner bounds the scan by the
 -- calendar argument, and answers stay the same as without the index.

@@ -837,6 +837,63 @@ outage_calendar_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!calendar_equal(fcinfo));
 }
 
+/*
+ * A total order for btree (Citus distribution columns, GROUP BY, DISTINCT,
+ * merge joins): by size, then bytewise.  It means nothing about schedules;
+ * it only has to agree with equality, which it does since equal calendars
+ * are equal bytes.
+ */
+static int
+calendar_cmp(FunctionCallInfo fcinfo)
+{
+	OutageCalendar *a = PG_GETARG_OUTAGE_CALENDAR_P(0);
+	OutageCalendar *b = PG_GETARG_OUTAGE_CALENDAR_P(1);
+	Size		la = VARSIZE(a);
+	Size		lb = VARSIZE(b);
+
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return memcmp((const char *) a + VARHDRSZ, (const char *) b + VARHDRSZ,
+				  la - VARHDRSZ);
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_cmp);
+Datum
+outage_calendar_cmp(PG_FUNCTION_ARGS)
+{
+	int			c = calendar_cmp(fcinfo);
+
+	PG_RETURN_INT32((c > 0) - (c < 0));
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_lt);
+Datum
+outage_calendar_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(calendar_cmp(fcinfo) < 0);
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_le);
+Datum
+outage_calendar_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(calendar_cmp(fcinfo) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_ge);
+Datum
+outage_calendar_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(calendar_cmp(fcinfo) >= 0);
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_gt);
+Datum
+outage_calendar_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(calendar_cmp(fcinfo) > 0);
+}
+
 PG_FUNCTION_INFO_V1(outage_calendar_hash);
 Datum
 outage_calendar_hash(PG_FUNCTION_ARGS)
