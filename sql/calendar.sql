@@ -219,15 +219,18 @@ SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(1::int2)
 	|| int4send(1) || 'a'::bytea || int2send(1::int2) || int2send(13::int2)
 	|| int4send(1) || int8send(0) || int8send(3600000000) || int4send(3)
 	|| int4send(0));
--- the same calendar as sent by outage_calendar_send
+-- the same calendar as outage_calendar_send sends it now (version 2: no
+-- facilities, no guidance of its own), and that reads back
 SELECT outage_calendar_send('{"a"(13): [2000-01-01 09:00+09,2000-01-01 10:00+09) outage}')
-	 = int2send(1::int2) || int2send(1::int2)
+	 = int2send(2::int2) || int2send(1::int2)
 	|| int4send(1) || 'a'::bytea || int2send(1::int2) || int2send(13::int2)
-	|| int4send(1) || int8send(0) || int8send(3600000000) || int4send(3)
+	|| int4send(0)
+	|| int4send(1) || int8send(0) || int8send(3600000000) || int4send(3) || int4send(-1)
 	|| int4send(0) AS send_matches;
+SELECT pg_temp.cal_try_recv(outage_calendar_send('{"a"(13; 1311234567): [2000-01-01 09:00+09,2000-01-01 10:00+09) outage "call the help desk"}'));
 -- unknown version, prefecture 48, prefecture twice, kind 4, lower >= upper,
 -- a window count larger than the data, truncated data, trailing bytes
-SELECT pg_temp.cal_try_recv(int2send(2::int2) || int2send(0::int2) || int4send(0));
+SELECT pg_temp.cal_try_recv(int2send(3::int2) || int2send(0::int2) || int4send(0));
 SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(1::int2)
 	|| int4send(1) || 'a'::bytea || int2send(1::int2) || int2send(48::int2) || int4send(0) || int4send(0));
 SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(1::int2)

@@ -249,7 +249,10 @@ read_variant(FunctionCallInfo fcinfo, EligibilityCallCache *cache)
 			variant |= ARG_LOCAL_TIME;
 		else if (argtypes[1] == DATEOID)
 			variant |= ARG_DAY;
-		if (nargs == 3)
+		/* a calendar is the third argument (visit_guidance: lang follows) */
+		if (nargs >= 3 &&
+			argtypes[2] == ow_extension_type(fcinfo->flinfo->fn_oid,
+											 "outage_calendar"))
 			variant |= ARG_CALENDAR;
 	}
 	cache->variant = variant;
@@ -268,6 +271,39 @@ schedule_arg(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
  * affected_only, whether that impact affects eligibility.  A date is the
  * whole Japan day: the most severe impact at any instant of it.
  */
+/* The slot of the facility or prefecture of argument 0. */
+static pg_attribute_always_inline int
+place_arg(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags,
+		  const CompiledSchedule *schedule)
+{
+	if (flags & ARG_FACILITY)
+		return ow_schedule_facility_slot(schedule, PG_GETARG_INT64(0));
+	if (flags & ARG_TEXT_PREFECTURE)
+		return prefecture_arg_text(cache, PG_GETARG_DATUM(0));
+	return PG_GETARG_PREFECTURE(0);
+}
+
+/* The Japan day of a date argument, [*lower, *upper); false if infinite. */
+static inline bool
+day_arg(FunctionCallInfo fcinfo, TimestampTz *lower, TimestampTz *upper)
+{
+	DateADT		day = PG_GETARG_DATEADT(1);
+
+	if (DATE_NOT_FINITE(day))
+		return false;
+	*lower = ow_japan_local_to_timestamptz((Timestamp) day * USECS_PER_DAY);
+	*upper = ow_japan_local_to_timestamptz((Timestamp) (day + 1) * USECS_PER_DAY);
+	return true;
+}
+
+static pg_attribute_always_inline TimestampTz
+time_arg(FunctionCallInfo fcinfo, int flags)
+{
+	return (flags & ARG_LOCAL_TIME) ?
+		ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1)) :
+		PG_GETARG_TIMESTAMPTZ(1);
+}
+
 static pg_attribute_always_inline int32
 visit_impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags,
 			 bool affected_only)
@@ -277,32 +313,61 @@ visit_impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags,
 	const CompiledSchedule *schedule;
 
 	schedule = schedule_arg(fcinfo, cache, flags);
-	if (flags & ARG_FACILITY)
-		p = ow_schedule_facility_slot(schedule, PG_GETARG_INT64(0));
-	else if (flags & ARG_TEXT_PREFECTURE)
-		p = prefecture_arg_text(cache, PG_GETARG_DATUM(0));
-	else
-		p = PG_GETARG_PREFECTURE(0);
+	p = place_arg(fcinfo, cache, flags, schedule);
 	if (flags & ARG_DAY)
 	{
-		DateADT		day = PG_GETARG_DATEADT(1);
+		TimestampTz lower;
+		TimestampTz upper;
 		int32		rank;
 
-		if (DATE_NOT_FINITE(day))
+		if (!day_arg(fcinfo, &lower, &upper))
 			return OW_IMPACT_NONE;
-		rank = ow_schedule_span_impact(schedule, p,
-									   ow_japan_local_to_timestamptz((Timestamp) day * USECS_PER_DAY),
-									   ow_japan_local_to_timestamptz((Timestamp) (day + 1) * USECS_PER_DAY));
+		rank = ow_schedule_span_impact(schedule, p, lower, upper);
 		return affected_only ? ow_impacts[rank].affects_eligibility : rank;
 	}
-	t = (flags & ARG_LOCAL_TIME) ?
-		ow_japan_local_to_timestamptz(PG_GETARG_TIMESTAMP(1)) :
-		PG_GETARG_TIMESTAMPTZ(1);
+	t = time_arg(fcinfo, flags);
 
 	/* which impacts make a visit "affected" is the impact table's to say */
 	if (affected_only)
 		return ow_schedule_affects(schedule, p, t);
 	return ow_schedule_impact(schedule, p, t);
+}
+
+/*
+ * visit_guidance(): the own guidance of the window that decides the visit,
+ * else its impact's review_guidance in the last argument's language.
+ */
+static pg_attribute_always_inline Datum
+guidance(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
+{
+	const CompiledSchedule *schedule = schedule_arg(fcinfo, cache, flags);
+	int			p = place_arg(fcinfo, cache, flags, schedule);
+	text	   *lang = PG_GETARG_TEXT_PP(PG_NARGS() - 1);
+	TimestampTz lower;
+	TimestampTz upper;
+	int32		rank;
+	const text *own;
+
+	if (flags & ARG_DAY)
+	{
+		if (!day_arg(fcinfo, &lower, &upper))
+			PG_RETURN_TEXT_P(ow_review_guidance(&ow_impacts[OW_IMPACT_NONE], lang));
+		rank = ow_schedule_span_impact(schedule, p, lower, upper);
+	}
+	else
+	{
+		lower = time_arg(fcinfo, flags);
+		upper = lower + 1;
+		rank = ow_schedule_impact(schedule, p, lower);
+	}
+	own = ow_schedule_guidance(schedule, p, lower, upper);
+	if (own != NULL)
+	{
+		/* the language is checked all the same: a typo is an error anyway */
+		(void) ow_review_guidance(&ow_impacts[rank], lang);
+		PG_RETURN_TEXT_P(DatumGetTextPCopy(PointerGetDatum(own)));
+	}
+	PG_RETURN_TEXT_P(ow_review_guidance(&ow_impacts[rank], lang));
 }
 
 static pg_attribute_always_inline Datum
@@ -353,6 +418,12 @@ impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
 				return body(fcinfo, cache_, ARG_FACILITY | ARG_LOCAL_TIME); \
 			case ARG_FACILITY | ARG_DAY: \
 				return body(fcinfo, cache_, ARG_FACILITY | ARG_DAY); \
+			case ARG_FACILITY | ARG_CALENDAR: \
+				return body(fcinfo, cache_, ARG_FACILITY | ARG_CALENDAR); \
+			case ARG_FACILITY | ARG_LOCAL_TIME | ARG_CALENDAR: \
+				return body(fcinfo, cache_, ARG_FACILITY | ARG_LOCAL_TIME | ARG_CALENDAR); \
+			case ARG_FACILITY | ARG_DAY | ARG_CALENDAR: \
+				return body(fcinfo, cache_, ARG_FACILITY | ARG_DAY | ARG_CALENDAR); \
 		} \
 		elog(ERROR, "unexpected eligibility function variant %d", cache_->variant); \
 	} while (0)
@@ -379,6 +450,15 @@ Datum
 eligibility_impact_on_day(PG_FUNCTION_ARGS)
 {
 	DISPATCH_VARIANT(impact, fcinfo);
+	PG_RETURN_NULL();			/* keep the compiler quiet */
+}
+
+/* The same variants, answering with guidance (eligibility.c's guidance()). */
+PG_FUNCTION_INFO_V1(visit_guidance);
+Datum
+visit_guidance(PG_FUNCTION_ARGS)
+{
+	DISPATCH_VARIANT(guidance, fcinfo);
 	PG_RETURN_NULL();			/* keep the compiler quiet */
 }
 

@@ -155,6 +155,38 @@ read_areas(Oid namespace, Snapshot snapshot, CalendarSource *source)
 	table_close(rel, NoLock);
 }
 
+/*
+ * The guidance column of outage_schedule, or 0 in a database not yet
+ * updated to 1.1, whose windows have none.
+ */
+static AttrNumber
+window_guidance_column(Relation rel)
+{
+	if (get_attnum(RelationGetRelid(rel), "guidance") <= 0)
+		return 0;
+	return table_column(rel, "guidance", TEXTOID, -1);
+}
+
+/*
+ * The last window's own guidance, copied into the source's memory (the
+ * slot's is gone with the next row).  An overlong text is refused from its
+ * size, before it is detoasted.
+ */
+static void
+window_guidance(TupleTableSlot *slot, AttrNumber att, CalendarSource *source)
+{
+	bool		isnull;
+	Datum		value = slot_getattr(slot, att, &isnull);
+	text	   *guidance;
+
+	if (isnull)
+		return;
+	ow_calendar_check_guidance(toast_raw_datum_size(value) - VARHDRSZ);
+	guidance = DatumGetTextPCopy(value);
+	ow_calendar_source_guidance(source, VARDATA_ANY(guidance),
+								VARSIZE_ANY_EXHDR(guidance));
+}
+
 /* Every window of outage_schedule, with its area (added if new). */
 static void
 read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source)
@@ -163,8 +195,10 @@ read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source)
 	AttrNumber	area_att = table_column(rel, "area", TEXTOID, -1);
 	AttrNumber	period_att = table_column(rel, "period", InvalidOid,
 										  sizeof(OutageWindow));
+	AttrNumber	guidance_att = window_guidance_column(rel);
 	TupleTableSlot *slot = table_slot_create(rel, NULL);
 	TableScanDesc scan = table_beginscan(rel, snapshot, 0, NULL);
+
 	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
 	{
 		bool		area_null;
@@ -179,6 +213,47 @@ read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source)
 		ow_calendar_source_window(source,
 								  area_null ? -1 : text_area(source, area),
 								  w->lower, w->upper, w->kind);
+		if (guidance_att > 0)
+			window_guidance(slot, guidance_att, source);
+	}
+	table_endscan(scan);
+	ExecDropSingleTupleTableSlot(slot);
+	table_close(rel, NoLock);
+}
+
+/*
+ * The facilities of facility_area, each on its area (added if new), so
+ * that the calendar, and the schedule compiled from it, carries them.  The
+ * table is new in 1.1: a database not yet updated has none.
+ */
+static void
+read_facilities(Oid namespace, Snapshot snapshot, CalendarSource *source)
+{
+	Relation	rel;
+	AttrNumber	code_att;
+	AttrNumber	area_att;
+	TupleTableSlot *slot;
+	TableScanDesc scan;
+
+	if (!OidIsValid(get_relname_relid(FACILITY_TABLE, namespace)))
+		return;
+	rel = open_extension_table(namespace, FACILITY_TABLE);
+	code_att = table_column(rel, "facility", InvalidOid, sizeof(int64));
+	area_att = table_column(rel, "area", TEXTOID, -1);
+	slot = table_slot_create(rel, NULL);
+	scan = table_beginscan(rel, snapshot, 0, NULL);
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+	{
+		bool		code_null;
+		bool		area_null;
+		Datum		code = slot_getattr(slot, code_att, &code_null);
+		Datum		area = slot_getattr(slot, area_att, &area_null);
+
+		CHECK_FOR_INTERRUPTS();
+		if (code_null || area_null || DatumGetInt64(code) <= 0)
+			continue;
+		ow_calendar_source_facility(source, DatumGetInt64(code),
+									text_area(source, area));
 	}
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
@@ -193,85 +268,8 @@ ow_schedule_calendar(Oid namespace, Snapshot snapshot)
 	ow_calendar_source_init(&source);
 	read_areas(namespace, snapshot, &source);
 	read_windows(namespace, snapshot, &source);
+	read_facilities(namespace, snapshot, &source);
 	return ow_calendar_build(&source);
-}
-
-/*
- * The facilities of facility_area, each with its area's slot, in target.
- * The table is new in 1.1: a database not yet updated has none.
- */
-static const FacilityMap *
-read_facilities(Oid namespace, Snapshot snapshot,
-				const OutageCalendar *calendar, MemoryContext target)
-{
-	Relation	rel;
-	AttrNumber	code_att;
-	AttrNumber	area_att;
-	TupleTableSlot *slot;
-	TableScanDesc scan;
-	FacilityMap *map;
-	int64	   *codes = NULL;
-	int16	   *slots = NULL;
-	int			n = 0;
-	int			capacity = 0;
-	uint32		size = 16;
-
-	if (!OidIsValid(get_relname_relid(FACILITY_TABLE, namespace)))
-		return NULL;
-	rel = open_extension_table(namespace, FACILITY_TABLE);
-	code_att = table_column(rel, "facility", InvalidOid, sizeof(int64));
-	area_att = table_column(rel, "area", TEXTOID, -1);
-	slot = table_slot_create(rel, NULL);
-	scan = table_beginscan(rel, snapshot, 0, NULL);
-	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
-	{
-		bool		code_null;
-		bool		area_null;
-		Datum		code = slot_getattr(slot, code_att, &code_null);
-		Datum		area = slot_getattr(slot, area_att, &area_null);
-		text	   *name;
-
-		CHECK_FOR_INTERRUPTS();
-		if (code_null || area_null || DatumGetInt64(code) <= 0)
-			continue;
-		if (n == capacity)
-		{
-			capacity = Max(16, 2 * capacity);
-			codes = codes ? repalloc(codes, sizeof(int64) * capacity) :
-				palloc(sizeof(int64) * capacity);
-			slots = slots ? repalloc(slots, sizeof(int16) * capacity) :
-				palloc(sizeof(int16) * capacity);
-		}
-		name = DatumGetTextPP(area);
-		codes[n] = DatumGetInt64(code);
-		slots[n] = OW_SCHEDULE_AREA_SLOT(ow_calendar_area_index(calendar,
-																 VARDATA_ANY(name),
-																 VARSIZE_ANY_EXHDR(name)));
-		n++;
-	}
-	table_endscan(scan);
-	ExecDropSingleTupleTableSlot(slot);
-	table_close(rel, NoLock);
-	if (n == 0)
-		return NULL;
-
-	/* at most half full, so that a miss - most visits - ends soon */
-	while (size < 2 * (uint32) n)
-		size *= 2;
-	map = MemoryContextAlloc(target, sizeof(FacilityMap));
-	map->mask = size - 1;
-	map->codes = MemoryContextAllocZero(target, sizeof(int64) * size);
-	map->slots = MemoryContextAlloc(target, sizeof(int16) * size);
-	for (int i = 0; i < n; i++)
-	{
-		uint32		h = ow_facility_hash(codes[i], map->mask);
-
-		while (map->codes[h] != 0 && map->codes[h] != codes[i])
-			h = (h + 1) & map->mask;
-		map->codes[h] = codes[i];
-		map->slots[h] = slots[i];
-	}
-	return map;
 }
 
 CompiledSchedule *
@@ -285,8 +283,6 @@ ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
 	CompiledSchedule *schedule;
 
 	schedule = ow_calendar_compile(calendar, target);
-	schedule->facilities = read_facilities(namespace, snapshot, calendar,
-										   target);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
 	return schedule;

@@ -10,6 +10,124 @@
 --
 
 --
+-- A window may carry its own guidance (install/30_schedule.sql), for when
+-- its kind's does not fit it.  The new column changes outage_schedule's row
+-- type: the functions that return its rows are made again to return the
+-- column too (shipped_outage_windows(), whose rows' hashes the sections
+-- below compute, and the four affecting_windows of 1.0; the facility forms
+-- are created below, after the column).  A user's view or function that
+-- depends on one of them stops this update with an error naming it; drop
+-- it, update, and create it again.
+--
+ALTER TABLE @extschema@.outage_schedule
+	ADD COLUMN guidance text,
+	-- a calendar carries each window's guidance (OW_CALENDAR_MAX_GUIDANCE_BYTES)
+	ADD CONSTRAINT outage_schedule_guidance_check
+		CHECK (guidance OPERATOR(pg_catalog.<>) ''::pg_catalog.text
+			   AND pg_catalog.octet_length(guidance) OPERATOR(pg_catalog.<=) 2048);
+COMMENT ON COLUMN @extschema@.outage_schedule.guidance IS
+'What staff should do during this window, when its kind''s review_guidance does not fit it (NULL: the kind''s); visit_guidance and the reports show it';
+
+DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp);
+DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz);
+DROP FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp);
+DROP FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamptz);
+DROP FUNCTION @extschema@.shipped_outage_windows();
+
+CREATE FUNCTION @extschema@.shipped_outage_windows()
+RETURNS SETOF @extschema@.outage_schedule
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT s.id, s.area,
+		   @extschema@.outage_window(s.lower_at, s.upper_at, s.kind),
+		   s.note, s.source, NULL::pg_catalog.text
+	FROM (VALUES
+		(1::pg_catalog.int8, 'east'::pg_catalog.text,
+		 '2025-02-01 22:00:00+09'::pg_catalog.timestamptz,
+		 '2025-02-02 00:30:00+09'::pg_catalog.timestamptz,
+		 'outage'::pg_catalog.text,
+		 '長時間の通信断: オンライン資格確認ができない (long outage: no connection at all)'::pg_catalog.text,
+		 '日医発第1817号 (2025-01-30) 1(1); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'::pg_catalog.text),
+		(2, 'east',
+		 '2025-02-02 03:00:00+09', '2025-02-02 22:00:00+09', 'intermittent',
+		 '数分間の通信断: 毎時間1分程度、1～2回 (intermittent: about one minute, once or twice an hour)',
+		 '日医発第1817号 (2025-01-30) 1(2); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'),
+		(3, 'west',
+		 '2025-02-02 07:00:00+09', '2025-02-02 08:00:00+09', 'intermittent',
+		 '数分間の通信断: 毎時間1分程度、1～2回 (intermittent: about one minute, once or twice an hour)',
+		 '日医発第1817号 (2025-01-30) 1(2); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'),
+		(4, 'west',
+		 '2025-02-01 22:00:00+09', '2025-02-02 00:30:00+09', 'registration_delay',
+		 '東日本エリアの通信断中: マイナ保険証の利用登録の完了が遅延 (while the East is down: card registrations complete late)',
+		 '日医発第1817号 (2025-01-30) 2(3); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'),
+		(5, 'west',
+		 '2025-02-02 03:00:00+09', '2025-02-02 22:00:00+09', 'registration_delay',
+		 '東日本エリアの通信断中: マイナ保険証の利用登録の完了が遅延 (while the East is down: card registrations complete late)',
+		 '日医発第1817号 (2025-01-30) 2(3); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30')
+	) AS s (id, area, lower_at, upper_at, kind, note, source);
+END;
+
+COMMENT ON FUNCTION @extschema@.shipped_outage_windows() IS
+'The outage windows this version of the extension ships, as shipped (outage_schedule starts with them)';
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz)
+RETURNS SETOF @extschema@.outage_schedule
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT s.*
+	FROM @extschema@.outage_schedule AS s
+	WHERE s.period OPERATOR(@extschema@.@>) visit_at
+	  AND (s.area IS NULL
+		   OR s.area OPERATOR(pg_catalog.=)
+			  (SELECT a.area FROM @extschema@.prefecture_area AS a
+			   WHERE a.prefecture OPERATOR(@extschema@.=) facility_prefecture))
+	-- The period's own order (lower, then upper bound; the kind comes
+	-- first anyway) is spelt out with timestamptz: sorting by the type
+	-- itself would need its btree operator class, which pg_upgrade's
+	-- schema restore has not created yet when it recreates this function.
+	ORDER BY @extschema@.kind(s.period)::@extschema@.eligibility_impact DESC,
+			 @extschema@.lower(s.period), @extschema@.upper(s.period), s.id;
+END;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp)
+RETURNS SETOF @extschema@.outage_schedule
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT * FROM @extschema@.affecting_windows(facility_prefecture,
+		@extschema@.japan_time(visit_at));
+END;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz)
+RETURNS SETOF @extschema@.outage_schedule
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT * FROM @extschema@.affecting_windows(
+		facility_prefecture::@extschema@.prefecture, visit_at);
+END;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp)
+RETURNS SETOF @extschema@.outage_schedule
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT * FROM @extschema@.affecting_windows(
+		facility_prefecture::@extschema@.prefecture,
+		@extschema@.japan_time(visit_at));
+END;
+
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamptz) IS
+'The outage_schedule rows that apply to a visit at a facility in this prefecture, most severe first';
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp) IS
+'The outage_schedule rows that apply to a visit at this Japan local time, most severe first';
+COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz) IS
+'The outage_schedule rows that apply to a visit, most severe first; the facility''s prefecture given as text';
+COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp) IS
+'The outage_schedule rows that apply to a visit at this Japan local time, most severe first; prefecture given as text';
+
+--
 -- The schedule's triggers are C (src/schedule_triggers.c): a PL/pgSQL body
 -- named this schema as text.  Same names and signatures, new language; the
 -- seed put back under its own id leaves outage_schedule_deleted_seed, and
@@ -1108,8 +1226,7 @@ GRANT INSERT, UPDATE, DELETE ON @extschema@.facility_area
 --
 -- The same for a facility by its 10-digit code: the area facility_area
 -- gives it, else its prefecture's (the code's first two digits).  These
--- read the tables; a calendar holds no facilities yet, so there is no
--- calendar form (it would silently answer for the prefecture).
+-- read the tables; their calendar forms come with the day-level ones below.
 
 CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz)
@@ -1344,6 +1461,162 @@ COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_ins
 'The day-level grade over the opening hours at this facility (its facility_area area, else its prefecture''s)';
 
 
+--
+-- A facility by its 10-digit code, against a calendar: the calendar carries
+-- facility_area (current_outage_calendar() puts it in), so these answer as
+-- the table forms do for the facility's own area, else its prefecture's,
+-- reading no table (IMMUTABLE: Citus workers, stored audits).
+--
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_on_day'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, opening_hours pg_catalog.time[] DEFAULT NULL,
+	OUT impact @extschema@.eligibility_impact, OUT grade @extschema@.eligibility_grade,
+	OUT affected_time pg_catalog.interval, OUT open_time pg_catalog.interval)
+RETURNS pg_catalog.record
+AS 'MODULE_PATHNAME', 'eligibility_on_day'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_grade_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, opening_hours pg_catalog.time[] DEFAULT NULL)
+RETURNS @extschema@.eligibility_grade
+AS 'MODULE_PATHNAME', 'eligibility_grade_on_day'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'True when a visit at this facility falls in an outage or intermittent window of the given calendar, for the facility''s area in the calendar''s facility_area, else its prefecture''s (reads no table)';
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'True when a visit at this facility, at this Japan local time, falls in an outage or intermittent window of the given calendar (reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that applies to a visit at this facility (its area in the calendar''s facility_area, else its prefecture''s; reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that applies to a visit at this facility at this Japan local time (reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that touches this Japan calendar day at this facility (reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.time[]) IS
+'A claim''s day at this facility against a calendar (its area in the calendar''s facility_area, else its prefecture''s): impact, grade and times over the opening hours; reads no table';
+COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.time[]) IS
+'The day-level grade over the opening hours at this facility, against a calendar; reads no table';
+
+--
+-- visit_guidance: what review_guidance says, for a visit rather than an
+-- impact: the own guidance of the window that decides the visit (the most
+-- severe one; outage_schedule.guidance), else its kind's review_guidance.
+-- A date is the whole Japan day.  Its own name, not review_guidance's: an
+-- overload there would make review_guidance('outage', 'en') ambiguous.
+--
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day: the own guidance of the most severe window touching it, else review_guidance of its impact';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, pg_catalog.text) IS
+'What to do for a visit at this facility (its facility_area area, else its prefecture''s): the window''s own guidance, else review_guidance of its impact';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.text) IS
+'What to do for a visit at this facility on this Japan calendar day: the window''s own guidance, else review_guidance of its impact';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
+'visit_guidance against a calendar (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+'visit_guidance for a Japan calendar day, against a calendar (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
+'visit_guidance at this facility, against a calendar (its area in the calendar''s facility_area, else its prefecture''s; reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+'visit_guidance at this facility for a Japan calendar day, against a calendar (reads no table)';
+
 -- ---------------------------------------------------------------------------
 -- The monthly receipt file (レセ電, RECEIPTC.UKE): claims, their bad
 -- records, the claims an outage audit must review, and the visits inside
@@ -1445,7 +1718,9 @@ BEGIN ATOMIC
 		   COALESCE(d.affected_days, '{}'),
 		   COALESCE(d.grade, 'none'),
 		   COALESCE(d.impact, 'none'),
-		   @extschema@.review_guidance(COALESCE(d.impact, 'none'), lang),
+		   -- the own guidance of the window behind the claim's impact, if it has one
+		   COALESCE(d.guidance,
+					@extschema@.review_guidance(COALESCE(d.impact, 'none'), lang)),
 		   pg_catalog.array_remove(ARRAY[
 			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
 					THEN 'visit_on_affected_day' END,
@@ -1469,16 +1744,31 @@ BEGIN ATOMIC
 		SELECT pg_catalog.array_agg(v.day ORDER BY v.day)
 				   FILTER (WHERE e.grade OPERATOR(pg_catalog.>) 'none') AS affected_days,
 			   pg_catalog.max(e.grade) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS grade,
-			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact
+			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact,
+			   (pg_catalog.array_agg(e.own_guidance
+									 ORDER BY e.impact DESC, e.own_guidance IS NULL, v.day)
+					FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none'))[1] AS guidance
 		FROM pg_catalog.unnest(c.visit_days) AS v(day),
 			 -- the facility's own area (facility_area) by its code, else
 			 -- the area of the IR record's prefecture
-			 LATERAL (SELECT * FROM @extschema@.eligibility_on_day(
-						  c.medical_institution_code, v.day, opening_hours)
+			 -- (own_guidance: visit_guidance of the day, where the window
+			 -- deciding the whole day is of the impact within the hours)
+			 LATERAL (SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.medical_institution_code, v.day) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.medical_institution_code, v.day, lang) END AS own_guidance
+					  FROM @extschema@.eligibility_on_day(
+						  c.medical_institution_code, v.day, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NOT NULL
 					  UNION ALL
-					  SELECT * FROM @extschema@.eligibility_on_day(
-						  c.facility_prefecture, v.day, opening_hours)
+					  SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.facility_prefecture, v.day) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.facility_prefecture, v.day, lang) END
+					  FROM @extschema@.eligibility_on_day(
+						  c.facility_prefecture, v.day, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NULL) AS e
 	) AS d
 	CROSS JOIN LATERAL (
@@ -1527,7 +1817,9 @@ BEGIN ATOMIC
 		   COALESCE(d.affected_days, '{}'),
 		   COALESCE(d.grade, 'none'),
 		   COALESCE(d.impact, 'none'),
-		   @extschema@.review_guidance(COALESCE(d.impact, 'none'), lang),
+		   -- the own guidance of the window behind the claim's impact, if it has one
+		   COALESCE(d.guidance,
+					@extschema@.review_guidance(COALESCE(d.impact, 'none'), lang)),
 		   pg_catalog.array_remove(ARRAY[
 			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
 					THEN 'visit_on_affected_day' END,
@@ -1551,10 +1843,30 @@ BEGIN ATOMIC
 		SELECT pg_catalog.array_agg(v.day ORDER BY v.day)
 				   FILTER (WHERE e.grade OPERATOR(pg_catalog.>) 'none') AS affected_days,
 			   pg_catalog.max(e.grade) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS grade,
-			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact
+			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact,
+			   (pg_catalog.array_agg(e.own_guidance
+									 ORDER BY e.impact DESC, e.own_guidance IS NULL, v.day)
+					FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none'))[1] AS guidance
 		FROM pg_catalog.unnest(c.visit_days) AS v(day),
-			 LATERAL @extschema@.eligibility_on_day(c.facility_prefecture, v.day,
-													calendar, opening_hours) AS e
+			 -- the facility's own area in the calendar's facility_area by
+			 -- its code, else the area of the IR record's prefecture
+			 LATERAL (SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.medical_institution_code, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.medical_institution_code, v.day, calendar, lang) END AS own_guidance
+					  FROM @extschema@.eligibility_on_day(
+						  c.medical_institution_code, v.day, calendar, opening_hours) AS o
+					  WHERE c.medical_institution_code IS NOT NULL
+					  UNION ALL
+					  SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.facility_prefecture, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.facility_prefecture, v.day, calendar, lang) END
+					  FROM @extschema@.eligibility_on_day(
+						  c.facility_prefecture, v.day, calendar, opening_hours) AS o
+					  WHERE c.medical_institution_code IS NULL) AS e
 	) AS d
 	CROSS JOIN LATERAL (
 		SELECT COALESCE(c.insurer_number OPERATOR(pg_catalog.=)
@@ -1569,9 +1881,9 @@ BEGIN ATOMIC
 END;
 
 COMMENT ON FUNCTION @extschema@.uke_affected_claims(pg_catalog.bytea, pg_catalog.time[], pg_catalog.bool, pg_catalog.text) IS
-'The claims of a receipt file an outage audit reviews: a visit day touched by a window of the facility''s area (within the opening hours, if given), or a 不詳 number or comment; with the affected days, the day-level grade and impact, review_guidance and the reasons (visit_on_affected_day, no_confirmation_record, fusho_without_comment, fusho_on_unaffected_days, fusho_comment_without_fusho_number, registration_delay_only, bad_records)';
+'The claims of a receipt file an outage audit reviews: a visit day touched by a window of the facility''s area (within the opening hours, if given), or a 不詳 number or comment; with the affected days, the day-level grade and impact, the guidance (the own guidance of the window behind the impact, else review_guidance) and the reasons (visit_on_affected_day, no_confirmation_record, fusho_without_comment, fusho_on_unaffected_days, fusho_comment_without_fusho_number, registration_delay_only, bad_records)';
 COMMENT ON FUNCTION @extschema@.uke_affected_claims(pg_catalog.bytea, @extschema@.outage_calendar, pg_catalog.time[], pg_catalog.bool, pg_catalog.text) IS
-'uke_affected_claims against a calendar (a stored audit''s, or a what-if): the same rows, reading no table';
+'uke_affected_claims against a calendar (a stored audit''s, or a what-if): the same rows, reading no table (a facility''s area from the calendar''s facility_area)';
 
 -- uke_window_visits: the list to take after an outage (緊急時医療情報・資格確認
 -- 機能 looks patients up by 氏名・性別・生年月日・住所): each window that

@@ -1,0 +1,155 @@
+--
+-- A facility by its 10-digit code, against a calendar: the calendar carries
+-- facility_area (current_outage_calendar() puts it in), so these answer as
+-- the table forms do for the facility's own area, else its prefecture's,
+-- reading no table (IMMUTABLE: Citus workers, stored audits).
+--
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_on_day'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, opening_hours pg_catalog.time[] DEFAULT NULL,
+	OUT impact @extschema@.eligibility_impact, OUT grade @extschema@.eligibility_grade,
+	OUT affected_time pg_catalog.interval, OUT open_time pg_catalog.interval)
+RETURNS pg_catalog.record
+AS 'MODULE_PATHNAME', 'eligibility_on_day'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_grade_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, opening_hours pg_catalog.time[] DEFAULT NULL)
+RETURNS @extschema@.eligibility_grade
+AS 'MODULE_PATHNAME', 'eligibility_grade_on_day'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'True when a visit at this facility falls in an outage or intermittent window of the given calendar, for the facility''s area in the calendar''s facility_area, else its prefecture''s (reads no table)';
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'True when a visit at this facility, at this Japan local time, falls in an outage or intermittent window of the given calendar (reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that applies to a visit at this facility (its area in the calendar''s facility_area, else its prefecture''s; reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that applies to a visit at this facility at this Japan local time (reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that touches this Japan calendar day at this facility (reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.time[]) IS
+'A claim''s day at this facility against a calendar (its area in the calendar''s facility_area, else its prefecture''s): impact, grade and times over the opening hours; reads no table';
+COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.time[]) IS
+'The day-level grade over the opening hours at this facility, against a calendar; reads no table';
+
+--
+-- visit_guidance: what review_guidance says, for a visit rather than an
+-- impact: the own guidance of the window that decides the visit (the most
+-- severe one; outage_schedule.guidance), else its kind's review_guidance.
+-- A date is the whole Japan day.  Its own name, not review_guidance's: an
+-- overload there would make review_guidance('outage', 'en') ambiguous.
+--
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day: the own guidance of the most severe window touching it, else review_guidance of its impact';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, pg_catalog.text) IS
+'What to do for a visit at this facility (its facility_area area, else its prefecture''s): the window''s own guidance, else review_guidance of its impact';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.text) IS
+'What to do for a visit at this facility on this Japan calendar day: the window''s own guidance, else review_guidance of its impact';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
+'visit_guidance against a calendar (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+'visit_guidance for a Japan calendar day, against a calendar (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
+'visit_guidance at this facility, against a calendar (its area in the calendar''s facility_area, else its prefecture''s; reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+'visit_guidance at this facility for a Japan calendar day, against a calendar (reads no table)';
