@@ -77,12 +77,20 @@ COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_ins
 -- visit_guidance: what review_guidance says, for a visit rather than an
 -- impact: the own guidance of the window that decides the visit (the most
 -- severe one; outage_schedule.guidance), else its kind's review_guidance.
--- A date is the whole Japan day.  Its own name, not review_guidance's: an
+-- A timestamp is Japan local time, a date the whole Japan day, as in the
+-- other eligibility functions.  Its own name, not review_guidance's: an
 -- overload there would make review_guidance('outage', 'en') ambiguous.
 --
 
 CREATE FUNCTION @extschema@.visit_guidance(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
 	lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
@@ -96,7 +104,35 @@ AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
 	lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
@@ -117,6 +153,13 @@ AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
 	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
 	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
@@ -124,7 +167,35 @@ AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
 	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
@@ -139,17 +210,37 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, pg_catalog.text) IS
 'What to do for a visit at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, pg_catalog.text) IS
-'What to do for a visit on this Japan calendar day: the own guidance of the most severe window touching it, else review_guidance of its impact';
+'What to do for a visit on this Japan calendar day at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, pg_catalog.text) IS
-'What to do for a visit at this facility (its facility_area area, else its prefecture''s): the window''s own guidance, else review_guidance of its impact';
+'What to do for a visit at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.text) IS
-'What to do for a visit at this facility on this Japan calendar day: the window''s own guidance, else review_guidance of its impact';
+'What to do for a visit on this Japan calendar day at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
-'visit_guidance against a calendar (reads no table)';
+'What to do for a visit at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
-'visit_guidance for a Japan calendar day, against a calendar (reads no table)';
+'What to do for a visit on this Japan calendar day at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
-'visit_guidance at this facility, against a calendar (its area in the calendar''s facility_area, else its prefecture''s; reads no table)';
+'What to do for a visit at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
-'visit_guidance at this facility for a Japan calendar day, against a calendar (reads no table)';
+'What to do for a visit on this Japan calendar day at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';

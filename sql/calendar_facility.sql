@@ -73,6 +73,8 @@ BEGIN
 			 OR eligibility_grade_on_day(facility, (t AT TIME ZONE 'Asia/Tokyo')::date, cal)
 				IS DISTINCT FROM eligibility_grade_on_day(facility, (t AT TIME ZONE 'Asia/Tokyo')::date)
 			 OR visit_guidance(facility, t, cal, 'en') IS DISTINCT FROM visit_guidance(facility, t, 'en')
+			 OR visit_guidance(facility, t AT TIME ZONE 'Asia/Tokyo', cal) IS DISTINCT FROM visit_guidance(facility, t)
+			 OR visit_guidance(facility, t AT TIME ZONE 'Asia/Tokyo') IS DISTINCT FROM visit_guidance(facility, t)
 			 OR visit_guidance(facility, (t AT TIME ZONE 'Asia/Tokyo')::date, cal)
 				IS DISTINCT FROM visit_guidance(facility, (t AT TIME ZONE 'Asia/Tokyo')::date))
 	FROM fprobe;
@@ -83,6 +85,8 @@ BEGIN
 				is_eligibility_affected(pref, t, cal) IS DISTINCT FROM is_eligibility_affected(pref, t)
 			 OR eligibility_impact(pref, t, cal) IS DISTINCT FROM eligibility_impact(pref, t)
 			 OR visit_guidance(pref, t, cal, 'en') IS DISTINCT FROM visit_guidance(pref, t, 'en')
+			 OR visit_guidance(prefecture_name_en(pref), t AT TIME ZONE 'Asia/Tokyo', cal, 'en') IS DISTINCT FROM visit_guidance(pref, t, 'en')
+			 OR visit_guidance(pref::text, t AT TIME ZONE 'Asia/Tokyo', 'en') IS DISTINCT FROM visit_guidance(pref, t, 'en')
 			 OR visit_guidance(pref, (t AT TIME ZONE 'Asia/Tokyo')::date, cal, 'ja')
 				IS DISTINCT FROM visit_guidance(pref, (t AT TIME ZONE 'Asia/Tokyo')::date, 'ja'))
 	FROM pprobe;
