@@ -35,7 +35,7 @@ CREATE TYPE @extschema@.outage_calendar (
 );
 
 COMMENT ON TYPE @extschema@.outage_calendar IS
-'A whole outage schedule as one value: per area its merged windows, the nationwide windows, and the prefectures of each area; text form {"east"(1,...,20): [from,to) kind, ...; "west"(...): ...; *: nationwide windows}';
+'A whole outage schedule as one value: per area its merged windows (each with its own guidance, if any), the nationwide windows, the prefectures and the facilities (facility_area) of each area; text form {"east"(1,...,20; 2212345678): [from,to) kind, [from,to) kind "guidance", ...; "west"(...): ...; *: nationwide windows}';
 COMMENT ON FUNCTION @extschema@.outage_calendar_in(pg_catalog.cstring) IS
 'Input function of outage_calendar';
 COMMENT ON FUNCTION @extschema@.outage_calendar_out(@extschema@.outage_calendar) IS

@@ -12,7 +12,7 @@ AS 'MODULE_PATHNAME', 'current_outage_calendar'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.current_outage_calendar() IS
-'The schedule (outage_schedule and prefecture_area) as it is now, as one outage_calendar value';
+'The schedule (outage_schedule with each window''s guidance, prefecture_area and facility_area) as it is now, as one outage_calendar value';
 
 CREATE FUNCTION @extschema@.outage_calendar_accum(
 	pg_catalog.internal, pg_catalog.text, @extschema@.outage_window)
@@ -28,7 +28,7 @@ LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.outage_calendar_accum(pg_catalog.internal, pg_catalog.text, @extschema@.outage_window) IS
 'Transition function of the outage_calendar aggregate';
 COMMENT ON FUNCTION @extschema@.outage_calendar_final(pg_catalog.internal) IS
-'Final function of the outage_calendar aggregate (maps prefectures as prefecture_area does now)';
+'Final function of the outage_calendar aggregate (maps prefectures as prefecture_area and facilities as facility_area do now)';
 
 CREATE AGGREGATE @extschema@.outage_calendar(area pg_catalog.text, period @extschema@.outage_window) (
 	SFUNC = @extschema@.outage_calendar_accum,
@@ -38,7 +38,7 @@ CREATE AGGREGATE @extschema@.outage_calendar(area pg_catalog.text, period @extsc
 );
 
 COMMENT ON AGGREGATE @extschema@.outage_calendar(pg_catalog.text, @extschema@.outage_window) IS
-'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area does now';
+'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area and facilities as facility_area do now';
 
 -- Index bounds of the three-argument forms (see eligibility_support.c).
 

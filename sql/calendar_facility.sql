@@ -119,8 +119,13 @@ SELECT visit_guidance('1311234567'::medical_institution_code, date '2025-02-04',
 SELECT visit_guidance('東京都'::prefecture, now(), 'fr');
 
 -- A guidance is text of at most 2048 bytes, never empty.
+\set VERBOSITY terse
 INSERT INTO outage_schedule (area, period, guidance) VALUES ('east', '[2025-05-01 09:00,2025-05-01 10:00) outage', '');
 INSERT INTO outage_schedule (area, period, guidance) VALUES ('east', '[2025-05-01 09:00,2025-05-01 10:00) outage', repeat('あ', 683));
+\set VERBOSITY default
+INSERT INTO outage_schedule (area, period, guidance) VALUES ('east', '[2025-05-01 09:00,2025-05-01 10:00) outage', repeat('あ', 682))
+RETURNING octet_length(guidance);
+DELETE FROM outage_schedule WHERE period = '[2025-05-01 09:00,2025-05-01 10:00) outage';
 
 -- Text input of version 2: facilities after ';' in an area's parentheses,
 -- an area of facilities only, guidance in double quotes with escapes; an

@@ -384,7 +384,8 @@ current_outage_calendar(PG_FUNCTION_ARGS)
 /*
  * The outage_calendar(area, period) aggregate: a calendar from any set of
  * windows (a what-if with wider margins, an archived schedule), with the
- * prefectures mapped as prefecture_area maps them now.
+ * prefectures mapped as prefecture_area maps them now, and the facilities
+ * as facility_area does.
  */
 PG_FUNCTION_INFO_V1(outage_calendar_accum);
 Datum
@@ -436,10 +437,12 @@ outage_calendar_final(PG_FUNCTION_ARGS)
 	 * Work on a copy of the areas (they live in the struct): a final
 	 * function may run more than once over the same state (window
 	 * aggregates), so the state must stay as it was.  The windows are only
-	 * read.
+	 * read; the state has no facilities, so the copy's come new.
 	 */
 	source = *state;
 	read_areas(namespace, ActiveSnapshotSet() ? GetActiveSnapshot()
 			   : GetTransactionSnapshot(), &source);
+	read_facilities(namespace, ActiveSnapshotSet() ? GetActiveSnapshot()
+					: GetTransactionSnapshot(), &source);
 	PG_RETURN_POINTER(ow_calendar_build(&source));
 }

@@ -2191,3 +2191,17 @@ COMMENT ON OPERATOR CLASS @extschema@.btree_outage_calendar_ops USING btree IS
 
 COMMENT ON OPERATOR FAMILY @extschema@.btree_outage_calendar_ops USING btree IS
 'Btree operator family of outage_calendar';
+
+--
+-- A calendar carries facility_area and each window's guidance
+-- (install/45_calendar.sql): current_outage_calendar() and the aggregate
+-- put them in.
+--
+COMMENT ON FUNCTION @extschema@.current_outage_calendar() IS
+'The schedule (outage_schedule with each window''s guidance, prefecture_area and facility_area) as it is now, as one outage_calendar value';
+COMMENT ON FUNCTION @extschema@.outage_calendar_final(pg_catalog.internal) IS
+'Final function of the outage_calendar aggregate (maps prefectures as prefecture_area and facilities as facility_area do now)';
+COMMENT ON AGGREGATE @extschema@.outage_calendar(pg_catalog.text, @extschema@.outage_window) IS
+'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area and facilities as facility_area do now';
+COMMENT ON TYPE @extschema@.outage_calendar IS
+'A whole outage schedule as one value: per area its merged windows (each with its own guidance, if any), the nationwide windows, the prefectures and the facilities (facility_area) of each area; text form {"east"(1,...,20; 2212345678): [from,to) kind, [from,to) kind "guidance", ...; "west"(...): ...; *: nationwide windows}';
