@@ -421,7 +421,11 @@ LANGUAGE sql STABLE STRICT
 BEGIN ATOMIC
 	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
-		   @extschema@.review_guidance(v.impact, lang),
+		   -- the own guidance of the window behind the impact, else its kind's
+		   COALESCE(CASE WHEN v.visit_at IS NULL
+						 THEN @extschema@.visit_guidance(v.facility_prefecture, v.visit_date, lang)
+						 ELSE @extschema@.visit_guidance(v.facility_prefecture, v.visit_at, lang) END,
+					@extschema@.review_guidance(v.impact, lang)),
 		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date
 	FROM @extschema@.orca_affected_visits(orca_schema) AS v
 	WHERE v.check_status OPERATOR(pg_catalog.<>) 'ok'
@@ -490,7 +494,10 @@ BEGIN
 			   b.facility_prefecture, b.impact, b.check_status,
 			   b.denpnum, b.insurer_number, b.copay_percent,
 			   b.unknown_insurer, b.charged_full,
-			   %2$s.review_guidance(b.impact, $1)
+			   COALESCE(CASE WHEN b.visit_at IS NULL
+							 THEN %2$s.visit_guidance(b.facility_prefecture, b.visit_date, $1)
+							 ELSE %2$s.visit_guidance(b.facility_prefecture, b.visit_at, $1) END,
+						%2$s.review_guidance(b.impact, $1))
 		FROM (SELECT DISTINCT ON (v.hospnum, v.ptid, m.denpnum)
 					 v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 					 v.facility_prefecture, v.impact, v.check_status,

@@ -128,6 +128,121 @@ COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.ti
 'The outage_schedule rows that apply to a visit at this Japan local time, most severe first; prefecture given as text';
 
 --
+-- visit_guidance (install/48_calendar_facility.sql): review_guidance for a
+-- visit, in the words of the window behind it.  The prefecture and text
+-- forms come here, before the ORCA reports that call them; the forms for a
+-- facility's code come with that type, below.
+--
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+
+--
 -- The schedule's triggers are C (src/schedule_triggers.c): a PL/pgSQL body
 -- named this schema as text.  Same names and signatures, new language; the
 -- seed put back under its own id leaves outage_schedule_deleted_seed, and
@@ -500,7 +615,11 @@ LANGUAGE sql STABLE STRICT
 BEGIN ATOMIC
 	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
-		   @extschema@.review_guidance(v.impact, lang),
+		   -- the own guidance of the window behind the impact, else its kind's
+		   COALESCE(CASE WHEN v.visit_at IS NULL
+						 THEN @extschema@.visit_guidance(v.facility_prefecture, v.visit_date, lang)
+						 ELSE @extschema@.visit_guidance(v.facility_prefecture, v.visit_at, lang) END,
+					@extschema@.review_guidance(v.impact, lang)),
 		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date
 	FROM @extschema@.orca_affected_visits(orca_schema) AS v
 	WHERE v.check_status OPERATOR(pg_catalog.<>) 'ok'
@@ -563,7 +682,10 @@ BEGIN
 			   b.facility_prefecture, b.impact, b.check_status,
 			   b.denpnum, b.insurer_number, b.copay_percent,
 			   b.unknown_insurer, b.charged_full,
-			   %2$s.review_guidance(b.impact, $1)
+			   COALESCE(CASE WHEN b.visit_at IS NULL
+							 THEN %2$s.visit_guidance(b.facility_prefecture, b.visit_date, $1)
+							 ELSE %2$s.visit_guidance(b.facility_prefecture, b.visit_at, $1) END,
+						%2$s.review_guidance(b.impact, $1))
 		FROM (SELECT DISTINCT ON (v.hospnum, v.ptid, m.denpnum)
 					 v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 					 v.facility_prefecture, v.impact, v.check_status,
@@ -1546,48 +1668,6 @@ COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_ins
 --
 
 CREATE FUNCTION @extschema@.visit_guidance(
-	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
-	lang pg_catalog.text DEFAULT 'ja')
-RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.visit_guidance(
-	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
-	lang pg_catalog.text DEFAULT 'ja')
-RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.visit_guidance(
-	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
-	lang pg_catalog.text DEFAULT 'ja')
-RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.visit_guidance(
-	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
-	lang pg_catalog.text DEFAULT 'ja')
-RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.visit_guidance(
-	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
-	lang pg_catalog.text DEFAULT 'ja')
-RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.visit_guidance(
-	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
-	lang pg_catalog.text DEFAULT 'ja')
-RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.visit_guidance(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
 	lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
@@ -1607,48 +1687,6 @@ CREATE FUNCTION @extschema@.visit_guidance(
 RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.visit_guidance(
-	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
-	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
-RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.visit_guidance(
-	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
-	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
-RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.visit_guidance(
-	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
-	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
-RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.visit_guidance(
-	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
-	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
-RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.visit_guidance(
-	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
-	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
-RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.visit_guidance(
-	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
-	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
-RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
@@ -1671,36 +1709,12 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, pg_catalog.text) IS
-'What to do for a visit at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, pg_catalog.text) IS
-'What to do for a visit at this Japan local time at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, pg_catalog.text) IS
-'What to do for a visit on this Japan calendar day at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, pg_catalog.text) IS
-'What to do for a visit at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, pg_catalog.text) IS
-'What to do for a visit at this Japan local time at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
-'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, pg_catalog.text) IS
 'What to do for a visit at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
-'What to do for a visit at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
-'What to do for a visit at this Japan local time at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
-'What to do for a visit on this Japan calendar day at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
-'What to do for a visit at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
-'What to do for a visit at this Japan local time at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
-'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
