@@ -7,8 +7,11 @@
  * Both the table-reading eligibility functions and the ones that take a
  * calendar go windows -> calendar (here) -> compiled schedule
  * (compiled_schedule.c), so they cannot disagree.  Building resolves
- * overlaps within each area (keeping the most severe kind); compiling
- * resolves them between an area and the nationwide windows.
+ * overlaps within each area (keeping the most severe kind, and of that kind
+ * the window's own guidance: ow_segment_key); compiling resolves them
+ * between an area and the nationwide windows by the same rule.  The
+ * facilities of facility_area travel in the calendar too, so a calendar
+ * argument answers for a facility as the tables do.
  *
  * Text and binary input never trust their structure: they collect areas,
  * codes and windows into a CalendarSource and build the canonical value

@@ -4,8 +4,10 @@
  *	  The outage_calendar SQL type: a whole schedule as one immutable value.
  *
  * A calendar holds, per area, the area's windows sorted and merged into
- * disjoint segments that each carry the most severe kind covering them; the
- * nationwide segments; and which area each prefecture belongs to.  Functions
+ * disjoint segments that each carry the most severe kind covering them (and
+ * that window's own guidance, if it has one); the nationwide segments;
+ * which area each prefecture belongs to; and the facilities facility_area
+ * puts on an area other than their prefecture's.  Functions
  * that take one read no table, so they are IMMUTABLE, run on Citus workers
  * and give an audit the same answers whenever it is re-run.
  *
@@ -153,7 +155,8 @@ typedef struct CalendarWindow
 } CalendarWindow;
 
 /*
- * What a calendar is built from: areas, prefecture map, windows.  The areas
+ * What a calendar is built from: areas, prefecture map, windows (each with
+ * its own guidance, if any), facilities.  The areas
  * are few and bounded, so they live in the struct itself (a copy of the
  * struct is a copy of the areas); the names are found by hash, so a source
  * fed row by row costs the same per row however many areas it has.

@@ -23,9 +23,9 @@
 
 /*
  * Merge two sorted lists of disjoint segments into one, each part taking
- * the more severe kind (and its guidance: ow_segment_key), neighbours
- * alike joined: one sweep over the
- * boundaries of both lists in order.  Writes to out unless it is NULL.
+ * the more severe kind and its guidance (ow_segment_key), neighbours alike
+ * joined: one sweep over the boundaries of both lists in order.  Writes to
+ * out unless it is NULL.
  * Returns the number of segments, or -1 once that would pass max_out or
  * the sweep would take more than *steps steps (which it decrements).
  */
