@@ -146,9 +146,52 @@ SELECT '{"a"(13; 1311234567): ; "b"(; 1311234567): }'::outage_calendar;
 SELECT '{*: [2025-01-01 09:00,2025-01-01 10:00) outage "unclosed}'::outage_calendar;
 SELECT '{*: [2025-01-01 09:00,2025-01-01 10:00) outage "text" junk}'::outage_calendar;
 SELECT ('{*: [2025-01-01 09:00,2025-01-01 10:00) outage "' || repeat('x', 2049) || '"}')::outage_calendar;
-\set VERBOSITY verbose
+\set VERBOSITY sqlstate
 SELECT '{"a"(13; 12): }'::outage_calendar;
 \set VERBOSITY default
+
+-- Limits: 50,000 facilities, 2 MB of guidance over all segments (each
+-- refused with 54000 and a hint; just under, accepted).
+SELECT count(*) AS facilities_accepted FROM (SELECT ('{"a"(; ' || string_agg(lpad((1310000000 + g)::text, 10, '0'), ',') || '):}')::outage_calendar
+	FROM generate_series(1, 50000) g) c;
+SELECT ('{"a"(; ' || string_agg(lpad((1310000000 + g)::text, 10, '0'), ',') || '):}')::outage_calendar
+FROM generate_series(1, 50001) g;
+CREATE FUNCTION pg_temp.guided_windows(n int) RETURNS text LANGUAGE sql AS $$
+	SELECT '{*: ' || string_agg(format('[%s,%s) outage "%s"',
+			to_char(timestamp '2025-01-01 00:00' + g * interval '1 minute', 'YYYY-MM-DD HH24:MI'),
+			to_char(timestamp '2025-01-01 00:00' + g * interval '1 minute' + interval '30 seconds', 'YYYY-MM-DD HH24:MI:SS'),
+			lpad(g::text, 2048, 'x')), ', ') || '}'
+	FROM generate_series(1, n) g
+$$;
+SELECT length(pg_temp.guided_windows(1024)::outage_calendar::text) AS guidance_accepted;
+SELECT pg_temp.guided_windows(1025)::outage_calendar;
+
+-- Binary input of version 2 is checked like text input: a facility code
+-- that is none, a facility count past the data, a guidance length past it;
+-- and a window with its guidance, as it should be.
+CREATE TEMP TABLE cal_raw2 (b bytea);
+CREATE TEMP TABLE cal_in2 (c outage_calendar);
+CREATE FUNCTION pg_temp.try_recv(payload bytea) RETURNS text
+LANGUAGE plpgsql AS $$
+BEGIN
+	TRUNCATE cal_raw2;
+	INSERT INTO cal_raw2 VALUES (payload);
+	EXECUTE format('COPY cal_raw2 TO %L (FORMAT binary)', current_setting('data_directory') || '/outage_window_regress_calraw2.bin');
+	TRUNCATE cal_in2;
+	EXECUTE format('COPY cal_in2 FROM %L (FORMAT binary)', current_setting('data_directory') || '/outage_window_regress_calraw2.bin');
+	RETURN (SELECT c::text FROM cal_in2);
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ': ' || SQLERRM;
+END
+$$;
+SELECT pg_temp.try_recv(int2send(2::int2) || int2send(1::int2) || int4send(1) || 'a'::bytea
+	|| int2send(0::int2) || int4send(1) || int8send(1391234567) || int4send(0) || int4send(0));
+SELECT pg_temp.try_recv(int2send(2::int2) || int2send(1::int2) || int4send(1) || 'a'::bytea
+	|| int2send(0::int2) || int4send(1000) || int8send(1311234567) || int4send(0) || int4send(0));
+SELECT pg_temp.try_recv(int2send(2::int2) || int2send(0::int2)
+	|| int4send(1) || int8send(0) || int8send(3600000000) || int4send(3) || int4send(100) || 'abc'::bytea);
+SELECT pg_temp.try_recv(int2send(2::int2) || int2send(0::int2)
+	|| int4send(1) || int8send(0) || int8send(3600000000) || int4send(3) || int4send(3) || 'abc'::bytea);
 
 -- Values outage_window 1.0 wrote (produced by its code: text form, binary
 -- form, and the bytes it stored) read as the same calendar written now:
