@@ -223,8 +223,7 @@ COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.ti
 
 -- The same for a facility by its 10-digit code: the area facility_area
 -- gives it, else its prefecture's (the code's first two digits).  These
--- read the tables; a calendar holds no facilities yet, so there is no
--- calendar form (it would silently answer for the prefecture).
+-- read the tables; the calendar forms are in 48_calendar_facility.sql.
 
 CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz)

@@ -18,8 +18,10 @@
 -- The answer: the impact (the most severe window at the visit time, or
 -- touching the day when the time is not recorded), whether it affected
 -- eligibility, whether the visit needs review (affected, and no valid
--- check), why, and what to do (review_guidance).  A visit that cannot be
--- placed (no facility or no date) has NULL for all of them.
+-- check), why, and what to do: the visit forms give the own guidance of
+-- the window that decides the visit (outage_schedule.guidance, through
+-- visit_guidance), else its impact's review_guidance.  A visit that cannot
+-- be placed (no facility or no date) has NULL for all of them.
 --
 
 -- The answer for a visit whose impact is known: the one place that says
@@ -65,11 +67,16 @@ CREATE FUNCTION @extschema@.eligibility_review(
 RETURNS pg_catalog.record
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	SELECT i.impact, r.affected, r.needs_review, r.reason,
+		   COALESCE(i.guidance, r.guidance)
 	FROM (SELECT CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.eligibility_impact(facility_prefecture, visit_at)
 					  ELSE @extschema@.eligibility_impact_on_day(facility_prefecture, visit_date) END
-				 AS impact) AS i,
+				 AS impact,
+				 CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, lang)
+					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, lang) END
+				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
 
@@ -85,11 +92,16 @@ CREATE FUNCTION @extschema@.eligibility_review(
 RETURNS pg_catalog.record
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	SELECT i.impact, r.affected, r.needs_review, r.reason,
+		   COALESCE(i.guidance, r.guidance)
 	FROM (SELECT CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.eligibility_impact(facility, visit_at)
 					  ELSE @extschema@.eligibility_impact_on_day(facility, visit_date) END
-				 AS impact) AS i,
+				 AS impact,
+				 CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.visit_guidance(facility, visit_at, lang)
+					  ELSE @extschema@.visit_guidance(facility, visit_date, lang) END
+				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
 
@@ -105,11 +117,16 @@ CREATE FUNCTION @extschema@.eligibility_review(
 RETURNS pg_catalog.record
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	SELECT i.impact, r.affected, r.needs_review, r.reason,
+		   COALESCE(i.guidance, r.guidance)
 	FROM (SELECT CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.eligibility_impact(facility_prefecture, visit_at, calendar)
 					  ELSE @extschema@.eligibility_impact_on_day(facility_prefecture, visit_date, calendar) END
-				 AS impact) AS i,
+				 AS impact,
+				 CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, calendar, lang)
+					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, calendar, lang) END
+				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
 

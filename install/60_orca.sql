@@ -440,14 +440,16 @@ RETURNS TABLE (
 )
 LANGUAGE sql STABLE STRICT
 BEGIN ATOMIC
-	-- the review core decides which visits are reviewed, why, and what to do
+	-- the review core decides which visits are reviewed, why, and what to
+	-- do (the own guidance of the window behind the visit, else its kind's)
 	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
 		   r.reason, r.guidance,
 		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
 		   v.patient_address
 	FROM @extschema@.orca_affected_visits(orca_schema) AS v
-	CROSS JOIN LATERAL @extschema@.eligibility_review(v.impact, v.check_status, lang) AS r
+	CROSS JOIN LATERAL @extschema@.eligibility_review(v.facility_prefecture,
+		v.visit_date, v.visit_at, v.check_status, lang) AS r
 	WHERE r.needs_review
 	  -- an unsupported language fails even when no visit is affected
 	  AND @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL
@@ -514,7 +516,9 @@ BEGIN
 			   b.facility_prefecture, b.impact, b.check_status,
 			   b.denpnum, b.insurer_number, b.copay_percent,
 			   b.unknown_insurer, b.charged_full,
-			   %2$s.review_guidance(b.impact, $1)
+			   -- what to do, as the review core says it for the visit
+			   (%2$s.eligibility_review(b.facility_prefecture, b.visit_date,
+					b.visit_at, b.check_status, $1)).guidance
 		FROM (SELECT DISTINCT ON (v.hospnum, v.ptid, m.denpnum)
 					 v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 					 v.facility_prefecture, v.impact, v.check_status,

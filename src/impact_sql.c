@@ -82,12 +82,10 @@ impact_of_enum(Oid value)
 	return impact;
 }
 
-PG_FUNCTION_INFO_V1(review_guidance);
-Datum
-review_guidance(PG_FUNCTION_ARGS)
+text *
+ow_review_guidance(const OutageImpact *impact, text *lang_arg)
 {
-	const OutageImpact *impact = impact_of_enum(PG_GETARG_OID(0));
-	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	char	   *lang = text_to_cstring(lang_arg);
 	const char *guidance;
 
 	/* 'ja' and 'en', in any case, with blanks around them */
@@ -104,9 +102,16 @@ review_guidance(PG_FUNCTION_ARGS)
 						pnstrdup(lang, pg_mbcliplen(lang, strlen(lang), 16))),
 				 errhint("Use 'ja' (Japanese) or 'en' (English).")));
 
-	PG_RETURN_TEXT_P(cstring_to_text(pg_any_to_server(guidance,
-													  strlen(guidance),
-													  PG_UTF8)));
+	return cstring_to_text(pg_any_to_server(guidance, strlen(guidance),
+											PG_UTF8));
+}
+
+PG_FUNCTION_INFO_V1(review_guidance);
+Datum
+review_guidance(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(ow_review_guidance(impact_of_enum(PG_GETARG_OID(0)),
+										PG_GETARG_TEXT_PP(1)));
 }
 
 PG_FUNCTION_INFO_V1(affects_eligibility);

@@ -10,6 +10,183 @@
 --
 
 --
+-- A window may carry its own guidance (install/30_schedule.sql), for when
+-- its kind's does not fit it.  The new column changes outage_schedule's row
+-- type: the functions that return its rows are made again to return the
+-- column too: shipped_outage_windows(), whose rows' hashes the sections
+-- below compute, here; the four affecting_windows of 1.0 (SQL functions
+-- whose bodies list the old columns) are dropped here and created again
+-- below as the C function of 1.1, with its calendar and facility forms.
+-- A user's view or function that depends on one of them stops this update
+-- with an error naming it; drop it, update, and create it again.
+--
+ALTER TABLE @extschema@.outage_schedule
+	ADD COLUMN guidance text,
+	-- a calendar carries each window's guidance (OW_CALENDAR_MAX_GUIDANCE_BYTES)
+	ADD CONSTRAINT outage_schedule_guidance_check
+		CHECK (guidance OPERATOR(pg_catalog.<>) ''::pg_catalog.text
+			   AND pg_catalog.octet_length(guidance) OPERATOR(pg_catalog.<=) 2048);
+COMMENT ON COLUMN @extschema@.outage_schedule.guidance IS
+'What staff should do during this window, when its kind''s review_guidance does not fit it (NULL: the kind''s); visit_guidance and the reports show it';
+
+DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp);
+DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz);
+DROP FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp);
+DROP FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamptz);
+DROP FUNCTION @extschema@.shipped_outage_windows();
+
+CREATE FUNCTION @extschema@.shipped_outage_windows()
+RETURNS SETOF @extschema@.outage_schedule
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT s.id, s.area,
+		   @extschema@.outage_window(s.lower_at, s.upper_at, s.kind),
+		   s.note, s.source, NULL::pg_catalog.text
+	FROM (VALUES
+		(1::pg_catalog.int8, 'east'::pg_catalog.text,
+		 '2025-02-01 22:00:00+09'::pg_catalog.timestamptz,
+		 '2025-02-02 00:30:00+09'::pg_catalog.timestamptz,
+		 'outage'::pg_catalog.text,
+		 '長時間の通信断: オンライン資格確認ができない (long outage: no connection at all)'::pg_catalog.text,
+		 '日医発第1817号 (2025-01-30) 1(1); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'::pg_catalog.text),
+		(2, 'east',
+		 '2025-02-02 03:00:00+09', '2025-02-02 22:00:00+09', 'intermittent',
+		 '数分間の通信断: 毎時間1分程度、1～2回 (intermittent: about one minute, once or twice an hour)',
+		 '日医発第1817号 (2025-01-30) 1(2); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'),
+		(3, 'west',
+		 '2025-02-02 07:00:00+09', '2025-02-02 08:00:00+09', 'intermittent',
+		 '数分間の通信断: 毎時間1分程度、1～2回 (intermittent: about one minute, once or twice an hour)',
+		 '日医発第1817号 (2025-01-30) 1(2); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'),
+		(4, 'west',
+		 '2025-02-01 22:00:00+09', '2025-02-02 00:30:00+09', 'registration_delay',
+		 '東日本エリアの通信断中: マイナ保険証の利用登録の完了が遅延 (while the East is down: card registrations complete late)',
+		 '日医発第1817号 (2025-01-30) 2(3); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'),
+		(5, 'west',
+		 '2025-02-02 03:00:00+09', '2025-02-02 22:00:00+09', 'registration_delay',
+		 '東日本エリアの通信断中: マイナ保険証の利用登録の完了が遅延 (while the East is down: card registrations complete late)',
+		 '日医発第1817号 (2025-01-30) 2(3); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30')
+	) AS s (id, area, lower_at, upper_at, kind, note, source);
+END;
+
+COMMENT ON FUNCTION @extschema@.shipped_outage_windows() IS
+'The outage windows this version of the extension ships, as shipped (outage_schedule starts with them)';
+
+--
+-- visit_guidance (install/48_calendar_facility.sql): review_guidance for a
+-- visit, in the words of the window behind it.  The prefecture and text
+-- forms come here, before the ORCA reports that call them; the forms for a
+-- facility's code come with that type, below.
+--
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+
+--
 -- The schedule's triggers are C (src/schedule_triggers.c): a PL/pgSQL body
 -- named this schema as text.  Same names and signatures, new language; the
 -- seed put back under its own id leaves outage_schedule_deleted_seed, and
@@ -428,7 +605,9 @@ BEGIN
 			   b.facility_prefecture, b.impact, b.check_status,
 			   b.denpnum, b.insurer_number, b.copay_percent,
 			   b.unknown_insurer, b.charged_full,
-			   %2$s.review_guidance(b.impact, $1)
+			   -- what to do, as the review core says it for the visit
+			   (%2$s.eligibility_review(b.facility_prefecture, b.visit_date,
+					b.visit_at, b.check_status, $1)).guidance
 		FROM (SELECT DISTINCT ON (v.hospnum, v.ptid, m.denpnum)
 					 v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 					 v.facility_prefecture, v.impact, v.check_status,
@@ -747,36 +926,47 @@ COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(pg_catalog.text, pg_ca
 
 --
 -- affecting_windows is the same C function as the answers (it was SQL over
--- the tables): it lists the windows of the very schedule that gave the
--- answer, and gains calendar forms, which list the calendar's segments.
+-- the tables, dropped at the top of this script): it lists the windows of
+-- the very schedule that gave the answer, and gains calendar forms, which
+-- list the calendar's segments.
 --
-CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz)
 RETURNS SETOF @extschema@.outage_schedule
 AS 'MODULE_PATHNAME', 'affecting_windows'
 LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
-CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp)
 RETURNS SETOF @extschema@.outage_schedule
 AS 'MODULE_PATHNAME', 'affecting_windows'
 LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
-CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz)
 RETURNS SETOF @extschema@.outage_schedule
 AS 'MODULE_PATHNAME', 'affecting_windows'
 LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
-CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp)
 RETURNS SETOF @extschema@.outage_schedule
 AS 'MODULE_PATHNAME', 'affecting_windows'
 LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamptz) IS
+'The outage_schedule rows that apply to a visit at a facility in this prefecture, most severe first';
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp) IS
+'The outage_schedule rows that apply to a visit at this Japan local time, most severe first';
+COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz) IS
+'The outage_schedule rows that apply to a visit, most severe first; the facility''s prefecture given as text';
+COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp) IS
+'The outage_schedule rows that apply to a visit at this Japan local time, most severe first; prefecture given as text';
+
 -- affecting_windows with a calendar: a calendar keeps each area's windows
 -- merged into segments, so the rows are the segments covering the visit
--- (the area's, then the nationwide one), with no id, note or source.
+-- (the area's, then the nationwide one), with no id, note or source, and
+-- the segment's own guidance, if it has one.
 
 CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
@@ -807,13 +997,13 @@ AS 'MODULE_PATHNAME', 'affecting_windows'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
 
 COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
-'The segments of the given calendar that apply to a visit (its area''s and the nationwide one), most severe first; id, note and source are NULL (reads no table)';
+'The segments of the given calendar that apply to a visit (its area''s and the nationwide one), most severe first; id, note and source are NULL, guidance is the segment''s own (reads no table)';
 COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar) IS
-'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; id, note and source are NULL';
+'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; id, note and source are NULL, guidance is the segment''s own';
 COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
-'The segments of the given calendar that apply to a visit, most severe first; prefecture given as text; id, note and source are NULL';
+'The segments of the given calendar that apply to a visit, most severe first; prefecture given as text; id, note and source are NULL, guidance is the segment''s own';
 COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar) IS
-'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; prefecture given as text; id, note and source are NULL';
+'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; prefecture given as text; id, note and source are NULL, guidance is the segment''s own';
 
 --
 -- outage_notice_windows(): the windows of a whole notice (src/notice.c,
@@ -1161,8 +1351,7 @@ GRANT INSERT, UPDATE, DELETE ON @extschema@.facility_area
 --
 -- The same for a facility by its 10-digit code: the area facility_area
 -- gives it, else its prefecture's (the code's first two digits).  These
--- read the tables; a calendar holds no facilities yet, so there is no
--- calendar form (it would silently answer for the prefecture).
+-- read the tables; their calendar forms come with the day-level ones below.
 
 CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz)
@@ -1381,6 +1570,163 @@ COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_ins
 'The day-level grade over the opening hours at this facility (its facility_area area, else its prefecture''s)';
 
 
+--
+-- A facility by its 10-digit code, against a calendar: the calendar carries
+-- facility_area (current_outage_calendar() puts it in), so these answer as
+-- the table forms do for the facility's own area, else its prefecture's,
+-- reading no table (IMMUTABLE: Citus workers, stored audits).
+--
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_on_day'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+CREATE FUNCTION @extschema@.eligibility_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, opening_hours pg_catalog.time[] DEFAULT NULL,
+	OUT impact @extschema@.eligibility_impact, OUT grade @extschema@.eligibility_grade,
+	OUT affected_time pg_catalog.interval, OUT open_time pg_catalog.interval)
+RETURNS pg_catalog.record
+AS 'MODULE_PATHNAME', 'eligibility_on_day'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_grade_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, opening_hours pg_catalog.time[] DEFAULT NULL)
+RETURNS @extschema@.eligibility_grade
+AS 'MODULE_PATHNAME', 'eligibility_grade_on_day'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'True when a visit at this facility falls in an outage or intermittent window of the given calendar, for the facility''s area in the calendar''s facility_area, else its prefecture''s (reads no table)';
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'True when a visit at this facility, at this Japan local time, falls in an outage or intermittent window of the given calendar (reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that applies to a visit at this facility (its area in the calendar''s facility_area, else its prefecture''s; reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that applies to a visit at this facility at this Japan local time (reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that touches this Japan calendar day at this facility (reads no table)';
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'The segments of the given calendar that apply to a visit at this facility (its area in the calendar''s facility_area, else its prefecture''s, and the nationwide one), most severe first; id, note and source are NULL, guidance is the segment''s own (reads no table)';
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'The segments of the given calendar that apply to a visit at this facility at this Japan local time, most severe first; id, note and source are NULL, guidance is the segment''s own';
+COMMENT ON FUNCTION @extschema@.eligibility_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.time[]) IS
+'A claim''s day at this facility against a calendar (its area in the calendar''s facility_area, else its prefecture''s): impact, grade and times over the opening hours; reads no table';
+COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.time[]) IS
+'The day-level grade over the opening hours at this facility, against a calendar; reads no table';
+
+--
+-- visit_guidance: what review_guidance says, for a visit rather than an
+-- impact: the own guidance of the window that decides the visit (the most
+-- severe one; outage_schedule.guidance), else its kind's review_guidance.
+-- A timestamp is Japan local time, a date the whole Japan day, as in the
+-- other eligibility functions.  Its own name, not review_guidance's: an
+-- overload there would make review_guidance('outage', 'en') ambiguous.
+--
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, pg_catalog.text) IS
+'What to do for a visit at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+
 -- ---------------------------------------------------------------------------
 -- The monthly receipt file (レセ電, RECEIPTC.UKE): claims, their bad
 -- records, the claims an outage audit must review, and the visits inside
@@ -1482,7 +1828,9 @@ BEGIN ATOMIC
 		   COALESCE(d.affected_days, '{}'),
 		   COALESCE(d.grade, 'none'),
 		   COALESCE(d.impact, 'none'),
-		   @extschema@.review_guidance(COALESCE(d.impact, 'none'), lang),
+		   -- the own guidance of the window behind the claim's impact, if it has one
+		   COALESCE(d.guidance,
+					@extschema@.review_guidance(COALESCE(d.impact, 'none'), lang)),
 		   pg_catalog.array_remove(ARRAY[
 			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
 					THEN 'visit_on_affected_day' END,
@@ -1506,16 +1854,31 @@ BEGIN ATOMIC
 		SELECT pg_catalog.array_agg(v.day ORDER BY v.day)
 				   FILTER (WHERE e.grade OPERATOR(pg_catalog.>) 'none') AS affected_days,
 			   pg_catalog.max(e.grade) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS grade,
-			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact
+			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact,
+			   (pg_catalog.array_agg(e.own_guidance
+									 ORDER BY e.impact DESC, e.own_guidance IS NULL, v.day)
+					FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none'))[1] AS guidance
 		FROM pg_catalog.unnest(c.visit_days) AS v(day),
 			 -- the facility's own area (facility_area) by its code, else
 			 -- the area of the IR record's prefecture
-			 LATERAL (SELECT * FROM @extschema@.eligibility_on_day(
-						  c.medical_institution_code, v.day, opening_hours)
+			 -- (own_guidance: visit_guidance of the day, where the window
+			 -- deciding the whole day is of the impact within the hours)
+			 LATERAL (SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.medical_institution_code, v.day) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.medical_institution_code, v.day, lang) END AS own_guidance
+					  FROM @extschema@.eligibility_on_day(
+						  c.medical_institution_code, v.day, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NOT NULL
 					  UNION ALL
-					  SELECT * FROM @extschema@.eligibility_on_day(
-						  c.facility_prefecture, v.day, opening_hours)
+					  SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.facility_prefecture, v.day) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.facility_prefecture, v.day, lang) END
+					  FROM @extschema@.eligibility_on_day(
+						  c.facility_prefecture, v.day, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NULL) AS e
 	) AS d
 	CROSS JOIN LATERAL (
@@ -1564,7 +1927,9 @@ BEGIN ATOMIC
 		   COALESCE(d.affected_days, '{}'),
 		   COALESCE(d.grade, 'none'),
 		   COALESCE(d.impact, 'none'),
-		   @extschema@.review_guidance(COALESCE(d.impact, 'none'), lang),
+		   -- the own guidance of the window behind the claim's impact, if it has one
+		   COALESCE(d.guidance,
+					@extschema@.review_guidance(COALESCE(d.impact, 'none'), lang)),
 		   pg_catalog.array_remove(ARRAY[
 			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
 					THEN 'visit_on_affected_day' END,
@@ -1588,10 +1953,30 @@ BEGIN ATOMIC
 		SELECT pg_catalog.array_agg(v.day ORDER BY v.day)
 				   FILTER (WHERE e.grade OPERATOR(pg_catalog.>) 'none') AS affected_days,
 			   pg_catalog.max(e.grade) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS grade,
-			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact
+			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact,
+			   (pg_catalog.array_agg(e.own_guidance
+									 ORDER BY e.impact DESC, e.own_guidance IS NULL, v.day)
+					FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none'))[1] AS guidance
 		FROM pg_catalog.unnest(c.visit_days) AS v(day),
-			 LATERAL @extschema@.eligibility_on_day(c.facility_prefecture, v.day,
-													calendar, opening_hours) AS e
+			 -- the facility's own area in the calendar's facility_area by
+			 -- its code, else the area of the IR record's prefecture
+			 LATERAL (SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.medical_institution_code, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.medical_institution_code, v.day, calendar, lang) END AS own_guidance
+					  FROM @extschema@.eligibility_on_day(
+						  c.medical_institution_code, v.day, calendar, opening_hours) AS o
+					  WHERE c.medical_institution_code IS NOT NULL
+					  UNION ALL
+					  SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.facility_prefecture, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.facility_prefecture, v.day, calendar, lang) END
+					  FROM @extschema@.eligibility_on_day(
+						  c.facility_prefecture, v.day, calendar, opening_hours) AS o
+					  WHERE c.medical_institution_code IS NULL) AS e
 	) AS d
 	CROSS JOIN LATERAL (
 		SELECT COALESCE(c.insurer_number OPERATOR(pg_catalog.=)
@@ -1606,9 +1991,9 @@ BEGIN ATOMIC
 END;
 
 COMMENT ON FUNCTION @extschema@.uke_affected_claims(pg_catalog.bytea, pg_catalog.time[], pg_catalog.bool, pg_catalog.text) IS
-'The claims of a receipt file an outage audit reviews: a visit day touched by a window of the facility''s area (within the opening hours, if given), or a 不詳 number or comment; with the affected days, the day-level grade and impact, review_guidance and the reasons (visit_on_affected_day, no_confirmation_record, fusho_without_comment, fusho_on_unaffected_days, fusho_comment_without_fusho_number, registration_delay_only, bad_records)';
+'The claims of a receipt file an outage audit reviews: a visit day touched by a window of the facility''s area (within the opening hours, if given), or a 不詳 number or comment; with the affected days, the day-level grade and impact, the guidance (the own guidance of the window behind the impact, else review_guidance) and the reasons (visit_on_affected_day, no_confirmation_record, fusho_without_comment, fusho_on_unaffected_days, fusho_comment_without_fusho_number, registration_delay_only, bad_records)';
 COMMENT ON FUNCTION @extschema@.uke_affected_claims(pg_catalog.bytea, @extschema@.outage_calendar, pg_catalog.time[], pg_catalog.bool, pg_catalog.text) IS
-'uke_affected_claims against a calendar (a stored audit''s, or a what-if): the same rows, reading no table';
+'uke_affected_claims against a calendar (a stored audit''s, or a what-if): the same rows, reading no table (a facility''s area from the calendar''s facility_area)';
 
 -- uke_window_visits: the list to take after an outage (緊急時医療情報・資格確認
 -- 機能 looks patients up by 氏名・性別・生年月日・住所): each window that
@@ -1766,11 +2151,16 @@ CREATE FUNCTION @extschema@.eligibility_review(
 RETURNS pg_catalog.record
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	SELECT i.impact, r.affected, r.needs_review, r.reason,
+		   COALESCE(i.guidance, r.guidance)
 	FROM (SELECT CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.eligibility_impact(facility_prefecture, visit_at)
 					  ELSE @extschema@.eligibility_impact_on_day(facility_prefecture, visit_date) END
-				 AS impact) AS i,
+				 AS impact,
+				 CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, lang)
+					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, lang) END
+				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
 
@@ -1786,11 +2176,16 @@ CREATE FUNCTION @extschema@.eligibility_review(
 RETURNS pg_catalog.record
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	SELECT i.impact, r.affected, r.needs_review, r.reason,
+		   COALESCE(i.guidance, r.guidance)
 	FROM (SELECT CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.eligibility_impact(facility, visit_at)
 					  ELSE @extschema@.eligibility_impact_on_day(facility, visit_date) END
-				 AS impact) AS i,
+				 AS impact,
+				 CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.visit_guidance(facility, visit_at, lang)
+					  ELSE @extschema@.visit_guidance(facility, visit_date, lang) END
+				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
 
@@ -1806,11 +2201,16 @@ CREATE FUNCTION @extschema@.eligibility_review(
 RETURNS pg_catalog.record
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	SELECT i.impact, r.affected, r.needs_review, r.reason,
+		   COALESCE(i.guidance, r.guidance)
 	FROM (SELECT CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.eligibility_impact(facility_prefecture, visit_at, calendar)
 					  ELSE @extschema@.eligibility_impact_on_day(facility_prefecture, visit_date, calendar) END
-				 AS impact) AS i,
+				 AS impact,
+				 CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, calendar, lang)
+					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, calendar, lang) END
+				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
 
@@ -1844,14 +2244,16 @@ RETURNS TABLE (
 )
 LANGUAGE sql STABLE STRICT
 BEGIN ATOMIC
-	-- the review core decides which visits are reviewed, why, and what to do
+	-- the review core decides which visits are reviewed, why, and what to
+	-- do (the own guidance of the window behind the visit, else its kind's)
 	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
 		   r.reason, r.guidance,
 		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
 		   v.patient_address
 	FROM @extschema@.orca_affected_visits(orca_schema) AS v
-	CROSS JOIN LATERAL @extschema@.eligibility_review(v.impact, v.check_status, lang) AS r
+	CROSS JOIN LATERAL @extschema@.eligibility_review(v.facility_prefecture,
+		v.visit_date, v.visit_at, v.check_status, lang) AS r
 	WHERE r.needs_review
 	  -- an unsupported language fails even when no visit is affected
 	  AND @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL
@@ -1860,3 +2262,124 @@ END;
 
 COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text) IS
 'ORCA receptions in an outage or intermittent window with no successful online eligibility check that day: the visits whose eligibility needs review (eligibility_review), why, what to do (lang ''ja'' or ''en'') and the items to look the patient up by afterwards (number, name, kana name, sex, date of birth, address)';
+
+--
+-- outage_calendar gains a btree operator class (install/25_calendar.sql).
+--
+-- A btree operator class, so that a calendar can be a Citus distribution
+-- column, a GROUP BY or DISTINCT key sorted rather than hashed, or a key of
+-- a merge join.  Its order is by the value's size, then bytewise: it says
+-- nothing about schedules, only agrees with equality.
+CREATE FUNCTION @extschema@.outage_calendar_cmp(@extschema@.outage_calendar, @extschema@.outage_calendar)
+RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'outage_calendar_cmp'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.outage_calendar_lt(@extschema@.outage_calendar, @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'outage_calendar_lt'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.outage_calendar_le(@extschema@.outage_calendar, @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'outage_calendar_le'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.outage_calendar_ge(@extschema@.outage_calendar, @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'outage_calendar_ge'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.outage_calendar_gt(@extschema@.outage_calendar, @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'outage_calendar_gt'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.outage_calendar_cmp(@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'Btree support for outage_calendar: an arbitrary total order (by size, then bytes) that agrees with =';
+COMMENT ON FUNCTION @extschema@.outage_calendar_lt(@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'Implementation of < for outage_calendar (the btree order: by size, then bytes)';
+COMMENT ON FUNCTION @extschema@.outage_calendar_le(@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'Implementation of <= for outage_calendar (the btree order: by size, then bytes)';
+COMMENT ON FUNCTION @extschema@.outage_calendar_ge(@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'Implementation of >= for outage_calendar (the btree order: by size, then bytes)';
+COMMENT ON FUNCTION @extschema@.outage_calendar_gt(@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'Implementation of > for outage_calendar (the btree order: by size, then bytes)';
+
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.outage_calendar,
+	RIGHTARG = @extschema@.outage_calendar,
+	FUNCTION = @extschema@.outage_calendar_lt,
+	COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = pg_catalog.scalarltsel,
+	JOIN = pg_catalog.scalarltjoinsel
+);
+
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.outage_calendar,
+	RIGHTARG = @extschema@.outage_calendar,
+	FUNCTION = @extschema@.outage_calendar_le,
+	COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = pg_catalog.scalarlesel,
+	JOIN = pg_catalog.scalarlejoinsel
+);
+
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.outage_calendar,
+	RIGHTARG = @extschema@.outage_calendar,
+	FUNCTION = @extschema@.outage_calendar_ge,
+	COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = pg_catalog.scalargesel,
+	JOIN = pg_catalog.scalargejoinsel
+);
+
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.outage_calendar,
+	RIGHTARG = @extschema@.outage_calendar,
+	FUNCTION = @extschema@.outage_calendar_gt,
+	COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = pg_catalog.scalargtsel,
+	JOIN = pg_catalog.scalargtjoinsel
+);
+
+COMMENT ON OPERATOR @extschema@.< (@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'sorts before, in outage_calendar''s btree order (by size, then bytes; no meaning about schedules)';
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'sorts before or equals, in outage_calendar''s btree order';
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'sorts after or equals, in outage_calendar''s btree order';
+COMMENT ON OPERATOR @extschema@.> (@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'sorts after, in outage_calendar''s btree order';
+
+CREATE OPERATOR CLASS @extschema@.btree_outage_calendar_ops
+DEFAULT FOR TYPE @extschema@.outage_calendar USING btree AS
+	OPERATOR 1 @extschema@.< (@extschema@.outage_calendar, @extschema@.outage_calendar),
+	OPERATOR 2 @extschema@.<= (@extschema@.outage_calendar, @extschema@.outage_calendar),
+	OPERATOR 3 @extschema@.= (@extschema@.outage_calendar, @extschema@.outage_calendar),
+	OPERATOR 4 @extschema@.>= (@extschema@.outage_calendar, @extschema@.outage_calendar),
+	OPERATOR 5 @extschema@.> (@extschema@.outage_calendar, @extschema@.outage_calendar),
+	FUNCTION 1 @extschema@.outage_calendar_cmp(@extschema@.outage_calendar, @extschema@.outage_calendar);
+
+COMMENT ON OPERATOR CLASS @extschema@.btree_outage_calendar_ops USING btree IS
+'Btree operator class of outage_calendar (Citus distribution columns, sorted GROUP BY and DISTINCT, merge joins); equality is same content';
+
+COMMENT ON OPERATOR FAMILY @extschema@.btree_outage_calendar_ops USING btree IS
+'Btree operator family of outage_calendar';
+
+--
+-- A calendar carries facility_area and each window's guidance
+-- (install/45_calendar.sql): current_outage_calendar() and the aggregate
+-- put them in.
+--
+COMMENT ON FUNCTION @extschema@.current_outage_calendar() IS
+'The schedule (outage_schedule with each window''s guidance, prefecture_area and facility_area) as it is now, as one outage_calendar value';
+COMMENT ON FUNCTION @extschema@.outage_calendar_final(pg_catalog.internal) IS
+'Final function of the outage_calendar aggregate (maps prefectures as prefecture_area and facilities as facility_area do now)';
+COMMENT ON AGGREGATE @extschema@.outage_calendar(pg_catalog.text, @extschema@.outage_window) IS
+'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area and facilities as facility_area do now';
+COMMENT ON TYPE @extschema@.outage_calendar IS
+'A whole outage schedule as one value: per area its merged windows (each with its own guidance, if any), the nationwide windows, the prefectures and the facilities (facility_area) of each area; text form {"east"(1,...,20; 2212345678): [from,to) kind, [from,to) kind "guidance", ...; "west"(...): ...; *: nationwide windows}';
