@@ -49,6 +49,7 @@ SET search_path = public;
 SELECT 'review', r.* FROM :"ext".orca_eligibility_review('orca', 'ja') r;
 SELECT 'review_en', r.* FROM :"ext".orca_eligibility_review('orca', 'en') r;
 SELECT 'affected', a.* FROM :"ext".orca_affected_visits('orca') a;
+SELECT 'window', w.* FROM :"ext".orca_window_visits('orca') w;
 SELECT 'audit', b.* FROM :"ext".orca_billing_audit('orca') b;
 SQL
 }
