@@ -59,7 +59,10 @@ COMMENT ON FUNCTION @extschema@.uke_errors(pg_catalog.bytea) IS
 -- number (77777777, 77777779) or a 不詳 comment.  reasons says why:
 --   visit_on_affected_day       a visit day that windows affecting
 --                               eligibility cover (grade possible or certain)
---   no_confirmation_record      such a day, and no SN record
+--   no_confirmation_record      a visit day a window touched in which a
+--                               visit without a successful check is
+--                               reviewed (reviews_failed_checks: a
+--                               registration delay too), and no SN record
 --   fusho_without_comment       a 不詳 number without 「不詳」 in 摘要
 --   fusho_on_unaffected_days    a 不詳 number, and no visit day affected
 --   fusho_comment_without_fusho_number  「不詳」 in 摘要, real numbers
@@ -105,7 +108,7 @@ BEGIN ATOMIC
 		   pg_catalog.array_remove(ARRAY[
 			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
 					THEN 'visit_on_affected_day' END,
-			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
+			   CASE WHEN @extschema@.reviews_failed_checks(d.impact)
 						 AND pg_catalog.cardinality(c.confirmation_kinds) OPERATOR(pg_catalog.=) 0
 					THEN 'no_confirmation_record' END,
 			   CASE WHEN f.fusho_number AND NOT f.fusho_comment
@@ -204,7 +207,7 @@ BEGIN ATOMIC
 		   pg_catalog.array_remove(ARRAY[
 			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
 					THEN 'visit_on_affected_day' END,
-			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
+			   CASE WHEN @extschema@.reviews_failed_checks(d.impact)
 						 AND pg_catalog.cardinality(c.confirmation_kinds) OPERATOR(pg_catalog.=) 0
 					THEN 'no_confirmation_record' END,
 			   CASE WHEN f.fusho_number AND NOT f.fusho_comment

@@ -168,7 +168,7 @@ CROSS JOIN LATERAL (SELECT eligibility_impact(to_prefecture(f.prefecture), v.vis
 WHERE (affects_eligibility(i.impact)
        AND (v.insurer_number IN ('77777777', '77777779') OR v.copay_percent = 100
             OR v.check_result <> 'valid'))
-   OR (i.impact = 'registration_delay' AND v.check_result <> 'valid')
+   OR (reviews_failed_checks(i.impact) AND v.check_result <> 'valid')
 ORDER BY v.visit_at, v.visit_id;
 
 -- README.md, "For the billing auditor / Claims know days: day-level answers", example 1
@@ -243,11 +243,13 @@ INSERT INTO outage_schedule (area, period, note, source) VALUES
 CREATE SCHEMA ow;
 CREATE EXTENSION outage_window SCHEMA ow;     -- keeps our objects out of ORCA's schema
 
--- visits in an outage or intermittent window with no successful online check that day
+-- visits with no successful online check that day, in an outage,
+-- intermittent or registration-delay window
 SELECT * FROM ow.orca_eligibility_review('public');          -- guidance in Japanese
 SELECT * FROM ow.orca_eligibility_review('public', 'en');    -- guidance in English
 
--- bills of affected visits claimed to an unknown insurer or charged 10割
+-- bills of affected visits, and of those reviewed in a registration delay,
+-- claimed to an unknown insurer or charged 10割
 SELECT * FROM ow.orca_billing_audit('public');
 
 -- README.md, "For ORCA clinics / Another HIS: `eligibility_review`", example 1

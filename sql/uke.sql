@@ -73,6 +73,12 @@ SELECT receipt_number, affected_days, grade, impact, reasons, guidance
 FROM uke, uke_affected_claims(file, lang => 'en') WHERE name = 'west';
 SELECT receipt_number, grade, impact, reasons
 FROM uke, uke_affected_claims(file, '{09:00,18:00}'::time[]) WHERE name = 'west';
+-- in a registration delay only (大阪府 on 2/1): a claim with an SN record
+-- needs no review; one without is reviewed, as the notice's 2(3) says
+SELECT receipt_number, grade, impact, reasons, confirmation_kinds
+FROM uke_affected_claims(convert_to(E'IR,1,27,1,1234567,,x,202502\r\n'
+	'RE,201,1112,202502,x,1,19600115\r\nSN,1,01,,,,,,\r\nSI,11,1,111000110,,288,1,,,,,,,1\r\n'
+	'RE,202,1112,202502,x,1,19600115\r\nSI,11,1,111000110,,288,1,,,,,,,1\r\nGO\r\n', 'SJIS'));
 -- against a calendar: the same rows; an empty calendar flags only 不詳
 SELECT (SELECT array_agg(receipt_number) FROM uke, uke_affected_claims(file, current_outage_calendar()) WHERE name = 'east')
 	 = (SELECT array_agg(receipt_number) FROM uke, uke_affected_claims(file) WHERE name = 'east') AS same;

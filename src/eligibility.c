@@ -17,6 +17,7 @@
 
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/lsyscache.h"
@@ -660,4 +661,39 @@ Datum
 eligibility_affected_bound_local(PG_FUNCTION_ARGS)
 {
 	return bound_by_arguments(fcinfo, true);
+}
+
+/*
+ * eligibility_reviewed_bound_local(upper): the span, as Japan local time,
+ * of the windows in which a visit whose check did not succeed is reviewed
+ * (reviews_failed_checks), in every area; NULL when there is none.  An
+ * adapter reading a HIS's tables by day narrows its scan with it, as with
+ * eligibility_affected_bound_local, but for the review, which also covers
+ * windows that do not affect eligibility.  Once per call: the segments are
+ * walked, since no lookup needs this hull.
+ */
+PG_FUNCTION_INFO_V1(eligibility_reviewed_bound_local);
+Datum
+eligibility_reviewed_bound_local(PG_FUNCTION_ARGS)
+{
+	bool		upper = PG_GETARG_BOOL(0);
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	const CompiledSchedule *schedule = ow_schedule_get(&cache->schedule, fcinfo);
+	TimestampTz lower_bound = DT_NOEND;
+	TimestampTz upper_bound = DT_NOBEGIN;
+
+	for (int i = 0; i < schedule->nsegments; i++)
+	{
+		const ScheduleSegment *seg = &schedule->segments[i];
+
+		CHECK_FOR_INTERRUPTS();
+		if (!ow_impacts[seg->kind].reviews_failed_checks)
+			continue;
+		lower_bound = Min(lower_bound, seg->lower);
+		upper_bound = Max(upper_bound, seg->upper);
+	}
+	if (lower_bound >= upper_bound)
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMP(ow_japan_local_bound(upper ? upper_bound : lower_bound,
+											 upper));
 }

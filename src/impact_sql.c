@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * impact_sql.c
- *	  The impact table's SQL face: review_guidance(), affects_eligibility()
- *	  and eligibility_impacts().
+ *	  The impact table's SQL face: review_guidance(), affects_eligibility(),
+ *	  reviews_failed_checks() and eligibility_impacts().
  *
  * The SQL enum eligibility_impact spells the impacts for SQL; its labels
  * are the table's (impact.h), and eligibility_impacts() lists the table so
@@ -121,9 +121,17 @@ affects_eligibility(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(impact_of_enum(PG_GETARG_OID(0))->affects_eligibility);
 }
 
+PG_FUNCTION_INFO_V1(reviews_failed_checks);
+Datum
+reviews_failed_checks(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(impact_of_enum(PG_GETARG_OID(0))->reviews_failed_checks);
+}
+
 /*
  * The impact table, by severity: impact, severity, affects_eligibility,
- * window_kind (outage_window's stored code; NULL for none).
+ * window_kind (outage_window's stored code; NULL for none),
+ * reviews_failed_checks.
  */
 PG_FUNCTION_INFO_V1(eligibility_impacts);
 Datum
@@ -132,8 +140,8 @@ eligibility_impacts(PG_FUNCTION_ARGS)
 	FuncCallContext *funcctx;
 	Oid		   *labels;
 	int			r;
-	Datum		values[4];
-	bool		nulls[4] = {false, false, false, false};
+	Datum		values[5];
+	bool		nulls[5] = {false, false, false, false, false};
 
 	if (SRF_IS_FIRSTCALL())
 	{
@@ -161,6 +169,7 @@ eligibility_impacts(PG_FUNCTION_ARGS)
 	values[2] = BoolGetDatum(ow_impacts[r].affects_eligibility);
 	values[3] = Int32GetDatum(ow_impacts[r].code);
 	nulls[3] = ow_impacts[r].code == 0;
+	values[4] = BoolGetDatum(ow_impacts[r].reviews_failed_checks);
 	SRF_RETURN_NEXT(funcctx,
 					HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc,
 													  values, nulls)));

@@ -248,17 +248,18 @@ DELETE FROM @extschema@.outage_schedule_deleted_seed AS d
 
 --
 -- review_guidance is C (src/impact_sql.c), for the same reason; it reads
--- the impact table (src/impact.h), which two new functions show to SQL.
+-- the impact table (src/impact.h), which new functions show to SQL.
 --
 CREATE FUNCTION @extschema@.eligibility_impacts(
 	OUT impact @extschema@.eligibility_impact, OUT severity pg_catalog.int4,
-	OUT affects_eligibility pg_catalog.bool, OUT window_kind pg_catalog.int4)
+	OUT affects_eligibility pg_catalog.bool, OUT window_kind pg_catalog.int4,
+	OUT reviews_failed_checks pg_catalog.bool)
 RETURNS SETOF pg_catalog.record
 AS 'MODULE_PATHNAME', 'eligibility_impacts'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
 
 COMMENT ON FUNCTION @extschema@.eligibility_impacts() IS
-'Every impact, least severe first: its severity, whether it makes a visit affected (is_eligibility_affected), and the kind code outage_window stores (NULL for none)';
+'Every impact, least severe first: its severity, whether it makes a visit affected (is_eligibility_affected), the kind code outage_window stores (NULL for none), and whether a visit whose check did not succeed is reviewed (eligibility_review)';
 
 CREATE FUNCTION @extschema@.affects_eligibility(impact @extschema@.eligibility_impact)
 RETURNS pg_catalog.bool
@@ -267,6 +268,27 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.affects_eligibility(@extschema@.eligibility_impact) IS
 'Whether a visit with this impact could not be verified online (intermittent, outage): is_eligibility_affected is true exactly then';
+
+-- A registration delay does not affect eligibility, yet a card whose
+-- registration had not completed could not be verified there either: the
+-- review covers every impact this says, not only the affected ones.
+CREATE FUNCTION @extschema@.reviews_failed_checks(impact @extschema@.eligibility_impact)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'reviews_failed_checks'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.reviews_failed_checks(@extschema@.eligibility_impact) IS
+'Whether a visit with this impact is reviewed when its online eligibility check did not succeed (registration_delay, intermittent, outage): eligibility_review''s needs_review';
+
+-- The span of the windows the review covers (reviews_failed_checks), for an
+-- adapter that narrows its scan of a HIS's tables by day.
+CREATE FUNCTION @extschema@.eligibility_reviewed_bound_local(upper pg_catalog.bool)
+RETURNS pg_catalog.timestamp
+AS 'MODULE_PATHNAME', 'eligibility_reviewed_bound_local'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_reviewed_bound_local(pg_catalog.bool) IS
+'Start (upper = false) or end (upper = true), as Japan local time, of the span covering every window in which a visit whose check did not succeed is reviewed (reviews_failed_checks); NULL if there is none';
 
 CREATE OR REPLACE FUNCTION @extschema@.review_guidance(
 	impact @extschema@.eligibility_impact, lang pg_catalog.text DEFAULT 'ja')
@@ -290,6 +312,12 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 -- and created again (the review first: its SQL body depends on the other).
 -- A user's view or function that depends on either stops this update with
 -- an error naming it; drop it, update, and create it again.
+--
+-- A registration delay's visits whose check did not succeed are reviewed
+-- too (the notice, section 2(3)): orca_window_visits (new) lists the
+-- receptions of every window the review covers, with whether the window
+-- affected eligibility; orca_affected_visits keeps 1.0's rows, the affected
+-- ones, read from it; the review and the billing audit read it too.
 --
 CREATE FUNCTION @extschema@.orca_table(orca_schema pg_catalog.name,
 	tbl pg_catalog.name, required pg_catalog.bool)
@@ -345,7 +373,7 @@ COMMENT ON FUNCTION @extschema@.orca_table(pg_catalog.name, pg_catalog.name, pg_
 DROP FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text);
 DROP FUNCTION @extschema@.orca_affected_visits(pg_catalog.name);
 
-CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
+CREATE FUNCTION @extschema@.orca_window_visits(orca_schema pg_catalog.name DEFAULT 'public')
 RETURNS TABLE (
 	hospnum pg_catalog.int4,
 	ptid pg_catalog.int8,
@@ -354,6 +382,7 @@ RETURNS TABLE (
 	visit_at pg_catalog.timestamp,
 	facility_prefecture @extschema@.prefecture,
 	impact @extschema@.eligibility_impact,
+	affected pg_catalog.bool,
 	check_status pg_catalog.text,
 	last_check_at pg_catalog.timestamp,
 	patient_number pg_catalog.text,
@@ -456,17 +485,17 @@ BEGIN
 			orca_schema);
 	END IF;
 
-	-- Only receptions on the days the windows span can be affected; a range
-	-- on ukeymd (digits compare alike in every collation) lets the primary
-	-- key of tbl_uketuke find them.
+	-- Only receptions on the days the reviewed windows span are in one; a
+	-- range on ukeymd (digits compare alike in every collation) lets the
+	-- primary key of tbl_uketuke find them.
 	-- With no window at all the bounds are NULL and no row is read; an
 	-- open-ended window leaves that end of the range open.
-	EXECUTE pg_catalog.format('SELECT %s.eligibility_affected_bound_local(false)', ext)
+	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local(false)', ext)
 		INTO bound;
 	first_day := CASE WHEN pg_catalog.isfinite(bound)
 					  THEN pg_catalog.to_char(bound, 'YYYYMMDD')
 					  WHEN bound IS NOT NULL THEN '00000000' END;
-	EXECUTE pg_catalog.format('SELECT %s.eligibility_affected_bound_local(true)', ext)
+	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local(true)', ext)
 		INTO bound;
 	last_day := CASE WHEN pg_catalog.isfinite(bound)
 					 THEN pg_catalog.to_char(bound, 'YYYYMMDD')
@@ -474,11 +503,11 @@ BEGIN
 
 	-- OFFSET 0 keeps each reception's date and time read once, rather than
 	-- once for every tbl_onshi_kaku row of the patient it is compared with.
-	-- The patient's identity is read last, for the affected visits only.
+	-- The patient's identity is read last, for the visits in a window only.
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 		SELECT a.*, n.ptnum, p.name, p.kananame, p.sex, p.birthday, p.address
 		FROM (SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
-					 f.prefecture, r.impact, s.check_status, c.last_at
+					 f.prefecture, r.impact, r.affected, s.check_status, c.last_at
 			  FROM (SELECT u.hospnum::pg_catalog.int4 AS hospnum,
 						   u.ptid::pg_catalog.int8 AS ptid,
 						   %3$s.orca_date(u.ukeymd::pg_catalog.text) AS visit_date,
@@ -537,9 +566,9 @@ BEGIN
 			  CROSS JOIN LATERAL %3$s.eligibility_review(f.prefecture, v.visit_date,
 					v.visit_at, s.check_status, 'ja'::pg_catalog.text) AS r
 			  WHERE v.visit_date IS NOT NULL
-				AND r.affected
+				AND %3$s.reviews_failed_checks(r.impact)
 			  OFFSET 0) AS a (hospnum, ptid, visit_date, ukeid, visit_at, facility_prefecture,
-							  impact, check_status, last_check_at)
+							  impact, affected, check_status, last_check_at)
 		LEFT JOIN LATERAL (%5$s) AS n ON a.ptid OPERATOR(pg_catalog.<>) 0
 		LEFT JOIN LATERAL (%6$s) AS p ON a.ptid OPERATOR(pg_catalog.<>) 0
 		ORDER BY a.hospnum, a.visit_date, a.visit_at NULLS LAST, a.ukeid, a.ptid
@@ -548,8 +577,44 @@ BEGIN
 END;
 $$;
 
+COMMENT ON FUNCTION @extschema@.orca_window_visits(pg_catalog.name) IS
+'ORCA receptions (tbl_uketuke in the given schema) in a window of the facility''s prefecture in which failed checks are reviewed (outage, intermittent, registration_delay), whether it affected eligibility, the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti)';
+
+-- orca_affected_visits keeps its meaning of 1.0: the visits whose
+-- eligibility the window affected (outage, intermittent), checked or not.
+-- A registration delay's visits are in orca_window_visits, and those whose
+-- check did not succeed in orca_eligibility_review.
+CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	last_check_at pg_catalog.timestamp,
+	patient_number pg_catalog.text,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date,
+	patient_address pg_catalog.text
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
+		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
+		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
+		   v.patient_address
+	FROM @extschema@.orca_window_visits(orca_schema) AS v
+	WHERE v.affected
+	ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid;
+END;
+
 COMMENT ON FUNCTION @extschema@.orca_affected_visits(pg_catalog.name) IS
-'ORCA receptions (tbl_uketuke in the given schema) in an outage or intermittent window of the facility''s prefecture, with the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti)';
+'ORCA receptions (tbl_uketuke in the given schema) in an outage or intermittent window of the facility''s prefecture, with the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti); orca_window_visits also has the registration delay''s';
 
 -- orca_eligibility_review is created again at the end of this script,
 -- once the review core it calls (eligibility_review) exists.
@@ -618,7 +683,8 @@ BEGIN
 						ANY ('{77777777,77777779}'::pg_catalog.text[])) IS TRUE AS unknown_insurer,
 					 (pg_catalog.btrim(c.hknnum) OPERATOR(pg_catalog.=) '980'
 					  OR m.ptftnrate OPERATOR(pg_catalog.=) 100) IS TRUE AS charged_full
-			  FROM %2$s.orca_affected_visits($2) AS v
+			  FROM %2$s.orca_window_visits($2) AS v
+			  CROSS JOIN LATERAL %2$s.eligibility_review(v.impact, v.check_status, $1) AS r
 			  JOIN %1$I.tbl_syunou_main AS m
 				ON m.hospnum OPERATOR(pg_catalog.=) v.hospnum
 			   AND m.ptid OPERATOR(pg_catalog.=) v.ptid
@@ -636,6 +702,7 @@ BEGIN
 				ON p.hospnum OPERATOR(pg_catalog.=) c.hospnum
 			   AND p.ptid OPERATOR(pg_catalog.=) c.ptid
 			   AND p.hknid OPERATOR(pg_catalog.=) c.hknid
+			  WHERE v.affected OR r.needs_review
 			  ORDER BY v.hospnum, v.ptid, m.denpnum,
 					   v.impact DESC, v.visit_at NULLS LAST, v.ukeid) AS b
 		WHERE b.unknown_insurer OR b.charged_full
@@ -646,7 +713,7 @@ END;
 $$;
 
 COMMENT ON FUNCTION @extschema@.orca_billing_audit(pg_catalog.name, pg_catalog.text) IS
-'Bills of ORCA visits in an outage or intermittent window that were claimed to an unknown insurer (77777777, 77777779) or charged 10割 (a 自費 combination, hknnum 980, or ptftnrate 100), one row per bill, with what to do (lang ''ja'' or ''en'')';
+'Bills of ORCA visits in an outage or intermittent window, or reviewed in a registration delay (check not ok), that were claimed to an unknown insurer (77777777, 77777779) or charged 10割 (a 自費 combination, hknnum 980, or ptftnrate 100), one row per bill, with what to do (lang ''ja'' or ''en'')';
 
 --
 -- pg_dump's conditions name nothing of this schema.
@@ -1788,7 +1855,10 @@ COMMENT ON FUNCTION @extschema@.uke_errors(pg_catalog.bytea) IS
 -- number (77777777, 77777779) or a 不詳 comment.  reasons says why:
 --   visit_on_affected_day       a visit day that windows affecting
 --                               eligibility cover (grade possible or certain)
---   no_confirmation_record      such a day, and no SN record
+--   no_confirmation_record      a visit day a window touched in which a
+--                               visit without a successful check is
+--                               reviewed (reviews_failed_checks: a
+--                               registration delay too), and no SN record
 --   fusho_without_comment       a 不詳 number without 「不詳」 in 摘要
 --   fusho_on_unaffected_days    a 不詳 number, and no visit day affected
 --   fusho_comment_without_fusho_number  「不詳」 in 摘要, real numbers
@@ -1834,7 +1904,7 @@ BEGIN ATOMIC
 		   pg_catalog.array_remove(ARRAY[
 			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
 					THEN 'visit_on_affected_day' END,
-			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
+			   CASE WHEN @extschema@.reviews_failed_checks(d.impact)
 						 AND pg_catalog.cardinality(c.confirmation_kinds) OPERATOR(pg_catalog.=) 0
 					THEN 'no_confirmation_record' END,
 			   CASE WHEN f.fusho_number AND NOT f.fusho_comment
@@ -1933,7 +2003,7 @@ BEGIN ATOMIC
 		   pg_catalog.array_remove(ARRAY[
 			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
 					THEN 'visit_on_affected_day' END,
-			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
+			   CASE WHEN @extschema@.reviews_failed_checks(d.impact)
 						 AND pg_catalog.cardinality(c.confirmation_kinds) OPERATOR(pg_catalog.=) 0
 					THEN 'no_confirmation_record' END,
 			   CASE WHEN f.fusho_number AND NOT f.fusho_comment
@@ -2119,25 +2189,29 @@ RETURNS pg_catalog.record
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT a.affected,
-		   CASE WHEN a.affected
+		   CASE WHEN a.reviewed
 				THEN NOT COALESCE(check_status OPERATOR(pg_catalog.=) 'ok', false)
-				ELSE a.affected END,
-		   CASE WHEN a.affected IS NOT TRUE
+				ELSE a.reviewed END,
+		   CASE WHEN a.reviewed IS NOT TRUE
 					 OR check_status OPERATOR(pg_catalog.=) 'ok' THEN NULL
-				WHEN check_status OPERATOR(pg_catalog.=) 'not_valid' THEN 'check_not_valid'
+				-- reviewed in a window that did not affect eligibility
+				WHEN NOT a.affected THEN 'delay_' ELSE '' END
+		   OPERATOR(pg_catalog.||)
+		   CASE WHEN check_status OPERATOR(pg_catalog.=) 'not_valid' THEN 'check_not_valid'
 				WHEN check_status OPERATOR(pg_catalog.=) 'kohi_only' THEN 'kohi_check_only'
 				WHEN check_status OPERATOR(pg_catalog.=) 'failed' THEN 'check_failed'
 				WHEN check_status OPERATOR(pg_catalog.=) 'no_check' THEN 'no_check'
 				WHEN check_status OPERATOR(pg_catalog.=) 'unregistered' THEN 'no_patient_number'
 				ELSE 'check_unknown' END,
 		   @extschema@.review_guidance(impact, lang)
-	FROM (SELECT @extschema@.affects_eligibility(impact) AS affected) AS a
+	FROM (SELECT @extschema@.affects_eligibility(impact) AS affected,
+				 @extschema@.reviews_failed_checks(impact) AS reviewed) AS a
 	-- an unsupported language fails even for a visit that cannot be placed
 	WHERE @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL;
 END;
 
 COMMENT ON FUNCTION @extschema@.eligibility_review(@extschema@.eligibility_impact, pg_catalog.text, pg_catalog.text) IS
-'The after-outage review of a visit with this impact and check outcome (ok, not_valid, kohi_only, failed, no_check, unregistered): whether it affected eligibility, whether it needs review and why, and what to do (lang ''ja'' or ''en'')';
+'The after-outage review of a visit with this impact and check outcome (ok, not_valid, kohi_only, failed, no_check, unregistered): whether it affected eligibility, whether it needs review (a check that did not succeed in a window reviews_failed_checks names) and why (delay_ before the reason in a window that did not affect eligibility), and what to do (lang ''ja'' or ''en'')';
 
 -- A visit by its facility's prefecture, Japan date and local time (NULL:
 -- not recorded, then the most severe window touching the day counts).
@@ -2251,7 +2325,7 @@ BEGIN ATOMIC
 		   r.reason, r.guidance,
 		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
 		   v.patient_address
-	FROM @extschema@.orca_affected_visits(orca_schema) AS v
+	FROM @extschema@.orca_window_visits(orca_schema) AS v
 	CROSS JOIN LATERAL @extschema@.eligibility_review(v.facility_prefecture,
 		v.visit_date, v.visit_at, v.check_status, lang) AS r
 	WHERE r.needs_review
@@ -2261,7 +2335,7 @@ BEGIN ATOMIC
 END;
 
 COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text) IS
-'ORCA receptions in an outage or intermittent window with no successful online eligibility check that day: the visits whose eligibility needs review (eligibility_review), why, what to do (lang ''ja'' or ''en'') and the items to look the patient up by afterwards (number, name, kana name, sex, date of birth, address)';
+'ORCA receptions in an outage, intermittent or registration delay window with no successful online eligibility check that day: the visits whose eligibility needs review (eligibility_review), why (delay_... in a registration delay), what to do (lang ''ja'' or ''en'') and the items to look the patient up by afterwards (number, name, kana name, sex, date of birth, address)';
 
 --
 -- outage_calendar gains a btree operator class (install/25_calendar.sql).
