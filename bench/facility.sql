@@ -1,6 +1,7 @@
 -- bench/facility.sql - is_eligibility_affected() for a facility by its
 -- 10-digit code (facility_area first, then the code's prefecture) against
--- the prefecture form, on the same visits.  Run by bench/facility.sh;
+-- the prefecture form, on the same visits; and its calendar form, the
+-- facility map taken from the calendar (Citus, stored audits).  Run by bench/facility.sh;
 -- psql variables: rows (default 5000000), runs (default 7).
 \set ON_ERROR_STOP on
 \if :{?rows}
@@ -55,6 +56,7 @@ CREATE TABLE counts (method text, n bigint);
 \set floor 'SELECT count(*) FILTER (WHERE visit_at >= ''2025-02-02 03:00+09'' AND prefecture::int2 > 0) FROM bench.visits'
 \set pref 'SELECT count(*) FILTER (WHERE is_eligibility_affected(prefecture, visit_at)) FROM bench.visits'
 \set code 'SELECT count(*) FILTER (WHERE is_eligibility_affected(code, visit_at)) FROM bench.visits'
+\set codecal 'SELECT count(*) FILTER (WHERE is_eligibility_affected(code, visit_at, (SELECT current_outage_calendar()))) FROM bench.visits'
 SELECT pg_temp.timed('warm-up', :'pref', 0) IS NOT NULL AS warm;
 SELECT pg_temp.timed('warm-up', :'code', 0) IS NOT NULL AS warm;
 -- the methods take turns within each run, so that a busy moment of a
@@ -72,11 +74,16 @@ INSERT INTO outage_schedule (area, period, note) VALUES
 INSERT INTO facility_area
 SELECT code, CASE WHEN facility_id % 2 = 0 THEN 'own_line' ELSE 'east' END, 'bench'
 FROM facility WHERE facility_id % 10 = 0;
+-- the calendar as Citus workers get it: a constant
+SELECT current_outage_calendar() AS calendar \gset
+\set codeconst 'SELECT count(*) FILTER (WHERE is_eligibility_affected(code, visit_at, ' :'calendar' '::public.outage_calendar)) FROM bench.visits'
 INSERT INTO counts
 SELECT m.method, pg_temp.timed(m.method, m.query, r)
 FROM generate_series(1, :runs) AS r,
 	 (VALUES (1, 'L0 floor (2)', :'floor'), (2, 'prefecture (2)', :'pref'),
-			 (3, 'code, 200 facilities in facility_area', :'code')) AS m(ord, method, query)
+			 (3, 'code, 200 facilities in facility_area', :'code'),
+			 (4, 'code and calendar, 200 facilities (2)', :'codecal'),
+			 (5, 'code and constant calendar, 200 facilities (2)', :'codeconst')) AS m(ord, method, query)
 ORDER BY r, m.ord;
 
 -- plain SQL: the same answer with the override as a join
@@ -96,10 +103,14 @@ FROM timing AS t WHERE run > 0
 GROUP BY method ORDER BY median_ms;
 \echo
 \echo Counts (the code form with an empty facility_area must equal the prefecture form;
-\echo the plain SQL join must equal the code form with facility_area):
+\echo the plain SQL join and the calendar form must equal the code form with facility_area):
 SELECT method, min(n) = max(n) AS steady, min(n) AS visits FROM counts GROUP BY method ORDER BY method;
 SELECT CASE WHEN (SELECT min(n) FROM counts WHERE method = 'prefecture') =
 				 (SELECT min(n) FROM counts WHERE method = 'code, facility_area empty')
 			 AND (SELECT min(n) FROM counts WHERE method = 'plain SQL join') =
+				 (SELECT min(n) FROM counts WHERE method = 'code, 200 facilities in facility_area')
+			 AND (SELECT min(n) FROM counts WHERE method = 'code and calendar, 200 facilities (2)') =
+				 (SELECT min(n) FROM counts WHERE method = 'code, 200 facilities in facility_area')
+			 AND (SELECT min(n) FROM counts WHERE method = 'code and constant calendar, 200 facilities (2)') =
 				 (SELECT min(n) FROM counts WHERE method = 'code, 200 facilities in facility_area')
 			THEN 'counts agree' ELSE 'COUNTS DIFFER' END AS verdict;

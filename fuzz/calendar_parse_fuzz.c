@@ -6,8 +6,9 @@
  *
  * The splitter runs on untrusted text before any PostgreSQL code sees it.
  * This driver checks that every piece it hands to the callbacks lies inside
- * the input, that unescaping a name never writes more than its raw length,
- * and that the error position stays inside the input.
+ * the input (window literals, and their guidance texts), that unescaping a
+ * name or a guidance never writes more than its raw length, that a facility
+ * code has 10 digits, and that the error position stays inside the input.
  *
  * libFuzzer:
  *	 clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
@@ -66,11 +67,33 @@ on_code(void *arg, int code)
 }
 
 static bool
-on_window(void *arg, const char *text, size_t len)
+on_facility(void *arg, int64_t code)
+{
+	(void) arg;
+	if (code < 0 || code > INT64_C(9999999999))
+		abort();
+	return true;
+}
+
+static bool
+on_window(void *arg, const char *text, size_t len, const char *guidance,
+		  size_t guidance_len)
 {
 	check_span(arg, text, len);
 	if (len == 0 || (text[0] != '[' && text[0] != '('))
 		abort();
+	if (guidance != NULL)
+	{
+		char	   *dst = malloc(guidance_len ? guidance_len : 1);
+
+		check_span(arg, guidance, guidance_len);
+		/* the guidance follows its window */
+		if (guidance < text + len)
+			abort();
+		if (cp_unescape(guidance, guidance_len, dst) > guidance_len)
+			abort();
+		free(dst);
+	}
 	return true;
 }
 
@@ -80,7 +103,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* an exact-size copy, so ASan catches any read past the end */
 	char	   *s = malloc(size ? size : 1);
 	Input		in = {s, size};
-	CpCallbacks cb = {&in, on_area, on_code, on_window};
+	CpCallbacks cb = {&in, on_area, on_code, on_facility, on_window};
 	size_t		error_pos = 0;
 	CpStatus	status;
 
@@ -100,7 +123,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 int
 main(int argc, char **argv)
 {
-	static const char alphabet[] = "{}[]();:,*\"\\ 0123456789-+east outage";
+	static const char alphabet[] = "{}[]();:,*\"\\ 0123456789-+east outage 1311234567 \"text\"";
 	long		iterations = argc > 1 ? atol(argv[1]) : 100000;
 	uint8_t		buf[96];
 	long		ok = 0;
@@ -110,7 +133,7 @@ main(int argc, char **argv)
 	{
 		size_t		n = (size_t) (rand() % (int) sizeof(buf));
 		Input		in = {(const char *) buf, n};
-		CpCallbacks cb = {&in, on_area, on_code, on_window};
+		CpCallbacks cb = {&in, on_area, on_code, on_facility, on_window};
 		size_t		pos;
 
 		for (size_t j = 0; j < n; j++)

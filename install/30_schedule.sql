@@ -83,7 +83,12 @@ CREATE TABLE @extschema@.outage_schedule (
 	area text REFERENCES @extschema@.outage_area (area) ON UPDATE CASCADE,
 	period @extschema@.outage_window NOT NULL,
 	note text,
-	source text
+	source text,
+	guidance text,
+	-- a calendar carries each window's guidance (OW_CALENDAR_MAX_GUIDANCE_BYTES)
+	CONSTRAINT outage_schedule_guidance_check
+		CHECK (guidance OPERATOR(pg_catalog.<>) ''::pg_catalog.text
+			   AND pg_catalog.octet_length(guidance) OPERATOR(pg_catalog.<=) 2048)
 );
 
 COMMENT ON TABLE @extschema@.outage_schedule IS
@@ -98,6 +103,8 @@ COMMENT ON COLUMN @extschema@.outage_schedule.note IS
 'What happened, in words';
 COMMENT ON COLUMN @extschema@.outage_schedule.source IS
 'Where the window comes from (notice number, portal article, incident ticket)';
+COMMENT ON COLUMN @extschema@.outage_schedule.guidance IS
+'What staff should do during this window, when its kind''s review_guidance does not fit it (NULL: the kind''s); visit_guidance and the reports show it';
 
 -- The windows this version ships, as shipped.  The seeds are inserted from
 -- it, and pg_dump's filter compares against it to leave unchanged seeds out.
@@ -107,7 +114,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT s.id, s.area,
 		   @extschema@.outage_window(s.lower_at, s.upper_at, s.kind),
-		   s.note, s.source
+		   s.note, s.source, NULL::pg_catalog.text
 	FROM (VALUES
 		(1::pg_catalog.int8, 'east'::pg_catalog.text,
 		 '2025-02-01 22:00:00+09'::pg_catalog.timestamptz,

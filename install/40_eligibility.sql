@@ -20,13 +20,14 @@ COMMENT ON TYPE @extschema@.eligibility_impact IS
 -- each impact means; these read it.
 CREATE FUNCTION @extschema@.eligibility_impacts(
 	OUT impact @extschema@.eligibility_impact, OUT severity pg_catalog.int4,
-	OUT affects_eligibility pg_catalog.bool, OUT window_kind pg_catalog.int4)
+	OUT affects_eligibility pg_catalog.bool, OUT window_kind pg_catalog.int4,
+	OUT reviews_failed_checks pg_catalog.bool)
 RETURNS SETOF pg_catalog.record
 AS 'MODULE_PATHNAME', 'eligibility_impacts'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
 
 COMMENT ON FUNCTION @extschema@.eligibility_impacts() IS
-'Every impact, least severe first: its severity, whether it makes a visit affected (is_eligibility_affected), and the kind code outage_window stores (NULL for none)';
+'Every impact, least severe first: its severity, whether it makes a visit affected (is_eligibility_affected), the kind code outage_window stores (NULL for none), and whether a visit whose check did not succeed is reviewed (eligibility_review)';
 
 CREATE FUNCTION @extschema@.affects_eligibility(impact @extschema@.eligibility_impact)
 RETURNS pg_catalog.bool
@@ -35,6 +36,17 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.affects_eligibility(@extschema@.eligibility_impact) IS
 'Whether a visit with this impact could not be verified online (intermittent, outage): is_eligibility_affected is true exactly then';
+
+-- A registration delay does not affect eligibility, yet a card whose
+-- registration had not completed could not be verified there either: the
+-- review covers every impact this says, not only the affected ones.
+CREATE FUNCTION @extschema@.reviews_failed_checks(impact @extschema@.eligibility_impact)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'reviews_failed_checks'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.reviews_failed_checks(@extschema@.eligibility_impact) IS
+'Whether a visit with this impact is reviewed when its online eligibility check did not succeed (registration_delay, intermittent, outage): eligibility_review''s needs_review';
 
 -- The span where is_eligibility_affected() can be true, per prefecture or
 -- for all of them; the planner support function bounds index scans on the
@@ -70,6 +82,16 @@ COMMENT ON FUNCTION @extschema@.eligibility_affected_bound_local(pg_catalog.bool
 'Like eligibility_affected_bound(bool), as Japan local time, for timestamp columns';
 COMMENT ON FUNCTION @extschema@.eligibility_affected_bound_local(@extschema@.prefecture, pg_catalog.bool) IS
 'Like eligibility_affected_bound(prefecture, bool), as Japan local time, for timestamp columns';
+
+-- The span of the windows the review covers (reviews_failed_checks), for an
+-- adapter that narrows its scan of a HIS's tables by day.
+CREATE FUNCTION @extschema@.eligibility_reviewed_bound_local(upper pg_catalog.bool)
+RETURNS pg_catalog.timestamp
+AS 'MODULE_PATHNAME', 'eligibility_reviewed_bound_local'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_reviewed_bound_local(pg_catalog.bool) IS
+'Start (upper = false) or end (upper = true), as Japan local time, of the span covering every window in which a visit whose check did not succeed is reviewed (reviews_failed_checks); NULL if there is none';
 
 CREATE FUNCTION @extschema@.is_eligibility_affected_support(pg_catalog.internal)
 RETURNS pg_catalog.internal
@@ -223,8 +245,7 @@ COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.ti
 
 -- The same for a facility by its 10-digit code: the area facility_area
 -- gives it, else its prefecture's (the code's first two digits).  These
--- read the tables; a calendar holds no facilities yet, so there is no
--- calendar form (it would silently answer for the prefecture).
+-- read the tables; the calendar forms are in 48_calendar_facility.sql.
 
 CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz)

@@ -12,7 +12,7 @@ AS 'MODULE_PATHNAME', 'current_outage_calendar'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.current_outage_calendar() IS
-'The schedule (outage_schedule and prefecture_area) as it is now, as one outage_calendar value';
+'The schedule (outage_schedule with each window''s guidance, prefecture_area and facility_area) as it is now, as one outage_calendar value';
 
 CREATE FUNCTION @extschema@.outage_calendar_accum(
 	pg_catalog.internal, pg_catalog.text, @extschema@.outage_window)
@@ -28,7 +28,7 @@ LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.outage_calendar_accum(pg_catalog.internal, pg_catalog.text, @extschema@.outage_window) IS
 'Transition function of the outage_calendar aggregate';
 COMMENT ON FUNCTION @extschema@.outage_calendar_final(pg_catalog.internal) IS
-'Final function of the outage_calendar aggregate (maps prefectures as prefecture_area does now)';
+'Final function of the outage_calendar aggregate (maps prefectures as prefecture_area and facilities as facility_area do now)';
 
 CREATE AGGREGATE @extschema@.outage_calendar(area pg_catalog.text, period @extschema@.outage_window) (
 	SFUNC = @extschema@.outage_calendar_accum,
@@ -38,7 +38,7 @@ CREATE AGGREGATE @extschema@.outage_calendar(area pg_catalog.text, period @extsc
 );
 
 COMMENT ON AGGREGATE @extschema@.outage_calendar(pg_catalog.text, @extschema@.outage_window) IS
-'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area does now';
+'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area and facilities as facility_area do now';
 
 -- Index bounds of the three-argument forms (see eligibility_support.c).
 
@@ -158,7 +158,8 @@ COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(pg_catalog.text, pg_ca
 
 -- affecting_windows with a calendar: a calendar keeps each area's windows
 -- merged into segments, so the rows are the segments covering the visit
--- (the area's, then the nationwide one), with no id, note or source.
+-- (the area's, then the nationwide one), with no id, note or source, and
+-- the segment's own guidance, if it has one.
 
 CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
@@ -189,10 +190,10 @@ AS 'MODULE_PATHNAME', 'affecting_windows'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
 
 COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
-'The segments of the given calendar that apply to a visit (its area''s and the nationwide one), most severe first; id, note and source are NULL (reads no table)';
+'The segments of the given calendar that apply to a visit (its area''s and the nationwide one), most severe first; id, note and source are NULL, guidance is the segment''s own (reads no table)';
 COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar) IS
-'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; id, note and source are NULL';
+'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; id, note and source are NULL, guidance is the segment''s own';
 COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
-'The segments of the given calendar that apply to a visit, most severe first; prefecture given as text; id, note and source are NULL';
+'The segments of the given calendar that apply to a visit, most severe first; prefecture given as text; id, note and source are NULL, guidance is the segment''s own';
 COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar) IS
-'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; prefecture given as text; id, note and source are NULL';
+'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; prefecture given as text; id, note and source are NULL, guidance is the segment''s own';

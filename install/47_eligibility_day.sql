@@ -100,7 +100,7 @@ COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(pg_catalog.text, pg_cat
 'The day-level grade over the opening hours, against a calendar; the facility''s prefecture given as text; reads no table';
 
 -- A facility by its 10-digit code: its facility_area area, else its
--- prefecture's.  No calendar form: a calendar holds no facilities yet.
+-- prefecture's.  The calendar forms are in 48_calendar_facility.sql.
 CREATE FUNCTION @extschema@.eligibility_on_day(
 	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
 	opening_hours pg_catalog.time[] DEFAULT NULL,

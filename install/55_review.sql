@@ -17,9 +17,18 @@
 --
 -- The answer: the impact (the most severe window at the visit time, or
 -- touching the day when the time is not recorded), whether it affected
--- eligibility, whether the visit needs review (affected, and no valid
--- check), why, and what to do (review_guidance).  A visit that cannot be
--- placed (no facility or no date) has NULL for all of them.
+-- eligibility, whether the visit needs review, why, and what to do.  A
+-- visit needs review when its check was not 'ok' in a window whose impact
+-- reviews failed checks (reviews_failed_checks): an outage or intermittent
+-- window, which affected eligibility, and also a registration delay, which
+-- did not (the notice, section 2(3): a card whose registration had not
+-- completed was handled as in an outage).  The reason there starts with
+-- 'delay_' (delay_check_failed, delay_no_check, ...), so the auditor sees
+-- that the window itself did not stop verification.  The visit forms give
+-- the own guidance of the window that decides the visit
+-- (outage_schedule.guidance, through visit_guidance), else its impact's
+-- review_guidance.  A visit that cannot be placed (no facility or no date)
+-- has NULL for all of them.
 --
 
 -- The answer for a visit whose impact is known: the one place that says
@@ -33,25 +42,29 @@ RETURNS pg_catalog.record
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT a.affected,
-		   CASE WHEN a.affected
+		   CASE WHEN a.reviewed
 				THEN NOT COALESCE(check_status OPERATOR(pg_catalog.=) 'ok', false)
-				ELSE a.affected END,
-		   CASE WHEN a.affected IS NOT TRUE
+				ELSE a.reviewed END,
+		   CASE WHEN a.reviewed IS NOT TRUE
 					 OR check_status OPERATOR(pg_catalog.=) 'ok' THEN NULL
-				WHEN check_status OPERATOR(pg_catalog.=) 'not_valid' THEN 'check_not_valid'
+				-- reviewed in a window that did not affect eligibility
+				WHEN NOT a.affected THEN 'delay_' ELSE '' END
+		   OPERATOR(pg_catalog.||)
+		   CASE WHEN check_status OPERATOR(pg_catalog.=) 'not_valid' THEN 'check_not_valid'
 				WHEN check_status OPERATOR(pg_catalog.=) 'kohi_only' THEN 'kohi_check_only'
 				WHEN check_status OPERATOR(pg_catalog.=) 'failed' THEN 'check_failed'
 				WHEN check_status OPERATOR(pg_catalog.=) 'no_check' THEN 'no_check'
 				WHEN check_status OPERATOR(pg_catalog.=) 'unregistered' THEN 'no_patient_number'
 				ELSE 'check_unknown' END,
 		   @extschema@.review_guidance(impact, lang)
-	FROM (SELECT @extschema@.affects_eligibility(impact) AS affected) AS a
+	FROM (SELECT @extschema@.affects_eligibility(impact) AS affected,
+				 @extschema@.reviews_failed_checks(impact) AS reviewed) AS a
 	-- an unsupported language fails even for a visit that cannot be placed
 	WHERE @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL;
 END;
 
 COMMENT ON FUNCTION @extschema@.eligibility_review(@extschema@.eligibility_impact, pg_catalog.text, pg_catalog.text) IS
-'The after-outage review of a visit with this impact and check outcome (ok, not_valid, kohi_only, failed, no_check, unregistered): whether it affected eligibility, whether it needs review and why, and what to do (lang ''ja'' or ''en'')';
+'The after-outage review of a visit with this impact and check outcome (ok, not_valid, kohi_only, failed, no_check, unregistered): whether it affected eligibility, whether it needs review (a check that did not succeed in a window reviews_failed_checks names) and why (delay_ before the reason in a window that did not affect eligibility), and what to do (lang ''ja'' or ''en'')';
 
 -- A visit by its facility's prefecture, Japan date and local time (NULL:
 -- not recorded, then the most severe window touching the day counts).
@@ -65,11 +78,16 @@ CREATE FUNCTION @extschema@.eligibility_review(
 RETURNS pg_catalog.record
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	SELECT i.impact, r.affected, r.needs_review, r.reason,
+		   COALESCE(i.guidance, r.guidance)
 	FROM (SELECT CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.eligibility_impact(facility_prefecture, visit_at)
 					  ELSE @extschema@.eligibility_impact_on_day(facility_prefecture, visit_date) END
-				 AS impact) AS i,
+				 AS impact,
+				 CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, lang)
+					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, lang) END
+				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
 
@@ -85,11 +103,16 @@ CREATE FUNCTION @extschema@.eligibility_review(
 RETURNS pg_catalog.record
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	SELECT i.impact, r.affected, r.needs_review, r.reason,
+		   COALESCE(i.guidance, r.guidance)
 	FROM (SELECT CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.eligibility_impact(facility, visit_at)
 					  ELSE @extschema@.eligibility_impact_on_day(facility, visit_date) END
-				 AS impact) AS i,
+				 AS impact,
+				 CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.visit_guidance(facility, visit_at, lang)
+					  ELSE @extschema@.visit_guidance(facility, visit_date, lang) END
+				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
 
@@ -105,11 +128,16 @@ CREATE FUNCTION @extschema@.eligibility_review(
 RETURNS pg_catalog.record
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	SELECT i.impact, r.affected, r.needs_review, r.reason,
+		   COALESCE(i.guidance, r.guidance)
 	FROM (SELECT CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.eligibility_impact(facility_prefecture, visit_at, calendar)
 					  ELSE @extschema@.eligibility_impact_on_day(facility_prefecture, visit_date, calendar) END
-				 AS impact) AS i,
+				 AS impact,
+				 CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, calendar, lang)
+					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, calendar, lang) END
+				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
 

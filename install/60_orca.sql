@@ -167,10 +167,14 @@ COMMENT ON FUNCTION @extschema@.orca_table(pg_catalog.name, pg_catalog.name, pg_
 'The ORCA table a report reads (NULL if missing and not required); refuses anything but an ordinary table of built-in column types';
 
 --
--- orca_affected_visits: every reception (tbl_uketuke) in an outage or
--- intermittent window of its facility's prefecture, with what ORCA recorded
--- of the patient's online eligibility checks that day, and who the patient
--- is (what staff need to look the patient up once the system is back).
+-- orca_window_visits: every reception (tbl_uketuke) in a window of its
+-- facility's prefecture whose failed checks are reviewed (an outage, an
+-- intermittent window or a registration delay: reviews_failed_checks),
+-- whether the window affected eligibility, what ORCA recorded of the
+-- patient's online eligibility checks that day, and who the patient is
+-- (what staff need to look the patient up once the system is back).
+-- orca_affected_visits is its affected rows; orca_eligibility_review and
+-- orca_billing_audit read it.
 --
 -- receptions: tbl_uketuke rows with ukeid <> 0.  ORCA keeps one counter
 --   row a facility and day with ukeid 0 (blank uketime, ptid = the last
@@ -211,7 +215,7 @@ COMMENT ON FUNCTION @extschema@.orca_table(pg_catalog.name, pg_catalog.name, pg_
 --   review core every HIS adapter shares (55_review.sql), from the
 --   facility's prefecture, the visit date and time, and check_status.
 --
-CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
+CREATE FUNCTION @extschema@.orca_window_visits(orca_schema pg_catalog.name DEFAULT 'public')
 RETURNS TABLE (
 	hospnum pg_catalog.int4,
 	ptid pg_catalog.int8,
@@ -220,6 +224,7 @@ RETURNS TABLE (
 	visit_at pg_catalog.timestamp,
 	facility_prefecture @extschema@.prefecture,
 	impact @extschema@.eligibility_impact,
+	affected pg_catalog.bool,
 	check_status pg_catalog.text,
 	last_check_at pg_catalog.timestamp,
 	patient_number pg_catalog.text,
@@ -322,17 +327,17 @@ BEGIN
 			orca_schema);
 	END IF;
 
-	-- Only receptions on the days the windows span can be affected; a range
-	-- on ukeymd (digits compare alike in every collation) lets the primary
-	-- key of tbl_uketuke find them.
+	-- Only receptions on the days the reviewed windows span are in one; a
+	-- range on ukeymd (digits compare alike in every collation) lets the
+	-- primary key of tbl_uketuke find them.
 	-- With no window at all the bounds are NULL and no row is read; an
 	-- open-ended window leaves that end of the range open.
-	EXECUTE pg_catalog.format('SELECT %s.eligibility_affected_bound_local(false)', ext)
+	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local(false)', ext)
 		INTO bound;
 	first_day := CASE WHEN pg_catalog.isfinite(bound)
 					  THEN pg_catalog.to_char(bound, 'YYYYMMDD')
 					  WHEN bound IS NOT NULL THEN '00000000' END;
-	EXECUTE pg_catalog.format('SELECT %s.eligibility_affected_bound_local(true)', ext)
+	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local(true)', ext)
 		INTO bound;
 	last_day := CASE WHEN pg_catalog.isfinite(bound)
 					 THEN pg_catalog.to_char(bound, 'YYYYMMDD')
@@ -340,11 +345,11 @@ BEGIN
 
 	-- OFFSET 0 keeps each reception's date and time read once, rather than
 	-- once for every tbl_onshi_kaku row of the patient it is compared with.
-	-- The patient's identity is read last, for the affected visits only.
+	-- The patient's identity is read last, for the visits in a window only.
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 		SELECT a.*, n.ptnum, p.name, p.kananame, p.sex, p.birthday, p.address
 		FROM (SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
-					 f.prefecture, r.impact, s.check_status, c.last_at
+					 f.prefecture, r.impact, r.affected, s.check_status, c.last_at
 			  FROM (SELECT u.hospnum::pg_catalog.int4 AS hospnum,
 						   u.ptid::pg_catalog.int8 AS ptid,
 						   %3$s.orca_date(u.ukeymd::pg_catalog.text) AS visit_date,
@@ -403,9 +408,9 @@ BEGIN
 			  CROSS JOIN LATERAL %3$s.eligibility_review(f.prefecture, v.visit_date,
 					v.visit_at, s.check_status, 'ja'::pg_catalog.text) AS r
 			  WHERE v.visit_date IS NOT NULL
-				AND r.affected
+				AND %3$s.reviews_failed_checks(r.impact)
 			  OFFSET 0) AS a (hospnum, ptid, visit_date, ukeid, visit_at, facility_prefecture,
-							  impact, check_status, last_check_at)
+							  impact, affected, check_status, last_check_at)
 		LEFT JOIN LATERAL (%5$s) AS n ON a.ptid OPERATOR(pg_catalog.<>) 0
 		LEFT JOIN LATERAL (%6$s) AS p ON a.ptid OPERATOR(pg_catalog.<>) 0
 		ORDER BY a.hospnum, a.visit_date, a.visit_at NULLS LAST, a.ukeid, a.ptid
@@ -414,8 +419,44 @@ BEGIN
 END;
 $$;
 
+COMMENT ON FUNCTION @extschema@.orca_window_visits(pg_catalog.name) IS
+'ORCA receptions (tbl_uketuke in the given schema) in a window of the facility''s prefecture in which failed checks are reviewed (outage, intermittent, registration_delay), whether it affected eligibility, the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti)';
+
+-- orca_affected_visits keeps its meaning of 1.0: the visits whose
+-- eligibility the window affected (outage, intermittent), checked or not.
+-- A registration delay's visits are in orca_window_visits, and those whose
+-- check did not succeed in orca_eligibility_review.
+CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	last_check_at pg_catalog.timestamp,
+	patient_number pg_catalog.text,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date,
+	patient_address pg_catalog.text
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
+		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
+		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
+		   v.patient_address
+	FROM @extschema@.orca_window_visits(orca_schema) AS v
+	WHERE v.affected
+	ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid;
+END;
+
 COMMENT ON FUNCTION @extschema@.orca_affected_visits(pg_catalog.name) IS
-'ORCA receptions (tbl_uketuke in the given schema) in an outage or intermittent window of the facility''s prefecture, with the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti)';
+'ORCA receptions (tbl_uketuke in the given schema) in an outage or intermittent window of the facility''s prefecture, with the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti); orca_window_visits also has the registration delay''s';
 
 CREATE FUNCTION @extschema@.orca_eligibility_review(
 	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
@@ -440,14 +481,16 @@ RETURNS TABLE (
 )
 LANGUAGE sql STABLE STRICT
 BEGIN ATOMIC
-	-- the review core decides which visits are reviewed, why, and what to do
+	-- the review core decides which visits are reviewed, why, and what to
+	-- do (the own guidance of the window behind the visit, else its kind's)
 	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
 		   r.reason, r.guidance,
 		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
 		   v.patient_address
-	FROM @extschema@.orca_affected_visits(orca_schema) AS v
-	CROSS JOIN LATERAL @extschema@.eligibility_review(v.impact, v.check_status, lang) AS r
+	FROM @extschema@.orca_window_visits(orca_schema) AS v
+	CROSS JOIN LATERAL @extschema@.eligibility_review(v.facility_prefecture,
+		v.visit_date, v.visit_at, v.check_status, lang) AS r
 	WHERE r.needs_review
 	  -- an unsupported language fails even when no visit is affected
 	  AND @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL
@@ -455,18 +498,23 @@ BEGIN ATOMIC
 END;
 
 COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text) IS
-'ORCA receptions in an outage or intermittent window with no successful online eligibility check that day: the visits whose eligibility needs review (eligibility_review), why, what to do (lang ''ja'' or ''en'') and the items to look the patient up by afterwards (number, name, kana name, sex, date of birth, address)';
+'ORCA receptions in an outage, intermittent or registration delay window with no successful online eligibility check that day: the visits whose eligibility needs review (eligibility_review), why (delay_... in a registration delay), what to do (lang ''ja'' or ''en'') and the items to look the patient up by afterwards (number, name, kana name, sex, date of birth, address)';
 
 --
--- orca_billing_audit: bills (tbl_syunou_main, outpatient) of the affected
--- visits' days that were claimed to an unknown insurer (保険者番号 77777777
--- or 77777779, through the bill's 保険組合せ tbl_hkncombi -> tbl_pthkninf)
--- or charged 10割: ORCA charges 10割 on a 自費 combination (tbl_hkncombi
--- hknnum '980', no insurer), and a bill whose ptftnrate is 100 was charged
--- 10割 whatever its combination.  One row per bill: when the patient had
--- two affected receptions that day, the bill is shown with the most
--- affected one (the earlier on a tie).  A reception without a patient
--- number (ptid 0) has no bill of its own to match.
+-- orca_billing_audit: bills (tbl_syunou_main, outpatient) of the days of
+-- affected visits, and of visits reviewed in a registration delay, that
+-- were claimed to an unknown insurer (保険者番号 77777777 or 77777779,
+-- through the bill's 保険組合せ tbl_hkncombi -> tbl_pthkninf) or charged
+-- 10割: ORCA charges 10割 on a 自費 combination (tbl_hkncombi hknnum '980',
+-- no insurer), and a bill whose ptftnrate is 100 was charged 10割 whatever
+-- its combination.  Where a registration delay kept the check from
+-- succeeding, the desk followed the outage procedure (the notice, section
+-- 2(3)), so the same 不詳 claims and 10割 charges follow and need the same
+-- audit; a visit checked 'ok' there was billed as on any other day.  One
+-- row per bill: when the patient had two such receptions that day, the
+-- bill is shown with the most severe one (the earlier on a tie).  A
+-- reception without a patient number (ptid 0) has no bill of its own to
+-- match.
 --
 CREATE FUNCTION @extschema@.orca_billing_audit(
 	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
@@ -514,7 +562,9 @@ BEGIN
 			   b.facility_prefecture, b.impact, b.check_status,
 			   b.denpnum, b.insurer_number, b.copay_percent,
 			   b.unknown_insurer, b.charged_full,
-			   %2$s.review_guidance(b.impact, $1)
+			   -- what to do, as the review core says it for the visit
+			   (%2$s.eligibility_review(b.facility_prefecture, b.visit_date,
+					b.visit_at, b.check_status, $1)).guidance
 		FROM (SELECT DISTINCT ON (v.hospnum, v.ptid, m.denpnum)
 					 v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 					 v.facility_prefecture, v.impact, v.check_status,
@@ -525,7 +575,8 @@ BEGIN
 						ANY ('{77777777,77777779}'::pg_catalog.text[])) IS TRUE AS unknown_insurer,
 					 (pg_catalog.btrim(c.hknnum) OPERATOR(pg_catalog.=) '980'
 					  OR m.ptftnrate OPERATOR(pg_catalog.=) 100) IS TRUE AS charged_full
-			  FROM %2$s.orca_affected_visits($2) AS v
+			  FROM %2$s.orca_window_visits($2) AS v
+			  CROSS JOIN LATERAL %2$s.eligibility_review(v.impact, v.check_status, $1) AS r
 			  JOIN %1$I.tbl_syunou_main AS m
 				ON m.hospnum OPERATOR(pg_catalog.=) v.hospnum
 			   AND m.ptid OPERATOR(pg_catalog.=) v.ptid
@@ -543,6 +594,7 @@ BEGIN
 				ON p.hospnum OPERATOR(pg_catalog.=) c.hospnum
 			   AND p.ptid OPERATOR(pg_catalog.=) c.ptid
 			   AND p.hknid OPERATOR(pg_catalog.=) c.hknid
+			  WHERE v.affected OR r.needs_review
 			  ORDER BY v.hospnum, v.ptid, m.denpnum,
 					   v.impact DESC, v.visit_at NULLS LAST, v.ukeid) AS b
 		WHERE b.unknown_insurer OR b.charged_full
@@ -553,4 +605,4 @@ END;
 $$;
 
 COMMENT ON FUNCTION @extschema@.orca_billing_audit(pg_catalog.name, pg_catalog.text) IS
-'Bills of ORCA visits in an outage or intermittent window that were claimed to an unknown insurer (77777777, 77777779) or charged 10割 (a 自費 combination, hknnum 980, or ptftnrate 100), one row per bill, with what to do (lang ''ja'' or ''en'')';
+'Bills of ORCA visits in an outage or intermittent window, or reviewed in a registration delay (check not ok), that were claimed to an unknown insurer (77777777, 77777779) or charged 10割 (a 自費 combination, hknnum 980, or ptftnrate 100), one row per bill, with what to do (lang ''ja'' or ''en'')';

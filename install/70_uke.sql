@@ -59,7 +59,10 @@ COMMENT ON FUNCTION @extschema@.uke_errors(pg_catalog.bytea) IS
 -- number (77777777, 77777779) or a 不詳 comment.  reasons says why:
 --   visit_on_affected_day       a visit day that windows affecting
 --                               eligibility cover (grade possible or certain)
---   no_confirmation_record      such a day, and no SN record
+--   no_confirmation_record      a visit day a window touched in which a
+--                               visit without a successful check is
+--                               reviewed (reviews_failed_checks: a
+--                               registration delay too), and no SN record
 --   fusho_without_comment       a 不詳 number without 「不詳」 in 摘要
 --   fusho_on_unaffected_days    a 不詳 number, and no visit day affected
 --   fusho_comment_without_fusho_number  「不詳」 in 摘要, real numbers
@@ -99,11 +102,13 @@ BEGIN ATOMIC
 		   COALESCE(d.affected_days, '{}'),
 		   COALESCE(d.grade, 'none'),
 		   COALESCE(d.impact, 'none'),
-		   @extschema@.review_guidance(COALESCE(d.impact, 'none'), lang),
+		   -- the own guidance of the window behind the claim's impact, if it has one
+		   COALESCE(d.guidance,
+					@extschema@.review_guidance(COALESCE(d.impact, 'none'), lang)),
 		   pg_catalog.array_remove(ARRAY[
 			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
 					THEN 'visit_on_affected_day' END,
-			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
+			   CASE WHEN @extschema@.reviews_failed_checks(d.impact)
 						 AND pg_catalog.cardinality(c.confirmation_kinds) OPERATOR(pg_catalog.=) 0
 					THEN 'no_confirmation_record' END,
 			   CASE WHEN f.fusho_number AND NOT f.fusho_comment
@@ -123,16 +128,31 @@ BEGIN ATOMIC
 		SELECT pg_catalog.array_agg(v.day ORDER BY v.day)
 				   FILTER (WHERE e.grade OPERATOR(pg_catalog.>) 'none') AS affected_days,
 			   pg_catalog.max(e.grade) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS grade,
-			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact
+			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact,
+			   (pg_catalog.array_agg(e.own_guidance
+									 ORDER BY e.impact DESC, e.own_guidance IS NULL, v.day)
+					FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none'))[1] AS guidance
 		FROM pg_catalog.unnest(c.visit_days) AS v(day),
 			 -- the facility's own area (facility_area) by its code, else
 			 -- the area of the IR record's prefecture
-			 LATERAL (SELECT * FROM @extschema@.eligibility_on_day(
-						  c.medical_institution_code, v.day, opening_hours)
+			 -- (own_guidance: visit_guidance of the day, where the window
+			 -- deciding the whole day is of the impact within the hours)
+			 LATERAL (SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.medical_institution_code, v.day) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.medical_institution_code, v.day, lang) END AS own_guidance
+					  FROM @extschema@.eligibility_on_day(
+						  c.medical_institution_code, v.day, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NOT NULL
 					  UNION ALL
-					  SELECT * FROM @extschema@.eligibility_on_day(
-						  c.facility_prefecture, v.day, opening_hours)
+					  SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.facility_prefecture, v.day) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.facility_prefecture, v.day, lang) END
+					  FROM @extschema@.eligibility_on_day(
+						  c.facility_prefecture, v.day, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NULL) AS e
 	) AS d
 	CROSS JOIN LATERAL (
@@ -181,11 +201,13 @@ BEGIN ATOMIC
 		   COALESCE(d.affected_days, '{}'),
 		   COALESCE(d.grade, 'none'),
 		   COALESCE(d.impact, 'none'),
-		   @extschema@.review_guidance(COALESCE(d.impact, 'none'), lang),
+		   -- the own guidance of the window behind the claim's impact, if it has one
+		   COALESCE(d.guidance,
+					@extschema@.review_guidance(COALESCE(d.impact, 'none'), lang)),
 		   pg_catalog.array_remove(ARRAY[
 			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
 					THEN 'visit_on_affected_day' END,
-			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
+			   CASE WHEN @extschema@.reviews_failed_checks(d.impact)
 						 AND pg_catalog.cardinality(c.confirmation_kinds) OPERATOR(pg_catalog.=) 0
 					THEN 'no_confirmation_record' END,
 			   CASE WHEN f.fusho_number AND NOT f.fusho_comment
@@ -205,10 +227,30 @@ BEGIN ATOMIC
 		SELECT pg_catalog.array_agg(v.day ORDER BY v.day)
 				   FILTER (WHERE e.grade OPERATOR(pg_catalog.>) 'none') AS affected_days,
 			   pg_catalog.max(e.grade) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS grade,
-			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact
+			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact,
+			   (pg_catalog.array_agg(e.own_guidance
+									 ORDER BY e.impact DESC, e.own_guidance IS NULL, v.day)
+					FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none'))[1] AS guidance
 		FROM pg_catalog.unnest(c.visit_days) AS v(day),
-			 LATERAL @extschema@.eligibility_on_day(c.facility_prefecture, v.day,
-													calendar, opening_hours) AS e
+			 -- the facility's own area in the calendar's facility_area by
+			 -- its code, else the area of the IR record's prefecture
+			 LATERAL (SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.medical_institution_code, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.medical_institution_code, v.day, calendar, lang) END AS own_guidance
+					  FROM @extschema@.eligibility_on_day(
+						  c.medical_institution_code, v.day, calendar, opening_hours) AS o
+					  WHERE c.medical_institution_code IS NOT NULL
+					  UNION ALL
+					  SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.facility_prefecture, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.facility_prefecture, v.day, calendar, lang) END
+					  FROM @extschema@.eligibility_on_day(
+						  c.facility_prefecture, v.day, calendar, opening_hours) AS o
+					  WHERE c.medical_institution_code IS NULL) AS e
 	) AS d
 	CROSS JOIN LATERAL (
 		SELECT COALESCE(c.insurer_number OPERATOR(pg_catalog.=)
@@ -223,9 +265,9 @@ BEGIN ATOMIC
 END;
 
 COMMENT ON FUNCTION @extschema@.uke_affected_claims(pg_catalog.bytea, pg_catalog.time[], pg_catalog.bool, pg_catalog.text) IS
-'The claims of a receipt file an outage audit reviews: a visit day touched by a window of the facility''s area (within the opening hours, if given), or a 不詳 number or comment; with the affected days, the day-level grade and impact, review_guidance and the reasons (visit_on_affected_day, no_confirmation_record, fusho_without_comment, fusho_on_unaffected_days, fusho_comment_without_fusho_number, registration_delay_only, bad_records)';
+'The claims of a receipt file an outage audit reviews: a visit day touched by a window of the facility''s area (within the opening hours, if given), or a 不詳 number or comment; with the affected days, the day-level grade and impact, the guidance (the own guidance of the window behind the impact, else review_guidance) and the reasons (visit_on_affected_day, no_confirmation_record, fusho_without_comment, fusho_on_unaffected_days, fusho_comment_without_fusho_number, registration_delay_only, bad_records)';
 COMMENT ON FUNCTION @extschema@.uke_affected_claims(pg_catalog.bytea, @extschema@.outage_calendar, pg_catalog.time[], pg_catalog.bool, pg_catalog.text) IS
-'uke_affected_claims against a calendar (a stored audit''s, or a what-if): the same rows, reading no table';
+'uke_affected_claims against a calendar (a stored audit''s, or a what-if): the same rows, reading no table (a facility''s area from the calendar''s facility_area)';
 
 -- uke_window_visits: the list to take after an outage (緊急時医療情報・資格確認
 -- 機能 looks patients up by 氏名・性別・生年月日・住所): each window that

@@ -13,11 +13,13 @@
 CREATE SCHEMA ow;
 CREATE EXTENSION outage_window SCHEMA ow;     -- keeps our objects out of ORCA's schema
 
--- visits in an outage or intermittent window with no successful online check that day
+-- visits with no successful online check that day, in an outage,
+-- intermittent or registration-delay window
 SELECT * FROM ow.orca_eligibility_review('public');          -- guidance in Japanese
 SELECT * FROM ow.orca_eligibility_review('public', 'en');    -- guidance in English
 
--- bills of affected visits claimed to an unknown insurer or charged 10割
+-- bills of affected visits, and of those reviewed in a registration delay,
+-- claimed to an unknown insurer or charged 10割
 SELECT * FROM ow.orca_billing_audit('public');
 
 -- doc/orca.md, "For ORCA clinics / Dates and times", example 1

@@ -22,16 +22,25 @@ SELECT has_table_privilege('clerk', 'outage_schedule', 'INSERT') AS clerk_may_in
 -- README.md, "For the DBA / Add a window", example 1
 INSERT INTO outage_schedule (area, period, note, source) VALUES
   ('east', '[2025-02-13 11:06, 2025-02-13 11:35) outage',
-   'NTT East FLET''S incident', 'NTT East notice 2025-02-13'),
+   'NTT East FLET''S incident', 'NTT East notice 2025-02-13');
+-- a window its kind's guidance does not fit carries its own
+INSERT INTO outage_schedule (area, period, note, source, guidance) VALUES
   (NULL, outage_window(timestamp '2025-03-10 09:00', timestamp '2025-03-10 10:30', 'outage'),
-   'example: nationwide incident, no eligibility check possible', 'portal notice');
-SELECT id, area, period, note FROM outage_schedule WHERE id > 1000 ORDER BY id;
+   'example: JPKI (公的個人認証) certificate checks down nationwide', 'portal notice',
+   '[受付] マイナ保険証の電子証明書を確認できない。資格確認書・保険証か、スマートフォンのマイナポータルの資格情報画面で確認する。[請求] 確認できた資格で通常どおり請求する。 '
+   '[Front desk] My Number cards cannot be verified (JPKI is down); check the 資格確認書 or insurance card, or the patient''s Mynaportal eligibility screen. [Billing] Claim as usual with the eligibility so confirmed.');
+SELECT id, area, period, note, guidance IS NOT NULL AS own_guidance
+FROM outage_schedule WHERE id > 1000 ORDER BY id;
 
 -- README.md, "For the DBA / Add a window", example 2
+SELECT visit_guidance('東京都', timestamp '2025-03-10 09:30', 'en') AS jpki,
+       visit_guidance('東京都', timestamp '2025-02-13 11:10', 'en') = review_guidance('outage', 'en') AS network_outage_keeps_its_kinds;
+
+-- README.md, "For the DBA / Add a window", example 3
 INSERT INTO outage_schedule (id, area, period) OVERRIDING SYSTEM VALUE
 VALUES (7, 'east', '[2025-03-01 01:00, 2025-03-01 02:00) outage');
 
--- README.md, "For the DBA / Add a window", example 3
+-- README.md, "For the DBA / Add a window", example 4
 UPDATE prefecture_area SET area = 'east' WHERE prefecture = '静岡県';
 UPDATE prefecture_area SET area = notice_area(prefecture) WHERE prefecture = '静岡県';
 
@@ -136,7 +145,7 @@ SELECT facility_id, address FROM his.facility WHERE address_prefecture(address) 
 -- README.md, "For the HIS report writer / HIS 帳票作成者向け(日本語)", example 1
 SELECT v.visit_id, f.name AS 医療機関, v.visit_at AS 受診日時,
        eligibility_impact(to_prefecture(f.prefecture), v.visit_at) AS 影響,
-       review_guidance(eligibility_impact(to_prefecture(f.prefecture), v.visit_at)) AS 対応
+       visit_guidance(to_prefecture(f.prefecture), v.visit_at) AS 対応
 FROM his.visit v JOIN his.facility f USING (facility_id)
 WHERE is_eligibility_affected(to_prefecture(f.prefecture), v.visit_at)
 ORDER BY v.visit_id;
@@ -159,7 +168,7 @@ CROSS JOIN LATERAL (SELECT eligibility_impact(to_prefecture(f.prefecture), v.vis
 WHERE (affects_eligibility(i.impact)
        AND (v.insurer_number IN ('77777777', '77777779') OR v.copay_percent = 100
             OR v.check_result <> 'valid'))
-   OR (i.impact = 'registration_delay' AND v.check_result <> 'valid')
+   OR (reviews_failed_checks(i.impact) AND v.check_result <> 'valid')
 ORDER BY v.visit_at, v.visit_id;
 
 -- README.md, "For the billing auditor / Claims know days: day-level answers", example 1
@@ -234,11 +243,13 @@ INSERT INTO outage_schedule (area, period, note, source) VALUES
 CREATE SCHEMA ow;
 CREATE EXTENSION outage_window SCHEMA ow;     -- keeps our objects out of ORCA's schema
 
--- visits in an outage or intermittent window with no successful online check that day
+-- visits with no successful online check that day, in an outage,
+-- intermittent or registration-delay window
 SELECT * FROM ow.orca_eligibility_review('public');          -- guidance in Japanese
 SELECT * FROM ow.orca_eligibility_review('public', 'en');    -- guidance in English
 
--- bills of affected visits claimed to an unknown insurer or charged 10割
+-- bills of affected visits, and of those reviewed in a registration delay,
+-- claimed to an unknown insurer or charged 10割
 SELECT * FROM ow.orca_billing_audit('public');
 
 -- README.md, "For ORCA clinics / Another HIS: `eligibility_review`", example 1
@@ -264,6 +275,18 @@ SELECT count(*)
 FROM visits v
 WHERE is_eligibility_affected(to_prefecture(v.facility_prefecture), v.visit_at,
                               (SELECT current_outage_calendar()));
+
+-- README.md, "Scaling out with Citus", example 2
+SELECT v.visit_id, f.name
+FROM his.visit v JOIN his.facility f USING (facility_id)
+WHERE is_eligibility_affected(to_medical_institution_code(f.code), v.visit_at,
+                              (SELECT current_outage_calendar()))
+ORDER BY v.visit_id;
+
+CREATE TABLE audit_calendar (calendar outage_calendar PRIMARY KEY);
+INSERT INTO audit_calendar VALUES (current_outage_calendar()) ON CONFLICT DO NOTHING;
+INSERT INTO audit_calendar VALUES (current_outage_calendar()) ON CONFLICT DO NOTHING;
+SELECT count(*) FROM audit_calendar;
 
 -- README.md, "For auditors: reproducible audits", example 1
 CREATE TABLE audit_run (id serial PRIMARY KEY, run_at timestamptz DEFAULT now(),

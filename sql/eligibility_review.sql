@@ -11,8 +11,10 @@ RESET client_min_messages;
 SET DateStyle = 'Postgres, MDY';  -- the style the expected output prints
 \set SHOW_CONTEXT never
 
--- Every impact and outcome: only an affected visit without a valid check
--- is reviewed; the guidance is review_guidance's.
+-- Every impact and outcome: a visit without a valid check is reviewed in
+-- every window, also in a registration delay, which does not affect
+-- eligibility (its reasons start with delay_); the guidance is
+-- review_guidance's.
 SELECT i.impact, s.status, r.affected, r.needs_review, r.reason,
        r.guidance = review_guidance(i.impact, 'en') AS guidance_en
 FROM unnest(enum_range(NULL::eligibility_impact)) AS i(impact),
@@ -40,7 +42,7 @@ BEGIN
 				r.impact IS DISTINCT FROM CASE WHEN v.at IS NULL THEN eligibility_impact_on_day(v.p, v.d)
 											   ELSE eligibility_impact(v.p, v.at) END
 			 OR r.affected IS DISTINCT FROM affects_eligibility(r.impact)
-			 OR r.needs_review IS DISTINCT FROM (r.affected AND v.status <> 'ok')
+			 OR r.needs_review IS DISTINCT FROM (reviews_failed_checks(r.impact) AND v.status <> 'ok')
 			 OR ROW(c.*) IS DISTINCT FROM ROW(r.*)
 			 OR ROW(f.*) IS DISTINCT FROM ROW(g.*))
 	FROM (SELECT p::prefecture AS p, d::date AS d, at, status
@@ -60,9 +62,15 @@ ROLLBACK;
 
 -- One visit as an adapter asks: 大阪府 at 07:30 on 2025-02-02, no check.
 SELECT * FROM eligibility_review('大阪府'::prefecture, date '2025-02-02', timestamp '2025-02-02 07:30', 'no_check', 'en');
--- time not recorded: the most severe window of the day
-SELECT impact, needs_review, reason
+-- time not recorded: the most severe window of the day, here a
+-- registration delay: not affected, yet reviewed, the check having failed
+SELECT impact, affected, needs_review, reason
 FROM eligibility_review('大阪府'::prefecture, date '2025-02-01', NULL, 'failed');
+-- in the registration delay at 23:00: reviewed unless checked fine
+SELECT s.status, r.impact, r.affected, r.needs_review, r.reason
+FROM unnest(ARRAY['ok', 'failed', 'no_check', 'not_valid']) AS s(status),
+     eligibility_review('大阪府'::prefecture, date '2025-02-01', timestamp '2025-02-01 23:00',
+                        s.status, 'en') AS r;
 -- a visit that cannot be placed has no answer
 SELECT * FROM eligibility_review(NULL::prefecture, date '2025-02-02', NULL, 'ok');
 

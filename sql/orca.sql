@@ -61,6 +61,15 @@ SELECT pg_catalog.getdatabaseencoding(), datcollate FROM pg_database
 WHERE datname = current_database();
 SELECT (SELECT count(*) FROM orca_eligibility_review('ORCA 本番')) AS review,
        (SELECT count(*) FROM orca_eligibility_review('orca')) AS decoy_review;
+-- a window's own guidance replaces its kind's on the visits it decides,
+-- in the review and the billing audit alike; the others keep their kind's
+BEGIN;
+UPDATE outage_schedule SET guidance = 'East intermittent: retry, then use the 資格確認書' WHERE id = 2;
+SELECT left(guidance, 48) AS guidance, count(*) FROM orca_eligibility_review('ORCA 本番', 'en')
+GROUP BY 1 ORDER BY 1;
+SELECT left(guidance, 48) AS guidance, count(*) FROM orca_billing_audit('ORCA 本番', 'en')
+GROUP BY 1 ORDER BY 1;
+ROLLBACK;
 \i test/fixtures/orca_checks.sql
 -- the reports do not depend on the session TimeZone: the same rows under
 -- UTC, Japan time, and zones from UTC-11 to UTC+14

@@ -73,6 +73,12 @@ SELECT receipt_number, affected_days, grade, impact, reasons, guidance
 FROM uke, uke_affected_claims(file, lang => 'en') WHERE name = 'west';
 SELECT receipt_number, grade, impact, reasons
 FROM uke, uke_affected_claims(file, '{09:00,18:00}'::time[]) WHERE name = 'west';
+-- in a registration delay only (大阪府 on 2/1): a claim with an SN record
+-- needs no review; one without is reviewed, as the notice's 2(3) says
+SELECT receipt_number, grade, impact, reasons, confirmation_kinds
+FROM uke_affected_claims(convert_to(E'IR,1,27,1,1234567,,x,202502\r\n'
+	'RE,201,1112,202502,x,1,19600115\r\nSN,1,01,,,,,,\r\nSI,11,1,111000110,,288,1,,,,,,,1\r\n'
+	'RE,202,1112,202502,x,1,19600115\r\nSI,11,1,111000110,,288,1,,,,,,,1\r\nGO\r\n', 'SJIS'));
 -- against a calendar: the same rows; an empty calendar flags only 不詳
 SELECT (SELECT array_agg(receipt_number) FROM uke, uke_affected_claims(file, current_outage_calendar()) WHERE name = 'east')
 	 = (SELECT array_agg(receipt_number) FROM uke, uke_affected_claims(file) WHERE name = 'east') AS same;
@@ -90,17 +96,34 @@ SELECT window_id, visit_date, receipt_number FROM uke, uke_window_visits(file) W
 -- A facility on an area of its own (facility_area, by the IR record's
 -- 10-digit code) is audited in that area: 東京テスト診療所 (1311234567) on
 -- West lines is no longer touched by the East's windows, and is by the
--- West's during its hours.  A calendar holds no facilities: its form still
--- uses the prefecture's area.
+-- West's during its hours.  A calendar carries facility_area, so its form
+-- gives the same rows, guidance included.
 BEGIN;
 INSERT INTO facility_area VALUES ('1311234567', 'west', 'a western provider');
 SELECT receipt_number, affected_days, grade, impact
 FROM uke, uke_affected_claims(file, opening_hours => '{07:00,18:00}') WHERE name = 'east'
 ORDER BY receipt_number;
 SELECT DISTINCT window_id, area FROM uke, uke_window_visits(file) WHERE name = 'east' ORDER BY 1;
-SELECT count(*) AS with_calendar_as_prefecture
-FROM uke, uke_affected_claims(file, current_outage_calendar(), opening_hours => '{07:00,18:00}') AS a
-WHERE name = 'east' AND a.impact = 'intermittent';
+SELECT (SELECT count(*) FROM uke, uke_affected_claims(file, opening_hours => '{07:00,18:00}') WHERE name = 'east') AS claims,
+	   (SELECT count(*) FROM (
+			SELECT a.* FROM uke, uke_affected_claims(file, opening_hours => '{07:00,18:00}') AS a WHERE name = 'east'
+			EXCEPT
+			SELECT a.* FROM uke, uke_affected_claims(file, current_outage_calendar(), opening_hours => '{07:00,18:00}') AS a WHERE name = 'east') d)
+		AS differ_from_calendar,
+	   (SELECT count(*) FROM (
+			SELECT a.* FROM uke, uke_affected_claims(file, current_outage_calendar(), opening_hours => '{07:00,18:00}') AS a WHERE name = 'east'
+			EXCEPT
+			SELECT a.* FROM uke, uke_affected_claims(file, opening_hours => '{07:00,18:00}') AS a WHERE name = 'east') d)
+		AS calendar_differs;
+-- A window's own guidance is the claim's guidance where that window gives
+-- the claim its impact; the others keep their kind's.
+UPDATE outage_schedule SET guidance = 'West intermittent: retry after two minutes, then use the paper card' WHERE id = 3;
+SELECT receipt_number, impact, left(guidance, 40) AS guidance
+FROM uke, uke_affected_claims(file, opening_hours => '{07:00,18:00}', lang => 'en') WHERE name = 'east'
+ORDER BY receipt_number;
+SELECT receipt_number, impact, left(guidance, 40) AS guidance
+FROM uke, uke_affected_claims(file, current_outage_calendar(), opening_hours => '{07:00,18:00}', lang => 'en') WHERE name = 'east'
+ORDER BY receipt_number;
 ROLLBACK;
 
 -- from_wareki_or_null: NULL where from_wareki raises

@@ -7,8 +7,11 @@
  * Both the table-reading eligibility functions and the ones that take a
  * calendar go windows -> calendar (here) -> compiled schedule
  * (compiled_schedule.c), so they cannot disagree.  Building resolves
- * overlaps within each area (keeping the most severe kind); compiling
- * resolves them between an area and the nationwide windows.
+ * overlaps within each area (keeping the most severe kind, and of that kind
+ * the window's own guidance: ow_segment_key); compiling resolves them
+ * between an area and the nationwide windows by the same rule.  The
+ * facilities of facility_area travel in the calendar too, so a calendar
+ * argument answers for a facility as the tables do.
  *
  * Text and binary input never trust their structure: they collect areas,
  * codes and windows into a CalendarSource and build the canonical value
@@ -35,31 +38,40 @@
 #include "calendar_layout.h"
 #include "calendar_parse.h"
 #include "input_quote.h"
+#include "medical_institution_code_parse.h"
 #include "pg_compat.h"
 
-/* A window boundary for the sweep: at time, kind starts (+1) or ends (-1). */
+/*
+ * A window boundary for the sweep: at time, a window of kind rank and
+ * guidance starts (+1) or ends (-1).
+ */
 typedef struct Boundary
 {
 	TimestampTz time;
-	int32		kind;
+	int32		rank;
+	int32		guidance;
 	int32		delta;
 } Boundary;
 
 /*
  * The longest window a calendar prints, "[...,...) registration_delay"
  * with ", " before it: two bounds of at most 38 characters
- * ("4714-11-24 09:18:59.999999+09:18:59 BC") and the longest kind.  The
- * limits must let every calendar's text form read back.
+ * ("4714-11-24 09:18:59.999999+09:18:59 BC") and the longest kind; then
+ * its guidance, " \"...\"" with every byte escaped at worst, counted over
+ * all segments; and a facility, "; " or "," and 10 digits.  The limits must
+ * let every calendar's text form read back.
  */
 #define WINDOW_TEXT_MAX_BYTES (2 + 1 + 38 + 1 + 38 + 2 + 18)
-StaticAssertDecl((Size) OW_CALENDAR_MAX_SEGMENTS * WINDOW_TEXT_MAX_BYTES +
+#define GUIDANCE_QUOTE_BYTES 3
+#define FACILITY_TEXT_MAX_BYTES 12
+StaticAssertDecl((Size) OW_CALENDAR_MAX_SEGMENTS *
+				 (WINDOW_TEXT_MAX_BYTES + GUIDANCE_QUOTE_BYTES) +
+				 2 * (Size) OW_CALENDAR_MAX_GUIDANCE_TOTAL +
+				 (Size) OW_CALENDAR_MAX_FACILITIES * FACILITY_TEXT_MAX_BYTES +
 				 (Size) OW_CALENDAR_MAX_AREAS *
 				 (2 * OW_CALENDAR_MAX_AREA_NAME_BYTES + 4 + 4 * PREFECTURE_MAX) +
 				 16 <= OW_CALENDAR_MAX_TEXT_BYTES,
 				 "an outage_calendar within the limits must print within the text limit");
-
-/* How much of a rejected input an error message quotes. */
-
 
 void
 ow_calendar_too_many_areas(void)
@@ -95,6 +107,40 @@ ow_calendar_too_many_segments(int nsegments)
 }
 
 void
+ow_calendar_too_many_facilities(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("outage_calendar exceeds the limit of %d facilities",
+					OW_CALENDAR_MAX_FACILITIES),
+			 errdetail("Facilities are counted as they are read, and this input has more."),
+			 errhint("List in facility_area only the facilities whose line is not on their prefecture's area.")));
+}
+
+void
+ow_calendar_too_much_guidance(Size total)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("outage_calendar exceeds the limit of %d bytes of window guidance",
+					OW_CALENDAR_MAX_GUIDANCE_TOTAL),
+			 errdetail("Its segments carry %zu bytes of guidance text in all.", total),
+			 errhint("Give guidance text only to the windows whose kind's guidance does not fit, or shorten it.")));
+}
+
+void
+ow_calendar_check_guidance(Size len)
+{
+	if (len > OW_CALENDAR_MAX_GUIDANCE_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("outage window guidance exceeds the limit of %d bytes",
+						OW_CALENDAR_MAX_GUIDANCE_BYTES),
+				 errdetail("A guidance text is %zu bytes long.", len),
+				 errhint("Shorten the guidance, and put the details in the window's note.")));
+}
+
+void
 ow_calendar_check_area_name(Size len)
 {
 	if (len > OW_CALENDAR_MAX_AREA_NAME_BYTES)
@@ -116,28 +162,92 @@ boundary_cmp(const void *a, const void *b)
 }
 
 /*
- * Resolve possibly overlapping segments into disjoint ones, sorted, each
- * with the most severe kind covering it, neighbours of equal kind merged.
- * out has room for 2 * n segments; returns how many were written.
+ * What decides each instant is the largest ow_segment_key among the windows
+ * covering it: a max-heap of the keys of windows started, with the ones
+ * that ended dropped lazily when they reach the top (active[] counts the
+ * windows of each key), keeps the sweep n log n however the windows nest.
+ */
+typedef struct KeyHeap
+{
+	int64	   *keys;
+	int			n;
+} KeyHeap;
+
+static void
+heap_push(KeyHeap *heap, int64 key)
+{
+	int			i = heap->n++;
+
+	while (i > 0 && heap->keys[(i - 1) / 2] < key)
+	{
+		heap->keys[i] = heap->keys[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	heap->keys[i] = key;
+}
+
+static void
+heap_pop(KeyHeap *heap)
+{
+	int64		last = heap->keys[--heap->n];
+	int			i = 0;
+
+	for (;;)
+	{
+		int			c = 2 * i + 1;
+
+		if (c >= heap->n)
+			break;
+		if (c + 1 < heap->n && heap->keys[c + 1] > heap->keys[c])
+			c++;
+		if (heap->keys[c] <= last)
+			break;
+		heap->keys[i] = heap->keys[c];
+		i = c;
+	}
+	if (heap->n > 0)
+		heap->keys[i] = last;
+}
+
+/* Where a key's windows are counted: rank-major, guidance 0 .. nguidance. */
+static inline int
+key_slot(int32 rank, int32 guidance, int nguidance)
+{
+	return rank * (nguidance + 1) + guidance;
+}
+
+/*
+ * Resolve possibly overlapping windows into disjoint segments, sorted, each
+ * with the kind and guidance that decide it (ow_segment_key), neighbours
+ * alike merged.  The input kinds are codes, and so are the output's.  out
+ * has room for 2 * n segments; active has a zeroed counter per key slot
+ * and is left zeroed.  Returns how many segments were written.
  */
 static int
-resolve_segments(const ScheduleSegment *in, int n, ScheduleSegment *out)
+resolve_segments(const ScheduleSegment *in, int n, ScheduleSegment *out,
+				 int *active, int nguidance)
 {
 	Boundary   *boundaries = palloc(sizeof(Boundary) * (2 * n + 1));
+	KeyHeap		heap;
 	int			nb = 0;
 	int			nout = 0;
-	int			active[OW_KIND_CODE_MAX + 1] = {0};
-	int32		current = OW_IMPACT_NONE;
+	int64		current = -1;
 	TimestampTz start = 0;
 
+	heap.keys = palloc(sizeof(int64) * (n + 1));
+	heap.n = 0;
 	for (int i = 0; i < n; i++)
 	{
+		int32		rank = ow_kind_rank[in[i].kind];
+
 		CHECK_FOR_INTERRUPTS();
 		boundaries[nb].time = in[i].lower;
-		boundaries[nb].kind = in[i].kind;
+		boundaries[nb].rank = rank;
+		boundaries[nb].guidance = in[i].guidance;
 		boundaries[nb++].delta = 1;
 		boundaries[nb].time = in[i].upper;
-		boundaries[nb].kind = in[i].kind;
+		boundaries[nb].rank = rank;
+		boundaries[nb].guidance = in[i].guidance;
 		boundaries[nb++].delta = -1;
 	}
 	qsort(boundaries, nb, sizeof(Boundary), boundary_cmp);
@@ -145,33 +255,45 @@ resolve_segments(const ScheduleSegment *in, int n, ScheduleSegment *out)
 	for (int i = 0; i < nb;)
 	{
 		TimestampTz t = boundaries[i].time;
-		int32		next = OW_IMPACT_NONE;
+		int64		next = -1;
 
 		CHECK_FOR_INTERRUPTS();
 		/* apply every boundary at t before looking at the result */
 		for (; i < nb && boundaries[i].time == t; i++)
-			active[boundaries[i].kind] += boundaries[i].delta;
-		for (int r = OW_IMPACT_COUNT - 1; r > OW_IMPACT_NONE; r--)
 		{
-			if (active[ow_impacts[r].code] > 0)
+			const Boundary *b = &boundaries[i];
+
+			active[key_slot(b->rank, b->guidance, nguidance)] += b->delta;
+			if (b->delta > 0)
+				heap_push(&heap, ow_segment_key(b->rank, b->guidance));
+		}
+		while (heap.n > 0)
+		{
+			int64		top = heap.keys[0];
+
+			if (active[key_slot(ow_segment_key_rank(top),
+								ow_segment_key_guidance(top), nguidance)] > 0)
 			{
-				next = ow_impacts[r].code;
+				next = top;
 				break;
 			}
+			heap_pop(&heap);
 		}
 		if (next == current)
 			continue;
-		if (current != OW_IMPACT_NONE)
+		if (current >= 0)
 		{
 			out[nout].lower = start;
 			out[nout].upper = t;
-			out[nout].kind = current;
+			out[nout].kind = ow_impacts[ow_segment_key_rank(current)].code;
+			out[nout].guidance = ow_segment_key_guidance(current);
 			nout++;
 		}
 		current = next;
 		start = t;
 	}
 	pfree(boundaries);
+	pfree(heap.keys);
 	return nout;
 }
 
@@ -193,11 +315,68 @@ area_order_cmp(const void *a, const void *b)
 	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
 }
 
+/* A guidance text of a source, for sorting and numbering them. */
+typedef struct GuidanceOrder
+{
+	const char *text;
+	int			len;
+} GuidanceOrder;
+
+static int
+guidance_order_cmp(const void *a, const void *b)
+{
+	const GuidanceOrder *x = a;
+	const GuidanceOrder *y = b;
+	int			c = memcmp(x->text, y->text, Min(x->len, y->len));
+
+	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* The number (index + 1) of a text among the sorted, distinct texts. */
+static int32
+guidance_number(const GuidanceOrder *texts, int n, const char *text, int len)
+{
+	GuidanceOrder key = {text, len};
+	int			lo = 0;
+	int			hi = n;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		int			c = guidance_order_cmp(&texts[mid], &key);
+
+		if (c == 0)
+			return mid + 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	elog(ERROR, "outage_calendar guidance text not found");
+	return 0;					/* keep the compiler quiet */
+}
+
+typedef struct FacilityOrder
+{
+	int64		code;
+	int			area;			/* source index */
+} FacilityOrder;
+
+static int
+facility_order_cmp(const void *a, const void *b)
+{
+	int64		x = ((const FacilityOrder *) a)->code;
+	int64		y = ((const FacilityOrder *) b)->code;
+
+	return (x > y) - (x < y);
+}
+
 OutageCalendar *
 ow_calendar_build(const CalendarSource *source)
 {
 	int			nareas = source->nareas;
 	int			nwindows = source->nwindows;
+	int			nfacilities = source->nfacilities;
 	AreaOrder  *order = palloc(sizeof(AreaOrder) * Max(nareas, 1));
 	int		   *rank = palloc(sizeof(int) * Max(nareas, 1));
 	int		   *start = palloc0(sizeof(int) * (nareas + 2));
@@ -205,8 +384,14 @@ ow_calendar_build(const CalendarSource *source)
 	ScheduleSegment *segments = palloc(sizeof(ScheduleSegment) *
 									   (2 * (Size) nwindows + 1));
 	uint32	   *first = palloc(sizeof(uint32) * (nareas + 2));
+	GuidanceOrder *texts = palloc(sizeof(GuidanceOrder) * (nwindows + 1));
+	FacilityOrder *facilities = palloc(sizeof(FacilityOrder) * (nfacilities + 1));
+	int		   *active;
+	int			ntexts = 0;
 	int			nsegments = 0;
 	Size		names_size = 0;
+	Size		guidance_size = sizeof(uint32);
+	Size		guidance_total = 0;
 	CalendarLayout layout;
 	OutageCalendar *calendar;
 	char	   *base;
@@ -217,6 +402,8 @@ ow_calendar_build(const CalendarSource *source)
 		ow_calendar_too_many_areas();
 	if (nwindows > OW_CALENDAR_MAX_WINDOWS)
 		ow_calendar_too_many_windows();
+	if (nfacilities > OW_CALENDAR_MAX_FACILITIES)
+		ow_calendar_too_many_facilities();
 
 	for (int i = 0; i < nareas; i++)
 	{
@@ -239,6 +426,50 @@ ow_calendar_build(const CalendarSource *source)
 							ow_quote_input(order[i].name, order[i].len))));
 		rank[order[i].source_index] = i;
 	}
+
+	/* the guidance texts, sorted and each once: numbered in that order */
+	for (int w = 0; w < nwindows; w++)
+	{
+		const CalendarWindow *win = &source->windows[w];
+
+		if (win->guidance != NULL && win->guidance_len > 0)
+		{
+			texts[ntexts].text = win->guidance;
+			texts[ntexts++].len = win->guidance_len;
+		}
+	}
+	qsort(texts, ntexts, sizeof(GuidanceOrder), guidance_order_cmp);
+	{
+		int			distinct = 0;
+
+		for (int i = 0; i < ntexts; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			if (distinct > 0 &&
+				guidance_order_cmp(&texts[distinct - 1], &texts[i]) == 0)
+				continue;
+			texts[distinct++] = texts[i];
+			guidance_size += sizeof(uint32) + texts[i].len;
+		}
+		ntexts = distinct;
+	}
+
+	/* the facilities, by code, each once */
+	for (int i = 0; i < nfacilities; i++)
+	{
+		facilities[i].code = source->facility_codes[i];
+		facilities[i].area = source->facility_areas[i];
+		if (facilities[i].area < 0 || facilities[i].area >= nareas)
+			elog(ERROR, "outage_calendar facility without an area");
+	}
+	qsort(facilities, nfacilities, sizeof(FacilityOrder), facility_order_cmp);
+	for (int i = 1; i < nfacilities; i++)
+		if (facilities[i - 1].code == facilities[i].code)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("facility %010lld appears twice in an outage calendar",
+							(long long) facilities[i].code),
+					 errhint("A facility is on one area: list it once.")));
 
 	/*
 	 * Group the windows by area in one pass (a counting sort: start[a + 1]
@@ -263,29 +494,46 @@ ow_calendar_build(const CalendarSource *source)
 		const CalendarWindow *win = &source->windows[w];
 		ScheduleSegment *seg = &in[start[win->area < 0 ? nareas : rank[win->area]]++];
 
+		CHECK_FOR_INTERRUPTS();
 		seg->lower = win->lower;
 		seg->upper = win->upper;
 		seg->kind = win->kind;
+		seg->guidance = (win->guidance != NULL && win->guidance_len > 0) ?
+			guidance_number(texts, ntexts, win->guidance, win->guidance_len) : 0;
 	}
 	/* start[a] is now where area a + 1 begins */
+	active = palloc0(sizeof(int) * OW_IMPACT_COUNT * (ntexts + 1));
 	for (int a = 0; a <= nareas; a++)
 	{
 		int			from = a == 0 ? 0 : start[a - 1];
 
 		first[a] = nsegments;
 		nsegments += resolve_segments(in + from, start[a] - from,
-									  segments + nsegments);
+									  segments + nsegments, active, ntexts);
 	}
 	first[nareas + 1] = nsegments;
 	if (nsegments > OW_CALENDAR_MAX_SEGMENTS)
 		ow_calendar_too_many_segments(nsegments);
+	for (int i = 0; i < nsegments; i++)
+		if (segments[i].guidance > 0)
+			guidance_total += texts[segments[i].guidance - 1].len;
+	if (guidance_total > OW_CALENDAR_MAX_GUIDANCE_TOTAL)
+		ow_calendar_too_much_guidance(guidance_total);
 
-	calendar_layout(nareas, nsegments, &layout);
-	calendar = palloc0(layout.size + names_size);
-	SET_VARSIZE(calendar, layout.size + names_size);
+	{
+		OutageCalendar header = {0};
+
+		header.nareas = nareas;
+		header.nsegments = nsegments;
+		header.nfacilities = nfacilities;
+		calendar_layout(&header, &layout);
+	}
+	calendar = palloc0(layout.size + names_size + guidance_size);
+	SET_VARSIZE(calendar, layout.size + names_size + guidance_size);
 	calendar->version = OW_CALENDAR_VERSION;
 	calendar->nareas = nareas;
 	calendar->nsegments = nsegments;
+	calendar->nfacilities = nfacilities;
 	base = (char *) calendar;
 
 	for (int q = PREFECTURE_MIN; q <= PREFECTURE_MAX; q++)
@@ -299,11 +547,21 @@ ow_calendar_build(const CalendarSource *source)
 	for (int i = 0; i < nsegments; i++)
 	{
 		int32		kind = segments[i].kind;
+		int32		guidance = segments[i].guidance;
 
 		memcpy(p, &segments[i].lower, sizeof(int64));
 		memcpy(p + sizeof(int64), &segments[i].upper, sizeof(int64));
 		memcpy(p + 2 * sizeof(int64), &kind, sizeof(int32));
+		memcpy(p + 2 * sizeof(int64) + sizeof(int32), &guidance, sizeof(int32));
 		p += SEGMENT_BYTES;
+	}
+	for (int i = 0; i < nfacilities; i++)
+	{
+		int32		area = rank[facilities[i].area];
+
+		memcpy(p, &facilities[i].code, sizeof(int64));
+		memcpy(p + sizeof(int64), &area, sizeof(int32));
+		p += FACILITY_BYTES;
 	}
 	for (int i = 0; i < nareas; i++)
 	{
@@ -313,6 +571,21 @@ ow_calendar_build(const CalendarSource *source)
 		memcpy(p + sizeof(len), order[i].name, len);
 		p += sizeof(len) + len;
 	}
+	{
+		uint32		n = ntexts;
+
+		memcpy(p, &n, sizeof(n));
+		p += sizeof(n);
+	}
+	for (int i = 0; i < ntexts; i++)
+	{
+		uint32		len = texts[i].len;
+
+		memcpy(p, &len, sizeof(len));
+		memcpy(p + sizeof(len), texts[i].text, len);
+		p += sizeof(len) + len;
+	}
+	Assert(p == base + VARSIZE(calendar));
 	calendar->content_hash =
 		hash_bytes_extended((const unsigned char *) base + sizeof(OutageCalendar),
 							VARSIZE(calendar) - sizeof(OutageCalendar), 0);
@@ -323,7 +596,42 @@ ow_calendar_build(const CalendarSource *source)
 	pfree(in);
 	pfree(segments);
 	pfree(first);
+	pfree(texts);
+	pfree(facilities);
+	pfree(active);
 	return calendar;
+}
+
+OutageCalendar *
+ow_calendar_current(OutageCalendar *calendar)
+{
+	OutageCalendar *copy;
+	Size		size;
+
+	if (likely(calendar->version == OW_CALENDAR_VERSION))
+		return calendar;
+	if (calendar->version != OW_CALENDAR_VERSION_1_0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("outage_calendar has unknown version %d", calendar->version),
+				 errhint("A newer outage_window wrote it: read it with that version.")));
+
+	/*
+	 * 1.0 wrote the current layout without facilities (its header word was
+	 * padding, always 0) and without guidance (segments' guidance 0): only
+	 * the empty guidance section is missing.  The copy is what building the
+	 * same calendar now gives, so it compares and hashes equal to it.
+	 */
+	size = VARSIZE(calendar);
+	copy = palloc0(size + sizeof(uint32));
+	memcpy(copy, calendar, size);
+	SET_VARSIZE(copy, size + sizeof(uint32));
+	copy->version = OW_CALENDAR_VERSION;
+	copy->nfacilities = 0;
+	copy->content_hash =
+		hash_bytes_extended((const unsigned char *) copy + sizeof(OutageCalendar),
+							VARSIZE(copy) - sizeof(OutageCalendar), 0);
+	return copy;
 }
 
 void
@@ -343,7 +651,7 @@ ow_calendar_area_index(const OutageCalendar *calendar, const char *name,
 	CalendarLayout layout;
 	const char *entry;
 
-	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
+	calendar_layout(calendar, &layout);
 	entry = base + layout.names;
 	for (int a = 0; a < calendar->nareas; a++)
 	{
@@ -367,6 +675,10 @@ ow_calendar_source_init(CalendarSource *source)
 	source->nwindows = 0;
 	source->window_capacity = 16;
 	source->windows = palloc(sizeof(CalendarWindow) * source->window_capacity);
+	source->nfacilities = 0;
+	source->facility_capacity = 0;
+	source->facility_codes = NULL;
+	source->facility_areas = NULL;
 }
 
 /* The slot holding name, or the free slot where it would go. */
@@ -435,6 +747,47 @@ ow_calendar_source_window(CalendarSource *source, int area,
 	w->lower = lower;
 	w->upper = upper;
 	w->kind = kind;
+	w->guidance = NULL;
+	w->guidance_len = 0;
+}
+
+void
+ow_calendar_source_guidance(CalendarSource *source, const char *text, int len)
+{
+	CalendarWindow *w;
+
+	Assert(source->nwindows > 0);
+	ow_calendar_check_guidance(len);
+	w = &source->windows[source->nwindows - 1];
+	w->guidance = len > 0 ? text : NULL;
+	w->guidance_len = len;
+}
+
+void
+ow_calendar_source_facility(CalendarSource *source, int64 code, int area)
+{
+	CHECK_FOR_INTERRUPTS();
+	if (source->nfacilities == source->facility_capacity)
+	{
+		if (source->nfacilities >= OW_CALENDAR_MAX_FACILITIES)
+			ow_calendar_too_many_facilities();
+		source->facility_capacity = Min(Max(16, 2 * source->facility_capacity),
+										OW_CALENDAR_MAX_FACILITIES);
+		if (source->facility_codes == NULL)
+		{
+			source->facility_codes = palloc(sizeof(int64) * source->facility_capacity);
+			source->facility_areas = palloc(sizeof(int) * source->facility_capacity);
+		}
+		else
+		{
+			source->facility_codes = repalloc(source->facility_codes,
+											  sizeof(int64) * source->facility_capacity);
+			source->facility_areas = repalloc(source->facility_areas,
+											  sizeof(int) * source->facility_capacity);
+		}
+	}
+	source->facility_codes[source->nfacilities] = code;
+	source->facility_areas[source->nfacilities++] = area;
 }
 
 /*
@@ -516,7 +869,32 @@ read_code(void *arg, int code)
 }
 
 static bool
-read_window(void *arg, const char *text, size_t len)
+read_facility(void *arg, int64_t code)
+{
+	CalendarReader *r = arg;
+
+	if (!mic_is_valid(code))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						ow_quote_cstring(r->input)),
+				 errdetail("%010lld is not a medical institution code.", (long long) code),
+				 errhint("A facility is its 10-digit 医療機関コード: prefecture (01 to 47), 点数表 digit, and 7 digits.")));
+	if (r->current < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+						ow_quote_cstring(r->input)),
+				 errdetail("Facilities belong to a named area, not to \"*\".")));
+	if (r->source.nfacilities >= OW_CALENDAR_MAX_FACILITIES)
+		ow_calendar_too_many_facilities();
+	ow_calendar_source_facility(&r->source, code, r->current);
+	return true;
+}
+
+static bool
+read_window(void *arg, const char *text, size_t len, const char *guidance,
+			size_t guidance_len)
 {
 	CalendarReader *r = arg;
 	char	   *literal;
@@ -531,6 +909,20 @@ read_window(void *arg, const char *text, size_t len)
 	ow_calendar_source_window(&r->source, r->current, w->lower, w->upper, w->kind);
 	pfree(w);
 	pfree(literal);
+	if (guidance != NULL)
+	{
+		char	   *unescaped;
+		int			n;
+
+		/* escapes only shorten a text: a long one is refused before copying */
+		if (guidance_len > 2 * OW_CALENDAR_MAX_GUIDANCE_BYTES)
+			ow_calendar_check_guidance(guidance_len);
+		unescaped = palloc(guidance_len + 1);
+		n = cp_unescape(guidance, guidance_len, unescaped);
+		unescaped[n] = '\0';
+		pg_verifymbstr(unescaped, n, false);
+		ow_calendar_source_guidance(&r->source, unescaped, n);
+	}
 	return true;
 }
 
@@ -541,7 +933,8 @@ outage_calendar_in(PG_FUNCTION_ARGS)
 	char	   *input = PG_GETARG_CSTRING(0);
 	size_t		len = strlen(input);
 	CalendarReader reader;
-	CpCallbacks callbacks = {&reader, read_area, read_code, read_window};
+	CpCallbacks callbacks = {&reader, read_area, read_code, read_facility,
+	read_window};
 	size_t		error_pos;
 	CpStatus	status;
 
@@ -561,8 +954,48 @@ outage_calendar_in(PG_FUNCTION_ARGS)
 						ow_quote_cstring(input)),
 				 errdetail("%s The problem is at character %d.",
 						   cp_status_detail(status), (int) error_pos + 1),
-				 errhint("Write {\"area\"(codes): windows; *: nationwide windows}, as current_outage_calendar() prints it.")));
+				 errhint("Write {\"area\"(prefecture codes; facility codes): windows, each [from,to) kind, optionally followed by \"guidance\"; *: nationwide windows}, as current_outage_calendar() prints it.")));
 	PG_RETURN_OUTAGE_CALENDAR_P(ow_calendar_build(&reader.source));
+}
+
+int
+ow_calendar_guidance(const OutageCalendar *calendar, const char ***texts,
+					 uint32 **lens)
+{
+	const char *base = (const char *) calendar;
+	CalendarLayout layout;
+	Size		end = VARSIZE(calendar);
+	Size		pos;
+	uint32		n;
+
+	calendar_layout(calendar, &layout);
+	pos = calendar_guidance_offset(calendar, &layout);
+	if (pos == 0 || pos + sizeof(uint32) > end)
+		ow_calendar_corrupted();
+	n = get_u32(base + pos);
+	pos += sizeof(uint32);
+	/* every text takes at least its length word */
+	if (n > (end - pos) / sizeof(uint32))
+		ow_calendar_corrupted();
+	*texts = palloc(sizeof(char *) * (n + 1));
+	*lens = palloc(sizeof(uint32) * (n + 1));
+	for (uint32 i = 0; i < n; i++)
+	{
+		uint32		len;
+
+		if (pos + sizeof(uint32) > end)
+			ow_calendar_corrupted();
+		len = get_u32(base + pos);
+		pos += sizeof(uint32);
+		if (len > end - pos)
+			ow_calendar_corrupted();
+		(*texts)[i] = base + pos;
+		(*lens)[i] = len;
+		pos += len;
+	}
+	if (pos != end)
+		ow_calendar_corrupted();
+	return (int) n;
 }
 
 static void
@@ -578,15 +1011,24 @@ append_quoted_name(StringInfo buf, const char *name, uint32 len)
 	appendStringInfoChar(buf, '"');
 }
 
+/* The guidance texts of a calendar being printed or sent. */
+typedef struct GuidanceTexts
+{
+	int			n;
+	const char **texts;
+	uint32	   *lens;
+} GuidanceTexts;
+
 static void
-append_windows(StringInfo buf, const OutageCalendar *calendar, int area)
+append_windows(StringInfo buf, const OutageCalendar *calendar, int area,
+			   const GuidanceTexts *guidance)
 {
 	CalendarLayout layout;
 	const char *base = (const char *) calendar;
 	uint32		from;
 	uint32		to;
 
-	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
+	calendar_layout(calendar, &layout);
 	area_segments(calendar, area, &from, &to);
 	for (uint32 i = from; i < to; i++)
 	{
@@ -603,7 +1045,65 @@ append_windows(StringInfo buf, const OutageCalendar *calendar, int area)
 		appendStringInfoString(buf,
 							   DatumGetCString(DirectFunctionCall1(outage_window_out,
 																   OutageWindowPGetDatum(&w))));
+		if (seg.guidance > 0 && seg.guidance <= guidance->n)
+		{
+			appendStringInfoChar(buf, ' ');
+			append_quoted_name(buf, guidance->texts[seg.guidance - 1],
+							   guidance->lens[seg.guidance - 1]);
+		}
 	}
+}
+
+/*
+ * The facilities of each area, for printing and sending: area a's are
+ * order[start[a] .. start[a + 1] - 1], by code (a counting sort of the
+ * facilities, which are sorted by code).
+ */
+static void
+facilities_by_area(const OutageCalendar *calendar, int **startp, int **orderp)
+{
+	CalendarLayout layout;
+	const char *base = (const char *) calendar;
+	int			nareas = calendar->nareas;
+	int		   *start = palloc0(sizeof(int) * (nareas + 2));
+	int		   *order = palloc(sizeof(int) * (calendar->nfacilities + 1));
+
+	calendar_layout(calendar, &layout);
+	for (uint32 i = 0; i < calendar->nfacilities; i++)
+	{
+		int64		code;
+		int32		area;
+
+		get_facility(base + layout.facilities + FACILITY_BYTES * i, &code, &area);
+		if (area < 0 || area >= nareas)
+			ow_calendar_corrupted();
+		start[area + 2]++;
+	}
+	for (int a = 0; a < nareas; a++)
+		start[a + 2] += start[a + 1];
+	for (uint32 i = 0; i < calendar->nfacilities; i++)
+	{
+		int64		code;
+		int32		area;
+
+		get_facility(base + layout.facilities + FACILITY_BYTES * i, &code, &area);
+		order[start[area + 1]++] = (int) i;
+	}
+	*startp = start;
+	*orderp = order;
+}
+
+static int64
+facility_code(const OutageCalendar *calendar, int i)
+{
+	CalendarLayout layout;
+	int64		code;
+	int32		area;
+
+	calendar_layout(calendar, &layout);
+	get_facility((const char *) calendar + layout.facilities + FACILITY_BYTES * i,
+				 &code, &area);
+	return code;
 }
 
 PG_FUNCTION_INFO_V1(outage_calendar_out);
@@ -614,11 +1114,16 @@ outage_calendar_out(PG_FUNCTION_ARGS)
 	const char *base = (const char *) calendar;
 	CalendarLayout layout;
 	StringInfoData buf;
+	GuidanceTexts guidance;
+	int		   *fstart;
+	int		   *forder;
 	const char *name;
 	uint32		from;
 	uint32		to;
 
-	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
+	calendar_layout(calendar, &layout);
+	guidance.n = ow_calendar_guidance(calendar, &guidance.texts, &guidance.lens);
+	facilities_by_area(calendar, &fstart, &forder);
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
 	name = base + layout.names;
@@ -638,8 +1143,18 @@ outage_calendar_out(PG_FUNCTION_ARGS)
 			appendStringInfo(&buf, first_code ? "%d" : ",%d", p);
 			first_code = false;
 		}
+		for (int f = fstart[a]; f < fstart[a + 1]; f++)
+		{
+			char		code[11];
+
+			CHECK_FOR_INTERRUPTS();
+			mic_format(facility_code(calendar, forder[f]), code);
+			appendStringInfoString(&buf, f == fstart[a] ?
+								   "; " : ",");
+			appendStringInfoString(&buf, code);
+		}
 		appendStringInfoString(&buf, "):");
-		append_windows(&buf, calendar, a);
+		append_windows(&buf, calendar, a, &guidance);
 		name += sizeof(uint32) + len;
 	}
 	area_segments(calendar, calendar->nareas, &from, &to);
@@ -648,7 +1163,7 @@ outage_calendar_out(PG_FUNCTION_ARGS)
 		if (calendar->nareas > 0)
 			appendStringInfoString(&buf, "; ");
 		appendStringInfoString(&buf, "*:");
-		append_windows(&buf, calendar, calendar->nareas);
+		append_windows(&buf, calendar, calendar->nareas, &guidance);
 	}
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_CSTRING(buf.data);
@@ -657,17 +1172,21 @@ outage_calendar_out(PG_FUNCTION_ARGS)
 /*
  * Binary form, logical rather than the stored layout: int16 version, int16
  * number of areas; per area its name (text), int16 number of prefectures and
- * their int16 codes, int32 number of segments and the segments (int8 lower,
- * int8 upper, int4 kind); then the nationwide segments the same way.
+ * their int16 codes, [version 2: int32 number of facilities and their int8
+ * codes,] int32 number of segments and the segments (int8 lower, int8
+ * upper, int4 kind[, version 2: int4 guidance length, -1 for none, and the
+ * text]); then the nationwide segments the same way.  Version 1 is what
+ * outage_window 1.0 sent, and is read still.
  */
 static void
-send_segments(StringInfo buf, const OutageCalendar *calendar, int area)
+send_segments(StringInfo buf, const OutageCalendar *calendar, int area,
+			  const GuidanceTexts *guidance)
 {
 	CalendarLayout layout;
 	uint32		from;
 	uint32		to;
 
-	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
+	calendar_layout(calendar, &layout);
 	area_segments(calendar, area, &from, &to);
 	pq_sendint32(buf, to - from);
 	for (uint32 i = from; i < to; i++)
@@ -679,6 +1198,11 @@ send_segments(StringInfo buf, const OutageCalendar *calendar, int area)
 		pq_sendint64(buf, seg.lower);
 		pq_sendint64(buf, seg.upper);
 		pq_sendint32(buf, seg.kind);
+		if (seg.guidance > 0 && seg.guidance <= guidance->n)
+			pq_sendcountedtext(buf, guidance->texts[seg.guidance - 1],
+							   guidance->lens[seg.guidance - 1]);
+		else
+			pq_sendint32(buf, -1);
 	}
 }
 
@@ -690,9 +1214,14 @@ outage_calendar_send(PG_FUNCTION_ARGS)
 	const char *base = (const char *) calendar;
 	CalendarLayout layout;
 	StringInfoData buf;
+	GuidanceTexts guidance;
+	int		   *fstart;
+	int		   *forder;
 	const char *name;
 
-	calendar_layout(calendar->nareas, calendar->nsegments, &layout);
+	calendar_layout(calendar, &layout);
+	guidance.n = ow_calendar_guidance(calendar, &guidance.texts, &guidance.lens);
+	facilities_by_area(calendar, &fstart, &forder);
 	pq_begintypsend(&buf);
 	pq_sendint16(&buf, calendar->version);
 	pq_sendint16(&buf, calendar->nareas);
@@ -710,19 +1239,23 @@ outage_calendar_send(PG_FUNCTION_ARGS)
 		for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
 			if ((uint8) base[layout.area_of + p] == a + 1)
 				pq_sendint16(&buf, p);
-		send_segments(&buf, calendar, a);
+		pq_sendint32(&buf, fstart[a + 1] - fstart[a]);
+		for (int f = fstart[a]; f < fstart[a + 1]; f++)
+			pq_sendint64(&buf, facility_code(calendar, forder[f]));
+		send_segments(&buf, calendar, a, &guidance);
 		name += sizeof(uint32) + len;
 	}
-	send_segments(&buf, calendar, calendar->nareas);
+	send_segments(&buf, calendar, calendar->nareas, &guidance);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 static void
-recv_segments(StringInfo buf, CalendarReader *r)
+recv_segments(StringInfo buf, CalendarReader *r, int version)
 {
 	int32		n = pq_getmsgint(buf, 4);
+	int			min_bytes = version == OW_CALENDAR_VERSION_1_0 ? 20 : 24;
 
-	if (n < 0 || n > (buf->len - buf->cursor) / 20)
+	if (n < 0 || n > (buf->len - buf->cursor) / min_bytes)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid number of windows in external outage_calendar value")));
@@ -743,6 +1276,23 @@ recv_segments(StringInfo buf, CalendarReader *r)
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid window in external outage_calendar value")));
 		ow_calendar_source_window(&r->source, r->current, w.lower, w.upper, w.kind);
+		if (version != OW_CALENDAR_VERSION_1_0)
+		{
+			int			rawlen = pq_getmsgint(buf, 4);
+			int			nbytes;
+			char	   *text;
+
+			if (rawlen == -1)
+				continue;
+			/* before converting it: conversion may grow it */
+			if (rawlen < 0 || rawlen > buf->len - buf->cursor)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+						 errmsg("invalid guidance length in external outage_calendar value")));
+			ow_calendar_check_guidance(rawlen);
+			text = pq_getmsgtext(buf, rawlen, &nbytes);
+			ow_calendar_source_guidance(&r->source, text, nbytes);
+		}
 	}
 }
 
@@ -758,10 +1308,11 @@ outage_calendar_recv(PG_FUNCTION_ARGS)
 	reader_init(&reader, "(binary)");
 	version = pq_getmsgint(buf, 2);
 	nareas = pq_getmsgint(buf, 2);
-	if (version != OW_CALENDAR_VERSION)
+	if (version != OW_CALENDAR_VERSION && version != OW_CALENDAR_VERSION_1_0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid header in external outage_calendar value")));
+				 errmsg("invalid header in external outage_calendar value"),
+				 errdetail("Version %d is not one this outage_window reads (1 and 2).", version)));
 	if (nareas > OW_CALENDAR_MAX_AREAS)
 		ow_calendar_too_many_areas();
 	for (int a = 0; a < nareas; a++)
@@ -805,10 +1356,32 @@ outage_calendar_recv(PG_FUNCTION_ARGS)
 								code)));
 			reader.source.area_of[code] = a;
 		}
-		recv_segments(buf, &reader);
+		if (version != OW_CALENDAR_VERSION_1_0)
+		{
+			int32		nfacilities = pq_getmsgint(buf, 4);
+
+			if (nfacilities < 0 || nfacilities > (buf->len - buf->cursor) / 8)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+						 errmsg("invalid number of facilities in external outage_calendar value")));
+			if (nfacilities > OW_CALENDAR_MAX_FACILITIES - reader.source.nfacilities)
+				ow_calendar_too_many_facilities();
+			for (int i = 0; i < nfacilities; i++)
+			{
+				int64		code = pq_getmsgint64(buf);
+
+				if (!mic_is_valid(code))
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+							 errmsg("invalid facility code %lld in external outage_calendar value",
+									(long long) code)));
+				ow_calendar_source_facility(&reader.source, code, a);
+			}
+		}
+		recv_segments(buf, &reader, version);
 	}
 	reader.current = -1;
-	recv_segments(buf, &reader);
+	recv_segments(buf, &reader, version);
 	PG_RETURN_OUTAGE_CALENDAR_P(ow_calendar_build(&reader.source));
 }
 
@@ -835,6 +1408,63 @@ Datum
 outage_calendar_ne(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(!calendar_equal(fcinfo));
+}
+
+/*
+ * A total order for btree (Citus distribution columns, GROUP BY, DISTINCT,
+ * merge joins): by size, then bytewise.  It means nothing about schedules;
+ * it only has to agree with equality, which it does since equal calendars
+ * are equal bytes.
+ */
+static int
+calendar_cmp(FunctionCallInfo fcinfo)
+{
+	OutageCalendar *a = PG_GETARG_OUTAGE_CALENDAR_P(0);
+	OutageCalendar *b = PG_GETARG_OUTAGE_CALENDAR_P(1);
+	Size		la = VARSIZE(a);
+	Size		lb = VARSIZE(b);
+
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return memcmp((const char *) a + VARHDRSZ, (const char *) b + VARHDRSZ,
+				  la - VARHDRSZ);
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_cmp);
+Datum
+outage_calendar_cmp(PG_FUNCTION_ARGS)
+{
+	int			c = calendar_cmp(fcinfo);
+
+	PG_RETURN_INT32((c > 0) - (c < 0));
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_lt);
+Datum
+outage_calendar_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(calendar_cmp(fcinfo) < 0);
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_le);
+Datum
+outage_calendar_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(calendar_cmp(fcinfo) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_ge);
+Datum
+outage_calendar_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(calendar_cmp(fcinfo) >= 0);
+}
+
+PG_FUNCTION_INFO_V1(outage_calendar_gt);
+Datum
+outage_calendar_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(calendar_cmp(fcinfo) > 0);
 }
 
 PG_FUNCTION_INFO_V1(outage_calendar_hash);

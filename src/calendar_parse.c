@@ -27,12 +27,19 @@ skip_blanks(const char *s, size_t len, size_t pos)
 	return pos;
 }
 
-/* Past a window literal starting at pos ('[' or '('), or 0 if unclosed. */
-static size_t
-window_end(const char *s, size_t len, size_t pos)
+/*
+ * A window literal starting at pos ('[' or '('), then its kind word and
+ * perhaps its guidance in double quotes: sets *literal_end (where the kind
+ * word ends), *guidance and *guidance_len (0 and 0 if none) and *end (the
+ * separator after it all), or returns the problem.
+ */
+static CpStatus
+window_end(const char *s, size_t len, size_t pos, size_t *literal_end,
+		   size_t *guidance, size_t *guidance_len, size_t *end)
 {
 	bool		in_quote = false;
 
+	*guidance = *guidance_len = 0;
 	for (pos++; pos < len; pos++)
 	{
 		char		c = s[pos];
@@ -45,14 +52,39 @@ window_end(const char *s, size_t len, size_t pos)
 			break;
 	}
 	if (pos >= len)
-		return 0;
-	/* then the kind word, up to the next separator */
+	{
+		*end = len;
+		return CP_UNTERMINATED_WINDOW;
+	}
+	/* then the kind word, up to the next separator or a guidance */
 	for (pos++; pos < len; pos++)
 	{
-		if (s[pos] == ',' || s[pos] == ';' || s[pos] == '}')
+		if (s[pos] == ',' || s[pos] == ';' || s[pos] == '}' || s[pos] == '"')
 			break;
 	}
-	return pos;
+	*literal_end = pos;
+	if (pos < len && s[pos] == '"')
+	{
+		size_t		start = ++pos;
+
+		while (pos < len && s[pos] != '"')
+			pos += (s[pos] == '\\') ? 2 : 1;
+		if (pos >= len)
+		{
+			*end = len;			/* a final backslash escapes past the end */
+			return CP_UNTERMINATED_GUIDANCE;
+		}
+		*guidance = start;
+		*guidance_len = pos - start;
+		pos = skip_blanks(s, len, pos + 1);
+		if (pos < len && s[pos] != ',' && s[pos] != ';' && s[pos] != '}')
+		{
+			*end = pos;
+			return CP_JUNK_AFTER_GUIDANCE;
+		}
+	}
+	*end = pos;
+	return CP_OK;
 }
 
 CpStatus
@@ -83,6 +115,7 @@ cp_split(const char *s, size_t len, const CpCallbacks *cb, size_t *error_pos)
 		else if (s[pos] == '"')
 		{
 			size_t		start = ++pos;
+			bool		facilities = false;
 
 			while (pos < len && s[pos] != '"')
 				pos += (s[pos] == '\\') ? 2 : 1;
@@ -97,25 +130,38 @@ cp_split(const char *s, size_t len, const CpCallbacks *cb, size_t *error_pos)
 			if (pos >= len || s[pos] != '(')
 				FAIL(CP_EXPECTED_CODES);
 			pos = skip_blanks(s, len, pos + 1);
+			/* prefecture codes, then after ';' facility codes */
 			while (pos < len && s[pos] != ')')
 			{
-				int			code = 0;
+				int64_t		code = 0;
 				int			digits = 0;
+				int			max_digits = facilities ? 10 : 3;
 
-				while (pos < len && s[pos] >= '0' && s[pos] <= '9' && digits < 4)
+				if (!facilities && s[pos] == ';')
+				{
+					facilities = true;
+					pos = skip_blanks(s, len, pos + 1);
+					continue;
+				}
+				while (pos < len && s[pos] >= '0' && s[pos] <= '9' &&
+					   digits <= max_digits)
 				{
 					code = code * 10 + (s[pos++] - '0');
 					digits++;
 				}
-				if (digits == 0 || digits > 3)
+				if (facilities && digits != 10)
+					FAIL(CP_BAD_FACILITY);
+				if (!facilities && (digits == 0 || digits > 3))
 					FAIL(CP_BAD_CODE);
-				if (!cb->code(cb->arg, code))
+				if (facilities ? !cb->facility(cb->arg, code) :
+					!cb->code(cb->arg, (int) code))
 					FAIL(CP_STOPPED);
 				pos = skip_blanks(s, len, pos);
 				if (pos < len && s[pos] == ',')
 					pos = skip_blanks(s, len, pos + 1);
-				else if (pos < len && s[pos] != ')')
-					FAIL(CP_BAD_CODE);
+				else if (pos < len && s[pos] != ')' &&
+						 (facilities || s[pos] != ';'))
+					FAIL(facilities ? CP_BAD_FACILITY : CP_BAD_CODE);
 			}
 			if (pos >= len)
 				FAIL(CP_UNTERMINATED_CODES);
@@ -132,18 +178,29 @@ cp_split(const char *s, size_t len, const CpCallbacks *cb, size_t *error_pos)
 		/* the entry's windows, if any */
 		while (pos < len && s[pos] != ';' && s[pos] != '}')
 		{
+			size_t		literal_end;
+			size_t		guidance;
+			size_t		guidance_len;
 			size_t		end;
 			size_t		trimmed;
+			CpStatus	status;
 
 			if (s[pos] != '[' && s[pos] != '(')
 				FAIL(CP_EXPECTED_WINDOW);
-			end = window_end(s, len, pos);
-			if (end == 0)
-				FAIL(CP_UNTERMINATED_WINDOW);
-			trimmed = end;
+			status = window_end(s, len, pos, &literal_end, &guidance,
+								&guidance_len, &end);
+			if (status != CP_OK)
+			{
+				/* an unclosed window is reported where it starts */
+				if (status != CP_UNTERMINATED_WINDOW)
+					pos = end;
+				FAIL(status);
+			}
+			trimmed = literal_end;
 			while (trimmed > pos && is_blank(s[trimmed - 1]))
 				trimmed--;
-			if (!cb->window(cb->arg, s + pos, trimmed - pos))
+			if (!cb->window(cb->arg, s + pos, trimmed - pos,
+							guidance > 0 ? s + guidance : NULL, guidance_len))
 				FAIL(CP_STOPPED);
 			pos = end;
 			if (pos < len && s[pos] == ',')
@@ -211,6 +268,12 @@ cp_status_detail(CpStatus status)
 			return "A calendar ends with \"}\".";
 		case CP_JUNK_AFTER_BRACE:
 			return "Nothing may follow the closing \"}\".";
+		case CP_BAD_FACILITY:
+			return "Facilities follow an area's prefecture codes after \";\": 10-digit medical institution codes separated by commas.";
+		case CP_UNTERMINATED_GUIDANCE:
+			return "A window's guidance text is not closed with a double quote.";
+		case CP_JUNK_AFTER_GUIDANCE:
+			return "A window's guidance text is followed by \",\", \";\" or \"}\".";
 		case CP_STOPPED:
 			return "The calendar has an invalid part.";
 	}

@@ -4,14 +4,18 @@
  *	  Split the text form of an outage_calendar, in plain C.
  *
  * The form is
- *	 {"east"(1,2,13): [2025-02-01 22:00:00+09,2025-02-02 00:30:00+09) outage,
- *	  [...) intermittent; "west"(16,...): ...; *: [...) outage}
+ *	 {"east"(1,2,13; 2212345678): [2025-02-01 22:00:00+09,2025-02-02
+ *	  00:30:00+09) outage, [...) intermittent "guidance"; "west"(16,...):
+ *	  ...; *: [...) outage}
  * - a brace-enclosed list of entries separated by ';', each a quoted area
- * name with its prefectures' JIS codes in parentheses, or '*' for the
- * nationwide windows, then ':' and the area's window literals separated by
- * ','.  This file finds the pieces and hands them to callbacks; reading the
- * window literals and checking the codes is the caller's job.  No server
- * headers: a fuzzer drives it alone.
+ * name with its prefectures' JIS codes in parentheses, optionally followed
+ * by ';' and the 10-digit codes of facilities on that area (facility_area),
+ * or '*' for the nationwide windows, then ':' and the area's window
+ * literals separated by ','.  A window may carry its own guidance text, in
+ * double quotes after its kind.  Version 1.0's form is this without
+ * facilities and guidance.  This file finds the pieces and hands them to
+ * callbacks; reading the window literals and checking the codes is the
+ * caller's job.  No server headers: a fuzzer drives it alone.
  *
  *-------------------------------------------------------------------------
  */
@@ -20,6 +24,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum CpStatus
 {
@@ -35,6 +40,9 @@ typedef enum CpStatus
 	CP_UNTERMINATED_WINDOW,		/* a window's bracket never closed */
 	CP_MISSING_RIGHT_BRACE,		/* input ended before '}' */
 	CP_JUNK_AFTER_BRACE,		/* text after the closing '}' */
+	CP_BAD_FACILITY,			/* a facility code is not 10 digits */
+	CP_UNTERMINATED_GUIDANCE,	/* '"' of a window's guidance never closed */
+	CP_JUNK_AFTER_GUIDANCE,		/* a window's guidance followed by text */
 	CP_STOPPED					/* a callback asked to stop */
 } CpStatus;
 
@@ -45,8 +53,16 @@ typedef struct CpCallbacks
 	bool		(*area) (void *arg, bool nationwide, const char *name, size_t len);
 	/* a prefecture code of the current area */
 	bool		(*code) (void *arg, int code);
-	/* a window literal of the current entry, without surrounding blanks */
-	bool		(*window) (void *arg, const char *text, size_t len);
+	/* a facility code (10 digits) of the current area */
+	bool		(*facility) (void *arg, int64_t code);
+
+	/*
+	 * a window literal of the current entry, without surrounding blanks,
+	 * and its guidance as written between the quotes (escapes intact), or
+	 * NULL
+	 */
+	bool		(*window) (void *arg, const char *text, size_t len,
+						   const char *guidance, size_t guidance_len);
 } CpCallbacks;
 
 /* Split s[0..len); *error_pos is set where a problem was noticed. */
@@ -54,7 +70,7 @@ extern CpStatus cp_split(const char *s, size_t len, const CpCallbacks *cb,
 						 size_t *error_pos);
 
 /*
- * An area name with its backslash escapes resolved, into dst (room for len
+ * An area name or guidance with its backslash escapes resolved, into dst (room for len
  * bytes); returns the length written.
  */
 extern size_t cp_unescape(const char *name, size_t len, char *dst);

@@ -14,6 +14,7 @@
 #include "postgres.h"
 
 #include "miscadmin.h"
+#include "utils/builtins.h"
 #include "utils/memutils.h"
 
 #include "calendar_layout.h"
@@ -22,8 +23,9 @@
 
 /*
  * Merge two sorted lists of disjoint segments into one, each part taking
- * the more severe kind, neighbours of equal kind joined: one sweep over the
- * boundaries of both lists in order.  Writes to out unless it is NULL.
+ * the more severe kind and its guidance (ow_segment_key), neighbours alike
+ * joined: one sweep over the boundaries of both lists in order.  Writes to
+ * out unless it is NULL.
  * Returns the number of segments, or -1 once that would pass max_out or
  * the sweep would take more than *steps steps (which it decrements).
  */
@@ -36,7 +38,7 @@ merge_segments(const ScheduleSegment *a, int na, const ScheduleSegment *b,
 	int			nout = 0;
 	TimestampTz t;
 	TimestampTz last_upper = 0;
-	int32		last_kind = OW_IMPACT_NONE;
+	int64		last_key = -1;
 
 	if (na == 0 && nb == 0)
 		return 0;
@@ -45,7 +47,7 @@ merge_segments(const ScheduleSegment *a, int na, const ScheduleSegment *b,
 	/* a[i] and b[j] are the first segments ending after t */
 	while (i < na || j < nb)
 	{
-		int32		kind = OW_IMPACT_NONE;
+		int64		key = -1;
 		TimestampTz next = 0;
 
 		CHECK_FOR_INTERRUPTS();
@@ -55,7 +57,7 @@ merge_segments(const ScheduleSegment *a, int na, const ScheduleSegment *b,
 		{
 			if (a[i].lower <= t)
 			{
-				kind = a[i].kind;
+				key = ow_segment_key(a[i].kind, a[i].guidance);
 				next = a[i].upper;
 			}
 			else
@@ -65,13 +67,14 @@ merge_segments(const ScheduleSegment *a, int na, const ScheduleSegment *b,
 		{
 			TimestampTz bnext = b[j].lower <= t ? b[j].upper : b[j].lower;
 
+			/* the same rule as within an area (calendar.c) */
 			if (b[j].lower <= t)
-				kind = Max(kind, b[j].kind);
+				key = Max(key, ow_segment_key(b[j].kind, b[j].guidance));
 			next = i < na ? Min(next, bnext) : bnext;
 		}
-		if (kind != OW_IMPACT_NONE)
+		if (key >= 0)
 		{
-			if (nout > 0 && last_upper == t && last_kind == kind)
+			if (nout > 0 && last_upper == t && last_key == key)
 			{
 				if (out != NULL)
 					out[nout - 1].upper = next;
@@ -84,12 +87,13 @@ merge_segments(const ScheduleSegment *a, int na, const ScheduleSegment *b,
 				{
 					out[nout].lower = t;
 					out[nout].upper = next;
-					out[nout].kind = kind;
+					out[nout].kind = ow_segment_key_rank(key);
+					out[nout].guidance = ow_segment_key_guidance(key);
 				}
 				nout++;
 			}
 			last_upper = next;
-			last_kind = kind;
+			last_key = key;
 		}
 		t = next;
 		while (i < na && a[i].upper <= t)
@@ -192,6 +196,48 @@ fill_slot(CompiledSchedule *schedule, int slot, int area,
 }
 
 /*
+ * The calendar's facilities as a hash of their codes, each with its area's
+ * slot, in target; NULL if it has none.  The tables' facility_area takes
+ * this path too: schedule.c puts it in the calendar it compiles.
+ */
+static const FacilityMap *
+compile_facilities(const OutageCalendar *calendar, const CalendarLayout *layout,
+				   MemoryContext target)
+{
+	const char *base = (const char *) calendar;
+	int			n = calendar->nfacilities;
+	uint32		size = 16;
+	FacilityMap *map;
+
+	if (n == 0)
+		return NULL;
+	/* at most half full, so that a miss - most visits - ends soon */
+	while (size < 2 * (uint32) n)
+		size *= 2;
+	map = MemoryContextAlloc(target, sizeof(FacilityMap));
+	map->mask = size - 1;
+	map->codes = MemoryContextAllocZero(target, sizeof(int64) * size);
+	map->slots = MemoryContextAlloc(target, sizeof(int16) * size);
+	for (int i = 0; i < n; i++)
+	{
+		int64		code;
+		int32		area;
+		uint32		h;
+
+		CHECK_FOR_INTERRUPTS();
+		get_facility(base + layout->facilities + FACILITY_BYTES * i, &code, &area);
+		if (code <= 0 || area < 0 || area >= calendar->nareas)
+			ow_calendar_corrupted();
+		h = ow_facility_hash(code, map->mask);
+		while (map->codes[h] != 0 && map->codes[h] != code)
+			h = (h + 1) & map->mask;
+		map->codes[h] = code;
+		map->slots[h] = OW_SCHEDULE_AREA_SLOT(area);
+	}
+	return map;
+}
+
+/*
  * Room for capacity windows, with the calendar's area names (as text) in
  * the same chunk, so that one pfree frees them all.
  */
@@ -208,7 +254,7 @@ ow_schedule_windows_new(const OutageCalendar *calendar, int capacity,
 	Size		extra = 0;
 	char	   *next;
 
-	calendar_layout(nareas, calendar->nsegments, &layout);
+	calendar_layout(calendar, &layout);
 	pos = layout.names;
 	for (int a = 0; a < nareas; a++)
 	{
@@ -278,8 +324,9 @@ calendar_windows(const OutageCalendar *calendar, const CalendarLayout *layout,
 			get_segment(base + layout->segments + SEGMENT_BYTES * i, &seg);
 			w->lower = seg.lower;
 			w->upper = seg.upper;
-			w->kind = seg.kind;
-			w->area = a < nareas ? a : -1;
+			w->kind = (int16) seg.kind;
+			w->area = (int16) (a < nareas ? a : -1);
+			w->guidance = seg.guidance;
 		}
 	}
 	return windows;
@@ -374,6 +421,9 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 	int			pos;
 	CompiledSchedule *schedule;
 	MemoryContext old;
+	int			nguidance;
+	const char **guidance_texts;
+	uint32	   *guidance_lens;
 
 	if (calendar->version != OW_CALENDAR_VERSION)
 		ereport(ERROR,
@@ -384,9 +434,11 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 	if (calendar->nsegments > OW_CALENDAR_MAX_SEGMENTS)
 		ow_calendar_too_many_segments((int) Min(calendar->nsegments, PG_INT32_MAX));
 
-	calendar_layout(nareas, nsegments, &layout);
-	if (VARSIZE(calendar) < layout.size)
+	calendar_layout(calendar, &layout);
+	if (VARSIZE(calendar) < layout.size ||
+		calendar->nfacilities > OW_CALENDAR_MAX_FACILITIES)
 		ow_calendar_corrupted();
+	nguidance = ow_calendar_guidance(calendar, &guidance_texts, &guidance_lens);
 	for (int a = 0; a <= nareas + 1; a++)
 	{
 		bounds[a] = get_u32(base + layout.first + sizeof(uint32) * a);
@@ -412,7 +464,8 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 		CHECK_FOR_INTERRUPTS();
 		get_segment(base + layout.segments + SEGMENT_BYTES * i, &all[i]);
 		/* the lookups compare severities: a compiled segment holds a rank */
-		if (!OUTAGE_KIND_IS_VALID(all[i].kind))
+		if (!OUTAGE_KIND_IS_VALID(all[i].kind) || all[i].guidance < 0 ||
+			all[i].guidance > nguidance)
 			ow_calendar_corrupted();
 		all[i].kind = ow_kind_rank[all[i].kind];
 	}
@@ -445,6 +498,11 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 	old = MemoryContextSwitchTo(target);
 	schedule = palloc(offsetof(CompiledSchedule, segments) +
 					  sizeof(ScheduleSegment) * Max(total, 1));
+	schedule->nguidance = nguidance;
+	schedule->guidance = palloc(sizeof(text *) * (nguidance + 1));
+	for (int g = 0; g < nguidance; g++)
+		schedule->guidance[g] = cstring_to_text_with_len(guidance_texts[g],
+														 guidance_lens[g]);
 	MemoryContextSwitchTo(old);
 
 	/* nationwide first, then each area in use, merged or as it is */
@@ -479,7 +537,7 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 	schedule->hull_lower = DT_NOEND;
 	schedule->hull_upper = DT_NOBEGIN;
 	schedule->nareas = nareas;
-	schedule->facilities = NULL;
+	schedule->facilities = compile_facilities(calendar, &layout, target);
 	for (int slot = 0; slot < OW_SCHEDULE_SLOTS; slot++)
 	{
 		schedule->from[slot] = schedule->to[slot] = 0;

@@ -52,8 +52,9 @@ typedef struct ScheduleWindow
 {
 	TimestampTz lower;
 	TimestampTz upper;
-	int32		kind;			/* the stored kind code */
-	int32		area;			/* calendar area index; -1: nationwide */
+	int16		kind;			/* the stored kind code */
+	int16		area;			/* calendar area index; -1: nationwide */
+	int32		guidance;		/* a calendar's: as ScheduleSegment.guidance */
 } ScheduleWindow;
 
 /* What a row of outage_schedule adds to its window: a calendar has none. */
@@ -63,6 +64,7 @@ typedef struct ScheduleRow
 	bool		has_id;
 	const struct varlena *note; /* text or NULL */
 	const struct varlena *source;	/* text or NULL */
+	const struct varlena *guidance; /* text or NULL */
 } ScheduleRow;
 
 /*
@@ -112,8 +114,16 @@ typedef struct CompiledSchedule
 	int			also_from[OW_SCHEDULE_SLOTS];
 	int			also_to[OW_SCHEDULE_SLOTS];
 	int			nareas;			/* area slots in use: nareas + 1 */
-	const FacilityMap *facilities;	/* NULL: none (a calendar's schedule) */
+	const FacilityMap *facilities;	/* NULL: none */
 	const ScheduleWindows *windows; /* what the segments were made of */
+
+	/*
+	 * The windows' own guidance texts (server encoding): a segment's
+	 * guidance i > 0 is guidance[i - 1]; 0 means its kind's
+	 * (review_guidance).  See ow_schedule_guidance().
+	 */
+	int			nguidance;
+	text	  **guidance;
 	int			nsegments;
 	ScheduleSegment segments[FLEXIBLE_ARRAY_MEMBER];
 } CompiledSchedule;
@@ -291,6 +301,63 @@ ow_schedule_affects(const CompiledSchedule *schedule, int p, TimestampTz t)
 		t < schedule->affected_lower[p] || t >= schedule->affected_upper[p])
 		return false;
 	return ow_impacts[ow_schedule_impact(schedule, p, t)].affects_eligibility;
+}
+
+/* The segment deciding [lower, upper) of segments[lo .. hi - 1], or -1. */
+static inline int
+ow_segments_span_at(const ScheduleSegment *segments, int lo, int hi,
+					TimestampTz lower, TimestampTz upper)
+{
+	int			best = -1;
+	int64		best_key = -1;
+
+	lo = ow_segments_first_ending_after(segments, lo, hi, lower);
+	for (; lo < hi && segments[lo].lower < upper; lo++)
+	{
+		int64		key = ow_segment_key(segments[lo].kind, segments[lo].guidance);
+
+		if (key > best_key)
+		{
+			best = lo;
+			best_key = key;
+		}
+	}
+	return best;
+}
+
+/*
+ * The guidance of what decides slot p at [lower, upper) - an instant when
+ * upper is lower + 1, a Japan day, opening hours: the own text of the most
+ * severe window there (the window that decides: ow_segment_key), or NULL
+ * where that window has none and its kind's guidance applies.  This is
+ * what affecting_windows(), review_guidance() and the reports show.
+ */
+static inline const text *
+ow_schedule_guidance(const CompiledSchedule *schedule, int p,
+					 TimestampTz lower, TimestampTz upper)
+{
+	int			i;
+	int			j = -1;
+	int32		g;
+
+	if (schedule->nguidance == 0 || upper <= schedule->hull_lower ||
+		lower >= schedule->hull_upper || (uint32) p >= OW_SCHEDULE_SLOTS)
+		return NULL;
+	i = ow_segments_span_at(schedule->segments, schedule->from[p],
+							schedule->to[p], lower, upper);
+	if (schedule->also_from[p] < schedule->also_to[p])
+		j = ow_segments_span_at(schedule->segments, schedule->also_from[p],
+								schedule->also_to[p], lower, upper);
+	if (j >= 0 && (i < 0 ||
+				   ow_segment_key(schedule->segments[j].kind,
+								  schedule->segments[j].guidance) >
+				   ow_segment_key(schedule->segments[i].kind,
+								  schedule->segments[i].guidance)))
+		i = j;
+	if (i < 0)
+		return NULL;
+	g = schedule->segments[i].guidance;
+	return g > 0 ? schedule->guidance[g - 1] : NULL;
 }
 
 /* Where a facility's code starts its probe in a FacilityMap. */

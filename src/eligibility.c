@@ -17,6 +17,7 @@
 
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/lsyscache.h"
@@ -251,7 +252,10 @@ read_variant(FunctionCallInfo fcinfo, EligibilityCallCache *cache)
 			variant |= ARG_LOCAL_TIME;
 		else if (argtypes[1] == DATEOID)
 			variant |= ARG_DAY;
-		if (nargs == 3)
+		/* a calendar is the third argument (visit_guidance: lang follows) */
+		if (nargs >= 3 &&
+			argtypes[2] == ow_extension_type(fcinfo->flinfo->fn_oid,
+											 "outage_calendar"))
 			variant |= ARG_CALENDAR;
 	}
 	cache->variant = variant;
@@ -286,6 +290,19 @@ visit_time(FunctionCallInfo fcinfo, int flags)
 		PG_GETARG_TIMESTAMPTZ(1);
 }
 
+/* The Japan day of a date argument, [*lower, *upper); false if infinite. */
+static inline bool
+day_arg(FunctionCallInfo fcinfo, TimestampTz *lower, TimestampTz *upper)
+{
+	DateADT		day = PG_GETARG_DATEADT(1);
+
+	if (DATE_NOT_FINITE(day))
+		return false;
+	*lower = ow_japan_local_to_timestamptz((Timestamp) day * USECS_PER_DAY);
+	*upper = ow_japan_local_to_timestamptz((Timestamp) (day + 1) * USECS_PER_DAY);
+	return true;
+}
+
 /*
  * The rank of the most severe impact on the visit (impact.h); with
  * affected_only, whether that impact affects eligibility.  A date is the
@@ -303,14 +320,13 @@ visit_impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags,
 	p = visit_slot(fcinfo, cache, schedule, flags);
 	if (flags & ARG_DAY)
 	{
-		DateADT		day = PG_GETARG_DATEADT(1);
+		TimestampTz lower;
+		TimestampTz upper;
 		int32		rank;
 
-		if (DATE_NOT_FINITE(day))
+		if (!day_arg(fcinfo, &lower, &upper))
 			return OW_IMPACT_NONE;
-		rank = ow_schedule_span_impact(schedule, p,
-									   ow_japan_local_to_timestamptz((Timestamp) day * USECS_PER_DAY),
-									   ow_japan_local_to_timestamptz((Timestamp) (day + 1) * USECS_PER_DAY));
+		rank = ow_schedule_span_impact(schedule, p, lower, upper);
 		return affected_only ? ow_impacts[rank].affects_eligibility : rank;
 	}
 	t = visit_time(fcinfo, flags);
@@ -319,6 +335,43 @@ visit_impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags,
 	if (affected_only)
 		return ow_schedule_affects(schedule, p, t);
 	return ow_schedule_impact(schedule, p, t);
+}
+
+/*
+ * visit_guidance(): the own guidance of the window that decides the visit,
+ * else its impact's review_guidance in the last argument's language.
+ */
+static pg_attribute_always_inline Datum
+guidance(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
+{
+	const CompiledSchedule *schedule = schedule_arg(fcinfo, cache, flags);
+	int			p = visit_slot(fcinfo, cache, schedule, flags);
+	text	   *lang = PG_GETARG_TEXT_PP(PG_NARGS() - 1);
+	TimestampTz lower;
+	TimestampTz upper;
+	int32		rank;
+	const text *own;
+
+	if (flags & ARG_DAY)
+	{
+		if (!day_arg(fcinfo, &lower, &upper))
+			PG_RETURN_TEXT_P(ow_review_guidance(&ow_impacts[OW_IMPACT_NONE], lang));
+		rank = ow_schedule_span_impact(schedule, p, lower, upper);
+	}
+	else
+	{
+		lower = visit_time(fcinfo, flags);
+		upper = lower + 1;
+		rank = ow_schedule_impact(schedule, p, lower);
+	}
+	own = ow_schedule_guidance(schedule, p, lower, upper);
+	if (own != NULL)
+	{
+		/* the language is checked all the same: a typo is an error anyway */
+		(void) ow_review_guidance(&ow_impacts[rank], lang);
+		PG_RETURN_TEXT_P(DatumGetTextPCopy(PointerGetDatum(own)));
+	}
+	PG_RETURN_TEXT_P(ow_review_guidance(&ow_impacts[rank], lang));
 }
 
 static pg_attribute_always_inline Datum
@@ -369,6 +422,12 @@ impact(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
 				return body(fcinfo, cache_, ARG_FACILITY | ARG_LOCAL_TIME); \
 			case ARG_FACILITY | ARG_DAY: \
 				return body(fcinfo, cache_, ARG_FACILITY | ARG_DAY); \
+			case ARG_FACILITY | ARG_CALENDAR: \
+				return body(fcinfo, cache_, ARG_FACILITY | ARG_CALENDAR); \
+			case ARG_FACILITY | ARG_LOCAL_TIME | ARG_CALENDAR: \
+				return body(fcinfo, cache_, ARG_FACILITY | ARG_LOCAL_TIME | ARG_CALENDAR); \
+			case ARG_FACILITY | ARG_DAY | ARG_CALENDAR: \
+				return body(fcinfo, cache_, ARG_FACILITY | ARG_DAY | ARG_CALENDAR); \
 		} \
 		elog(ERROR, "unexpected eligibility function variant %d", cache_->variant); \
 	} while (0)
@@ -402,7 +461,8 @@ eligibility_impact_on_day(PG_FUNCTION_ARGS)
  * affecting_windows(): the windows behind eligibility_impact()'s answer, as
  * rows of outage_schedule, most severe first, from the same compiled
  * schedule (and so the same snapshot or calendar) that gives the answer.
- * With a calendar, the windows are its segments: no id, note or source.
+ * With a calendar, the windows are its segments: no id, note or source,
+ * and the guidance text of its own that the segment carries, if any.
  * The columns are filled by name, so a column a user added reads NULL.
  * One call lists a handful of rows, so the rows go to a tuplestore and the
  * variant is read at run time rather than compiled per case.
@@ -422,7 +482,8 @@ affecting_windows(PG_FUNCTION_ARGS)
 	int			natts;
 	enum
 	{
-		COL_OTHER, COL_ID, COL_AREA, COL_PERIOD, COL_NOTE, COL_SOURCE
+		COL_OTHER, COL_ID, COL_AREA, COL_PERIOD, COL_NOTE, COL_SOURCE,
+		COL_GUIDANCE
 	}		   *cols;
 	Datum	   *values;
 	bool	   *nulls;
@@ -459,6 +520,8 @@ affecting_windows(PG_FUNCTION_ARGS)
 			cols[i] = COL_NOTE;
 		else if (strcmp(name, "source") == 0 && att->atttypid == TEXTOID)
 			cols[i] = COL_SOURCE;
+		else if (strcmp(name, "guidance") == 0 && att->atttypid == TEXTOID)
+			cols[i] = COL_GUIDANCE;
 	}
 
 	windows = schedule->windows;
@@ -494,6 +557,12 @@ affecting_windows(PG_FUNCTION_ARGS)
 				case COL_SOURCE:
 					text = row ? row->source : NULL;
 					break;
+				case COL_GUIDANCE:
+					if (row != NULL)
+						text = row->guidance;
+					else if (w->guidance > 0 && w->guidance <= schedule->nguidance)
+						text = schedule->guidance[w->guidance - 1];
+					break;
 				case COL_OTHER:
 					continue;
 			}
@@ -506,6 +575,15 @@ affecting_windows(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, tupdesc, values, nulls);
 	}
 	return (Datum) 0;
+}
+
+/* The same variants, answering with guidance (eligibility.c's guidance()). */
+PG_FUNCTION_INFO_V1(visit_guidance);
+Datum
+visit_guidance(PG_FUNCTION_ARGS)
+{
+	DISPATCH_VARIANT(guidance, fcinfo);
+	PG_RETURN_NULL();			/* keep the compiler quiet */
 }
 
 PG_FUNCTION_INFO_V1(japan_time);
@@ -583,4 +661,39 @@ Datum
 eligibility_affected_bound_local(PG_FUNCTION_ARGS)
 {
 	return bound_by_arguments(fcinfo, true);
+}
+
+/*
+ * eligibility_reviewed_bound_local(upper): the span, as Japan local time,
+ * of the windows in which a visit whose check did not succeed is reviewed
+ * (reviews_failed_checks), in every area; NULL when there is none.  An
+ * adapter reading a HIS's tables by day narrows its scan with it, as with
+ * eligibility_affected_bound_local, but for the review, which also covers
+ * windows that do not affect eligibility.  Once per call: the segments are
+ * walked, since no lookup needs this hull.
+ */
+PG_FUNCTION_INFO_V1(eligibility_reviewed_bound_local);
+Datum
+eligibility_reviewed_bound_local(PG_FUNCTION_ARGS)
+{
+	bool		upper = PG_GETARG_BOOL(0);
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	const CompiledSchedule *schedule = ow_schedule_get(&cache->schedule, fcinfo);
+	TimestampTz lower_bound = DT_NOEND;
+	TimestampTz upper_bound = DT_NOBEGIN;
+
+	for (int i = 0; i < schedule->nsegments; i++)
+	{
+		const ScheduleSegment *seg = &schedule->segments[i];
+
+		CHECK_FOR_INTERRUPTS();
+		if (!ow_impacts[seg->kind].reviews_failed_checks)
+			continue;
+		lower_bound = Min(lower_bound, seg->lower);
+		upper_bound = Max(upper_bound, seg->upper);
+	}
+	if (lower_bound >= upper_bound)
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMP(ow_japan_local_bound(upper ? upper_bound : lower_bound,
+											 upper));
 }

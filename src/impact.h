@@ -6,7 +6,8 @@
  *	  should do.
  *
  * This table is the only place that spells the kinds, orders them by
- * severity and says which ones make a visit "affected"; the outage_window
+ * severity and says which ones make a visit "affected" and in which ones a
+ * visit whose online check did not succeed is reviewed; the outage_window
  * type, the calendar, the compiled schedule, the eligibility functions and
  * review_guidance() all read it, and test/impacts.sql checks the SQL enum
  * eligibility_impact against it (eligibility_impacts()).
@@ -26,6 +27,8 @@ typedef struct OutageImpact
 	const char *label;			/* SQL spelling, also eligibility_impact's */
 	int32		rank;			/* severity; none is 0 */
 	bool		affects_eligibility;	/* online verification itself failed */
+	bool		reviews_failed_checks;	/* a visit whose check did not succeed
+										 * is reviewed */
 	const char *guidance_ja;	/* review_guidance(), UTF-8 */
 	const char *guidance_en;
 } OutageImpact;

@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * impact_sql.c
- *	  The impact table's SQL face: review_guidance(), affects_eligibility()
- *	  and eligibility_impacts().
+ *	  The impact table's SQL face: review_guidance(), affects_eligibility(),
+ *	  reviews_failed_checks() and eligibility_impacts().
  *
  * The SQL enum eligibility_impact spells the impacts for SQL; its labels
  * are the table's (impact.h), and eligibility_impacts() lists the table so
@@ -82,12 +82,10 @@ impact_of_enum(Oid value)
 	return impact;
 }
 
-PG_FUNCTION_INFO_V1(review_guidance);
-Datum
-review_guidance(PG_FUNCTION_ARGS)
+text *
+ow_review_guidance(const OutageImpact *impact, text *lang_arg)
 {
-	const OutageImpact *impact = impact_of_enum(PG_GETARG_OID(0));
-	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	char	   *lang = text_to_cstring(lang_arg);
 	const char *guidance;
 
 	/* 'ja' and 'en', in any case, with blanks around them */
@@ -104,9 +102,16 @@ review_guidance(PG_FUNCTION_ARGS)
 						pnstrdup(lang, pg_mbcliplen(lang, strlen(lang), 16))),
 				 errhint("Use 'ja' (Japanese) or 'en' (English).")));
 
-	PG_RETURN_TEXT_P(cstring_to_text(pg_any_to_server(guidance,
-													  strlen(guidance),
-													  PG_UTF8)));
+	return cstring_to_text(pg_any_to_server(guidance, strlen(guidance),
+											PG_UTF8));
+}
+
+PG_FUNCTION_INFO_V1(review_guidance);
+Datum
+review_guidance(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(ow_review_guidance(impact_of_enum(PG_GETARG_OID(0)),
+										PG_GETARG_TEXT_PP(1)));
 }
 
 PG_FUNCTION_INFO_V1(affects_eligibility);
@@ -116,9 +121,17 @@ affects_eligibility(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(impact_of_enum(PG_GETARG_OID(0))->affects_eligibility);
 }
 
+PG_FUNCTION_INFO_V1(reviews_failed_checks);
+Datum
+reviews_failed_checks(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(impact_of_enum(PG_GETARG_OID(0))->reviews_failed_checks);
+}
+
 /*
  * The impact table, by severity: impact, severity, affects_eligibility,
- * window_kind (outage_window's stored code; NULL for none).
+ * window_kind (outage_window's stored code; NULL for none),
+ * reviews_failed_checks.
  */
 PG_FUNCTION_INFO_V1(eligibility_impacts);
 Datum
@@ -127,8 +140,8 @@ eligibility_impacts(PG_FUNCTION_ARGS)
 	FuncCallContext *funcctx;
 	Oid		   *labels;
 	int			r;
-	Datum		values[4];
-	bool		nulls[4] = {false, false, false, false};
+	Datum		values[5];
+	bool		nulls[5] = {false, false, false, false, false};
 
 	if (SRF_IS_FIRSTCALL())
 	{
@@ -156,6 +169,7 @@ eligibility_impacts(PG_FUNCTION_ARGS)
 	values[2] = BoolGetDatum(ow_impacts[r].affects_eligibility);
 	values[3] = Int32GetDatum(ow_impacts[r].code);
 	nulls[3] = ow_impacts[r].code == 0;
+	values[4] = BoolGetDatum(ow_impacts[r].reviews_failed_checks);
 	SRF_RETURN_NEXT(funcctx,
 					HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc,
 													  values, nulls)));

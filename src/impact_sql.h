@@ -29,4 +29,11 @@ extern void ow_enum_label_oids(Oid enum_type, const char *const *labels,
 /* The pg_enum oids of eligibility_impact's labels, by rank (impact.h). */
 extern void ow_impact_label_oids(Oid enum_type, Oid oids[OW_IMPACT_COUNT]);
 
+/*
+ * review_guidance(): an impact's guidance in lang ('ja' or 'en', any case,
+ * blanks around), converted to the server encoding.  Raises 22023 for
+ * another language.
+ */
+extern text *ow_review_guidance(const OutageImpact *impact, text *lang);
+
 #endif							/* OW_IMPACT_SQL_H */

@@ -165,6 +165,38 @@ read_areas(Oid namespace, Snapshot snapshot, CalendarSource *source)
 }
 
 /*
+ * The guidance column of outage_schedule, or 0 in a database not yet
+ * updated to 1.1, whose windows have none.
+ */
+static AttrNumber
+window_guidance_column(Relation rel)
+{
+	if (get_attnum(RelationGetRelid(rel), "guidance") <= 0)
+		return 0;
+	return table_column(rel, "guidance", TEXTOID, -1);
+}
+
+/*
+ * The last window's own guidance, copied into the source's memory (the
+ * slot's is gone with the next row).  An overlong text is refused from its
+ * size, before it is detoasted.
+ */
+static void
+window_guidance(TupleTableSlot *slot, AttrNumber att, CalendarSource *source)
+{
+	bool		isnull;
+	Datum		value = slot_getattr(slot, att, &isnull);
+	text	   *guidance;
+
+	if (isnull)
+		return;
+	ow_calendar_check_guidance(toast_raw_datum_size(value) - VARHDRSZ);
+	guidance = DatumGetTextPCopy(value);
+	ow_calendar_source_guidance(source, VARDATA_ANY(guidance),
+								VARSIZE_ANY_EXHDR(guidance));
+}
+
+/*
  * The rows of outage_schedule as read, kept for the windows behind an
  * answer (affecting_windows), their texts copied into the schedule's own
  * memory.
@@ -215,8 +247,8 @@ copy_text(TupleTableSlot *slot, AttrNumber attnum, MemoryContext target)
 
 static void
 keep_row(WindowRows *rows, TupleTableSlot *slot, AttrNumber id_att,
-		 AttrNumber note_att, AttrNumber source_att, int area,
-		 const OutageWindow *w)
+		 AttrNumber note_att, AttrNumber source_att, AttrNumber guidance_att,
+		 int area, const OutageWindow *w)
 {
 	ScheduleWindow *window;
 	ScheduleRow *row;
@@ -236,8 +268,9 @@ keep_row(WindowRows *rows, TupleTableSlot *slot, AttrNumber id_att,
 	row = &rows->rows[rows->n];
 	window->lower = w->lower;
 	window->upper = w->upper;
-	window->kind = w->kind;
-	window->area = area;
+	window->kind = (int16) w->kind;
+	window->area = (int16) area;
+	window->guidance = 0;		/* the row's own is in row->guidance */
 	row->has_id = false;
 	row->id = 0;
 	if (id_att != InvalidAttrNumber)
@@ -249,6 +282,7 @@ keep_row(WindowRows *rows, TupleTableSlot *slot, AttrNumber id_att,
 	}
 	row->note = copy_text(slot, note_att, rows->target);
 	row->source = copy_text(slot, source_att, rows->target);
+	row->guidance = copy_text(slot, guidance_att, rows->target);
 	rows->n++;
 }
 
@@ -267,8 +301,10 @@ read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source,
 	AttrNumber	id_att = optional_column(rel, "id", INT8OID);
 	AttrNumber	note_att = optional_column(rel, "note", TEXTOID);
 	AttrNumber	source_att = optional_column(rel, "source", TEXTOID);
+	AttrNumber	guidance_att = window_guidance_column(rel);
 	TupleTableSlot *slot = table_slot_create(rel, NULL);
 	TableScanDesc scan = table_beginscan(rel, snapshot, 0, NULL);
+
 	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
 	{
 		bool		area_null;
@@ -283,8 +319,50 @@ read_windows(Oid namespace, Snapshot snapshot, CalendarSource *source,
 		w = DatumGetOutageWindowP(period);
 		a = area_null ? -1 : text_area(source, area);
 		ow_calendar_source_window(source, a, w->lower, w->upper, w->kind);
+		if (guidance_att > 0)
+			window_guidance(slot, guidance_att, source);
 		if (rows != NULL)
-			keep_row(rows, slot, id_att, note_att, source_att, a, w);
+			keep_row(rows, slot, id_att, note_att, source_att,
+					 guidance_att, a, w);
+	}
+	table_endscan(scan);
+	ExecDropSingleTupleTableSlot(slot);
+	table_close(rel, NoLock);
+}
+
+/*
+ * The facilities of facility_area, each on its area (added if new), so
+ * that the calendar, and the schedule compiled from it, carries them.  The
+ * table is new in 1.1: a database not yet updated has none.
+ */
+static void
+read_facilities(Oid namespace, Snapshot snapshot, CalendarSource *source)
+{
+	Relation	rel;
+	AttrNumber	code_att;
+	AttrNumber	area_att;
+	TupleTableSlot *slot;
+	TableScanDesc scan;
+
+	if (!OidIsValid(get_relname_relid(FACILITY_TABLE, namespace)))
+		return;
+	rel = open_extension_table(namespace, FACILITY_TABLE, snapshot);
+	code_att = table_column(rel, "facility", InvalidOid, sizeof(int64));
+	area_att = table_column(rel, "area", TEXTOID, -1);
+	slot = table_slot_create(rel, NULL);
+	scan = table_beginscan(rel, snapshot, 0, NULL);
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+	{
+		bool		code_null;
+		bool		area_null;
+		Datum		code = slot_getattr(slot, code_att, &code_null);
+		Datum		area = slot_getattr(slot, area_att, &area_null);
+
+		CHECK_FOR_INTERRUPTS();
+		if (code_null || area_null || DatumGetInt64(code) <= 0)
+			continue;
+		ow_calendar_source_facility(source, DatumGetInt64(code),
+									text_area(source, area));
 	}
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
@@ -299,11 +377,12 @@ ow_schedule_calendar(Oid namespace, Snapshot snapshot)
 	ow_calendar_source_init(&source);
 	read_areas(namespace, snapshot, &source);
 	read_windows(namespace, snapshot, &source, NULL);
+	read_facilities(namespace, snapshot, &source);
 	return ow_calendar_build(&source);
 }
 
 /*
- * The same, keeping the rows, whose identity (id, note, source) the
+ * The same, keeping the rows, whose identity (id, note, source, guidance) the
  * compiled schedule carries for affecting_windows.
  */
 static OutageCalendar *
@@ -317,6 +396,7 @@ schedule_calendar_rows(Oid namespace, Snapshot snapshot, WindowRows *rows)
 	ow_calendar_source_init(&source);
 	read_areas(namespace, snapshot, &source);
 	read_windows(namespace, snapshot, &source, rows);
+	read_facilities(namespace, snapshot, &source);
 	calendar = ow_calendar_build(&source);
 
 	/* the calendar numbers the areas in name order */
@@ -344,84 +424,6 @@ rows_as_windows(const WindowRows *rows, const OutageCalendar *calendar,
 	return windows;
 }
 
-/*
- * The facilities of facility_area, each with its area's slot, in target.
- * The table is new in 1.1: a database not yet updated has none.
- */
-static const FacilityMap *
-read_facilities(Oid namespace, Snapshot snapshot,
-				const OutageCalendar *calendar, MemoryContext target)
-{
-	Relation	rel;
-	AttrNumber	code_att;
-	AttrNumber	area_att;
-	TupleTableSlot *slot;
-	TableScanDesc scan;
-	FacilityMap *map;
-	int64	   *codes = NULL;
-	int16	   *slots = NULL;
-	int			n = 0;
-	int			capacity = 0;
-	uint32		size = 16;
-
-	if (!OidIsValid(get_relname_relid(FACILITY_TABLE, namespace)))
-		return NULL;
-	rel = open_extension_table(namespace, FACILITY_TABLE, snapshot);
-	code_att = table_column(rel, "facility", InvalidOid, sizeof(int64));
-	area_att = table_column(rel, "area", TEXTOID, -1);
-	slot = table_slot_create(rel, NULL);
-	scan = table_beginscan(rel, snapshot, 0, NULL);
-	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
-	{
-		bool		code_null;
-		bool		area_null;
-		Datum		code = slot_getattr(slot, code_att, &code_null);
-		Datum		area = slot_getattr(slot, area_att, &area_null);
-		text	   *name;
-
-		CHECK_FOR_INTERRUPTS();
-		if (code_null || area_null || DatumGetInt64(code) <= 0)
-			continue;
-		if (n == capacity)
-		{
-			capacity = Max(16, 2 * capacity);
-			codes = codes ? repalloc(codes, sizeof(int64) * capacity) :
-				palloc(sizeof(int64) * capacity);
-			slots = slots ? repalloc(slots, sizeof(int16) * capacity) :
-				palloc(sizeof(int16) * capacity);
-		}
-		name = DatumGetTextPP(area);
-		codes[n] = DatumGetInt64(code);
-		slots[n] = OW_SCHEDULE_AREA_SLOT(ow_calendar_area_index(calendar,
-																 VARDATA_ANY(name),
-																 VARSIZE_ANY_EXHDR(name)));
-		n++;
-	}
-	table_endscan(scan);
-	ExecDropSingleTupleTableSlot(slot);
-	table_close(rel, NoLock);
-	if (n == 0)
-		return NULL;
-
-	/* at most half full, so that a miss - most visits - ends soon */
-	while (size < 2 * (uint32) n)
-		size *= 2;
-	map = MemoryContextAlloc(target, sizeof(FacilityMap));
-	map->mask = size - 1;
-	map->codes = MemoryContextAllocZero(target, sizeof(int64) * size);
-	map->slots = MemoryContextAlloc(target, sizeof(int16) * size);
-	for (int i = 0; i < n; i++)
-	{
-		uint32		h = ow_facility_hash(codes[i], map->mask);
-
-		while (map->codes[h] != 0 && map->codes[h] != codes[i])
-			h = (h + 1) & map->mask;
-		map->codes[h] = codes[i];
-		map->slots[h] = slots[i];
-	}
-	return map;
-}
-
 CompiledSchedule *
 ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
 {
@@ -435,8 +437,6 @@ ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
 	CompiledSchedule *schedule;
 
 	schedule = ow_calendar_compile(calendar, target);
-	schedule->facilities = read_facilities(namespace, snapshot, calendar,
-										   target);
 	/* the rows, not the calendar's segments, are the windows behind it */
 	pfree(unconstify(ScheduleWindows *, schedule->windows));
 	schedule->windows = rows_as_windows(&rows, calendar, target);
@@ -804,7 +804,8 @@ current_outage_calendar(PG_FUNCTION_ARGS)
 /*
  * The outage_calendar(area, period) aggregate: a calendar from any set of
  * windows (a what-if with wider margins, an archived schedule), with the
- * prefectures mapped as prefecture_area maps them now.
+ * prefectures mapped as prefecture_area maps them now, and the facilities
+ * as facility_area does.
  */
 PG_FUNCTION_INFO_V1(outage_calendar_accum);
 Datum
@@ -856,10 +857,12 @@ outage_calendar_final(PG_FUNCTION_ARGS)
 	 * Work on a copy of the areas (they live in the struct): a final
 	 * function may run more than once over the same state (window
 	 * aggregates), so the state must stay as it was.  The windows are only
-	 * read.
+	 * read; the state has no facilities, so the copy's come new.
 	 */
 	source = *state;
 	read_areas(namespace, ActiveSnapshotSet() ? GetActiveSnapshot()
 			   : GetTransactionSnapshot(), &source);
+	read_facilities(namespace, ActiveSnapshotSet() ? GetActiveSnapshot()
+					: GetTransactionSnapshot(), &source);
 	PG_RETURN_POINTER(ow_calendar_build(&source));
 }

@@ -177,7 +177,7 @@ static uint64
 run(const char *schema, const char *statement_format, int nargs,
 	Oid *argtypes, Datum *values, const bool *isnull)
 {
-	char		nulls[6];
+	char		nulls[8];
 	int			rc;
 
 	Assert(nargs <= lengthof(nulls));
@@ -386,11 +386,15 @@ outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 										 TRIGGER_EVENT_INSERT, true, true);
 	HeapTuple	newtuple = trigdata->tg_trigtuple;
 	const char *schema = extension_schema(trigdata);
-	Oid			argtypes[6] = {INT8OID, TEXTOID, InvalidOid, TEXTOID, TEXTOID,
-	TEXTARRAYOID};
-	Datum		values[6];
-	bool		isnull[6];
+	Oid			argtypes[7] = {INT8OID, TEXTOID, InvalidOid, TEXTOID, TEXTOID,
+	TEXTARRAYOID, TEXTOID};
+	Datum		values[7];
+	bool		isnull[7];
 	uint64		replaced = 0;
+
+	/* a window's own guidance is new in 1.1: a 1.0 table has no column */
+	bool		has_guidance = SPI_fnumber(RelationGetDescr(trigdata->tg_relation),
+										   "guidance") > 0;
 
 	values[0] = row_column(trigdata, newtuple, "id", NULL, &isnull[0]);
 	values[1] = row_column(trigdata, newtuple, "area", NULL, &isnull[1]);
@@ -399,6 +403,8 @@ outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 	values[4] = row_column(trigdata, newtuple, "source", NULL, &isnull[4]);
 	values[5] = shipped_hashes(trigdata);
 	isnull[5] = false;
+	if (has_guidance)
+		values[6] = row_column(trigdata, newtuple, "guidance", NULL, &isnull[6]);
 
 	if (on_citus_placement(trigdata, "outage_schedule"))
 	{
@@ -414,12 +420,19 @@ outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 	{
 		if (!RESTORING() && !shipped_id(trigdata, DatumGetInt64(values[0])))
 			reserved_id_error(DatumGetInt64(values[0]));
-		replaced = run(schema,
-					   "UPDATE %1$s.outage_schedule AS o"
-					   " SET area = $2, period = $3, note = $4, source = $5"
-					   " WHERE o.id OPERATOR(pg_catalog.=) $1"
-					   " AND pg_catalog.md5(o::pg_catalog.text) OPERATOR(pg_catalog.=) ANY ($6)",
-					   6, argtypes, values, isnull);
+		replaced = has_guidance ?
+			run(schema,
+				"UPDATE %1$s.outage_schedule AS o"
+				" SET area = $2, period = $3, note = $4, source = $5, guidance = $7"
+				" WHERE o.id OPERATOR(pg_catalog.=) $1"
+				" AND pg_catalog.md5(o::pg_catalog.text) OPERATOR(pg_catalog.=) ANY ($6)",
+				7, argtypes, values, isnull) :
+			run(schema,
+				"UPDATE %1$s.outage_schedule AS o"
+				" SET area = $2, period = $3, note = $4, source = $5"
+				" WHERE o.id OPERATOR(pg_catalog.=) $1"
+				" AND pg_catalog.md5(o::pg_catalog.text) OPERATOR(pg_catalog.=) ANY ($6)",
+				6, argtypes, values, isnull);
 		if (replaced == 0)
 			run(schema,
 				"DELETE FROM %1$s.outage_schedule_deleted_seed AS d"

@@ -26,11 +26,11 @@ SELECT is(
 	(SELECT count(*)::int FROM pg_proc
 	 WHERE proname IN ('is_eligibility_affected', 'eligibility_impact', 'affecting_windows')
 	   AND proparallel = 's'),
-	30, 'every overload of the three functions is PARALLEL SAFE');
+	36, 'every overload of the three functions is PARALLEL SAFE');
 SELECT is(
 	(SELECT count(*)::int FROM pg_proc
 	 WHERE proname = 'is_eligibility_affected' AND prosupport <> 0),
-	10, 'every is_eligibility_affected overload has the planner support function');
+	12, 'every is_eligibility_affected overload has the planner support function');
 SELECT is(
 	(SELECT count(*)::int FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid
 	 JOIN pg_extension e ON e.oid = d.refobjid

@@ -59,10 +59,10 @@ SELECT is(eligibility_impact_on_day('2241234567'::medical_institution_code, date
 
 -- the day-level answer over opening hours follows the facility's area too
 SELECT is((SELECT grade::text FROM eligibility_on_day('2211234567'::medical_institution_code,
-											  date '2025-03-01', '{10:00,11:00}')),
+											  date '2025-03-01', '{10:00,11:00}'::time[])),
 		  'certain', 'eligibility_on_day: the 熱海 clinic''s hours lie in the atami outage');
-SELECT is(ARRAY[eligibility_grade_on_day('2211111111'::medical_institution_code, date '2025-03-01', '{10:00,11:00}')::text,
-				eligibility_grade_on_day('2211111111'::medical_institution_code, date '2025-03-01', '{10:00,12:00}')::text],
+SELECT is(ARRAY[eligibility_grade_on_day('2211111111'::medical_institution_code, date '2025-03-01', '{10:00,11:00}'::time[])::text,
+				eligibility_grade_on_day('2211111111'::medical_institution_code, date '2025-03-01', opening_hours => '{10:00,12:00}')::text],
 		  ARRAY['none', 'possible'], 'eligibility_grade_on_day: its West neighbour is touched only from 11:00');
 
 -- the next statement sees a change of facility_area

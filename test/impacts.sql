@@ -5,7 +5,7 @@
 --
 BEGIN;
 CREATE EXTENSION outage_window;
-SELECT plan(7);
+SELECT plan(9);
 
 SELECT is(
 	(SELECT array_agg(impact::text ORDER BY severity) FROM eligibility_impacts()),
@@ -25,6 +25,20 @@ SELECT is(
 	 WHERE affects_eligibility),
 	ARRAY['intermittent', 'outage'],
 	'intermittent and outage windows make a visit affected; a registration delay does not');
+SELECT is(
+	(SELECT array_agg(impact::text ORDER BY severity) FROM eligibility_impacts()
+	 WHERE reviews_failed_checks),
+	ARRAY['registration_delay', 'intermittent', 'outage'],
+	'a visit whose check did not succeed is reviewed in every kind of window, a registration delay too (notice section 2(3))');
+SELECT is(
+	(SELECT count(*) FROM eligibility_impacts() AS i
+	 WHERE reviews_failed_checks(i.impact) IS DISTINCT FROM i.reviews_failed_checks
+	    OR affects_eligibility(i.impact) IS DISTINCT FROM i.affects_eligibility
+	    OR (i.affects_eligibility AND NOT i.reviews_failed_checks)
+	    OR (eligibility_review(i.impact, 'failed')).needs_review IS DISTINCT FROM i.reviews_failed_checks
+	    OR (eligibility_review(i.impact, 'ok')).needs_review),
+	0::bigint,
+	'reviews_failed_checks and affects_eligibility say what the table says; an affected visit is reviewed; eligibility_review follows the table');
 SELECT is(
 	(SELECT array_agg(kind(outage_window('2025-01-01 00:00+09', '2025-01-01 01:00+09', impact::text))
 					  ORDER BY severity)

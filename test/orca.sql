@@ -5,7 +5,7 @@
 -- with C collation (test/scenarios/orca_encodings.sh).
 BEGIN;
 CREATE EXTENSION outage_window;
-SELECT plan(130);
+SELECT plan(189);
 
 -- The catalog surface: created with the extension, with no ORCA table around.
 SELECT has_function('orca_date', ARRAY['text']);
@@ -16,18 +16,20 @@ SELECT has_function('eligibility_impact_on_day', ARRAY['prefecture', 'date']);
 SELECT volatility_is('orca_timestamp', ARRAY['text', 'text'], 'immutable');
 SELECT volatility_is('orca_date', ARRAY['text'], 'immutable');
 SELECT volatility_is('orca_affected_visits', ARRAY['name'], 'stable');
+SELECT volatility_is('orca_window_visits', ARRAY['name'], 'stable');
 SELECT is(
 	(SELECT count(*)::int FROM pg_proc p
 	 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 	 WHERE p.proname IN ('orca_date', 'orca_time', 'orca_timestamp', 'orca_table',
-	                     'orca_affected_visits', 'orca_eligibility_review', 'orca_billing_audit')
+	                     'orca_window_visits', 'orca_affected_visits', 'orca_eligibility_review',
+	                     'orca_billing_audit')
 	   AND obj_description(p.oid, 'pg_proc') IS NOT NULL),
-	8, 'the eight ORCA functions belong to the extension and have a comment');
+	9, 'the nine ORCA functions belong to the extension and have a comment');
 SELECT is(
 	(SELECT array_agg(p.proname::text ORDER BY p.proname) FROM pg_proc p
-	 WHERE p.proname IN ('orca_affected_visits', 'orca_billing_audit')
+	 WHERE p.proname IN ('orca_window_visits', 'orca_billing_audit')
 	   AND 'search_path=pg_catalog, pg_temp' = ANY (p.proconfig)),
-	ARRAY['orca_affected_visits', 'orca_billing_audit'],
+	ARRAY['orca_billing_audit', 'orca_window_visits'],
 	'the dynamic-SQL reports run with a fixed search_path');
 SELECT throws_ok($$SELECT * FROM orca_eligibility_review('orca')$$, '42P01',
 	'relation orca.tbl_uketuke does not exist',
@@ -55,8 +57,18 @@ SELECT is(eligibility_impact_on_day('大阪府', '2025-02-01'), 'registration_de
 
 \ir fixtures/orca_fixture.sql
 
--- Each reception, against the answer written out for it (49 + 49 tests),
--- ORCA's counter rows (ukeid 0) among them.
+-- Each reception, against the answer written out for it (52 + 52 + 52
+-- tests), ORCA's counter rows (ukeid 0) among them: in a window the review
+-- covers (a registration delay too), affected, reviewed.
+SELECT is(
+	(SELECT row(w.impact::text, w.check_status, w.visit_at, w.affected)::text
+	 FROM orca_window_visits('orca') w
+	 WHERE (w.hospnum, w.ptid, w.visit_date, w.ukeid) = (e.hospnum, e.ptid, e.visit_date, e.ukeid)),
+	CASE WHEN e.impact IS NOT NULL THEN row(e.impact, e.check_status, e.visit_at, e.listed)::text END,
+	format('in a window: hospnum %s ukeymd "%s" ukeid %s (%s)', e.hospnum, e.ukeymd, e.ukeid, e.why))
+FROM orca.fixture_expected_visit e
+ORDER BY e.hospnum, e.ukeymd, e.ukeid;
+
 SELECT is(
 	(SELECT row(a.impact::text, a.check_status, a.visit_at)::text
 	 FROM orca_affected_visits('orca') a
@@ -85,7 +97,7 @@ SELECT results_eq(
 SELECT is(
 	(SELECT count(*)::int FROM orca_eligibility_review('orca', 'ja') r
 	 WHERE r.guidance = review_guidance(r.impact, 'ja')),
-	25, 'each reviewed visit carries the guidance for its impact');
+	30, 'each reviewed visit carries the guidance for its impact');
 SELECT is(
 	(SELECT count(*)::int FROM orca_eligibility_review('orca') r
 	 LEFT JOIN orca.fixture_expected_patient p ON (p.hospnum, p.ptid) = (r.hospnum, r.ptid)
@@ -97,7 +109,7 @@ SELECT set_eq(
 	         copay_percent, unknown_insurer, charged_full
 	  FROM orca_billing_audit('orca', 'en')$$,
 	$$SELECT * FROM orca.fixture_expected_bill$$,
-	'billing audit: unknown-insurer (77777777, 77777779) and 10割 (自費) bills of affected visits');
+	'billing audit: unknown-insurer (77777777, 77777779) and 10割 (自費) bills of affected visits and of visits reviewed in a registration delay');
 SELECT is(
 	(SELECT count(*) - count(DISTINCT (hospnum, ptid, denpnum)) FROM orca_billing_audit('orca', 'en')),
 	0::bigint, 'billing audit: one row per bill, also for a patient with two receptions that day');
@@ -112,7 +124,7 @@ CREATE FUNCTION orca_evil.btrim(text) RETURNS text LANGUAGE sql AS $$ SELECT 'x'
 CREATE FUNCTION orca_evil.orca_date(text) RETURNS date LANGUAGE sql AS $$ SELECT date '2025-02-01' $$;
 CREATE TABLE orca_evil.tbl_uketuke (LIKE orca.tbl_uketuke);
 SET LOCAL search_path = orca_evil, public;
-SELECT is((SELECT count(*)::int FROM public.orca_eligibility_review('orca')), 25,
+SELECT is((SELECT count(*)::int FROM public.orca_eligibility_review('orca')), 30,
 	'a search_path shadowing btrim, orca_date and tbl_uketuke gives the same review');
 RESET search_path;
 

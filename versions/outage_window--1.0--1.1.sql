@@ -10,6 +10,183 @@
 --
 
 --
+-- A window may carry its own guidance (install/30_schedule.sql), for when
+-- its kind's does not fit it.  The new column changes outage_schedule's row
+-- type: the functions that return its rows are made again to return the
+-- column too: shipped_outage_windows(), whose rows' hashes the sections
+-- below compute, here; the four affecting_windows of 1.0 (SQL functions
+-- whose bodies list the old columns) are dropped here and created again
+-- below as the C function of 1.1, with its calendar and facility forms.
+-- A user's view or function that depends on one of them stops this update
+-- with an error naming it; drop it, update, and create it again.
+--
+ALTER TABLE @extschema@.outage_schedule
+	ADD COLUMN guidance text,
+	-- a calendar carries each window's guidance (OW_CALENDAR_MAX_GUIDANCE_BYTES)
+	ADD CONSTRAINT outage_schedule_guidance_check
+		CHECK (guidance OPERATOR(pg_catalog.<>) ''::pg_catalog.text
+			   AND pg_catalog.octet_length(guidance) OPERATOR(pg_catalog.<=) 2048);
+COMMENT ON COLUMN @extschema@.outage_schedule.guidance IS
+'What staff should do during this window, when its kind''s review_guidance does not fit it (NULL: the kind''s); visit_guidance and the reports show it';
+
+DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp);
+DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz);
+DROP FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp);
+DROP FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamptz);
+DROP FUNCTION @extschema@.shipped_outage_windows();
+
+CREATE FUNCTION @extschema@.shipped_outage_windows()
+RETURNS SETOF @extschema@.outage_schedule
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT s.id, s.area,
+		   @extschema@.outage_window(s.lower_at, s.upper_at, s.kind),
+		   s.note, s.source, NULL::pg_catalog.text
+	FROM (VALUES
+		(1::pg_catalog.int8, 'east'::pg_catalog.text,
+		 '2025-02-01 22:00:00+09'::pg_catalog.timestamptz,
+		 '2025-02-02 00:30:00+09'::pg_catalog.timestamptz,
+		 'outage'::pg_catalog.text,
+		 '長時間の通信断: オンライン資格確認ができない (long outage: no connection at all)'::pg_catalog.text,
+		 '日医発第1817号 (2025-01-30) 1(1); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'::pg_catalog.text),
+		(2, 'east',
+		 '2025-02-02 03:00:00+09', '2025-02-02 22:00:00+09', 'intermittent',
+		 '数分間の通信断: 毎時間1分程度、1～2回 (intermittent: about one minute, once or twice an hour)',
+		 '日医発第1817号 (2025-01-30) 1(2); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'),
+		(3, 'west',
+		 '2025-02-02 07:00:00+09', '2025-02-02 08:00:00+09', 'intermittent',
+		 '数分間の通信断: 毎時間1分程度、1～2回 (intermittent: about one minute, once or twice an hour)',
+		 '日医発第1817号 (2025-01-30) 1(2); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'),
+		(4, 'west',
+		 '2025-02-01 22:00:00+09', '2025-02-02 00:30:00+09', 'registration_delay',
+		 '東日本エリアの通信断中: マイナ保険証の利用登録の完了が遅延 (while the East is down: card registrations complete late)',
+		 '日医発第1817号 (2025-01-30) 2(3); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30'),
+		(5, 'west',
+		 '2025-02-02 03:00:00+09', '2025-02-02 22:00:00+09', 'registration_delay',
+		 '東日本エリアの通信断中: マイナ保険証の利用登録の完了が遅延 (while the East is down: card registrations complete late)',
+		 '日医発第1817号 (2025-01-30) 2(3); 厚生労働省保険局医療介護連携政策課 事務連絡 2025-01-30')
+	) AS s (id, area, lower_at, upper_at, kind, note, source);
+END;
+
+COMMENT ON FUNCTION @extschema@.shipped_outage_windows() IS
+'The outage windows this version of the extension ships, as shipped (outage_schedule starts with them)';
+
+--
+-- visit_guidance (install/48_calendar_facility.sql): review_guidance for a
+-- visit, in the words of the window behind it.  The prefecture and text
+-- forms come here, before the ORCA reports that call them; the forms for a
+-- facility's code come with that type, below.
+--
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+
+--
 -- The schedule's triggers are C (src/schedule_triggers.c): a PL/pgSQL body
 -- named this schema as text.  Same names and signatures, new language; the
 -- seed put back under its own id leaves outage_schedule_deleted_seed, and
@@ -71,17 +248,18 @@ DELETE FROM @extschema@.outage_schedule_deleted_seed AS d
 
 --
 -- review_guidance is C (src/impact_sql.c), for the same reason; it reads
--- the impact table (src/impact.h), which two new functions show to SQL.
+-- the impact table (src/impact.h), which new functions show to SQL.
 --
 CREATE FUNCTION @extschema@.eligibility_impacts(
 	OUT impact @extschema@.eligibility_impact, OUT severity pg_catalog.int4,
-	OUT affects_eligibility pg_catalog.bool, OUT window_kind pg_catalog.int4)
+	OUT affects_eligibility pg_catalog.bool, OUT window_kind pg_catalog.int4,
+	OUT reviews_failed_checks pg_catalog.bool)
 RETURNS SETOF pg_catalog.record
 AS 'MODULE_PATHNAME', 'eligibility_impacts'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
 
 COMMENT ON FUNCTION @extschema@.eligibility_impacts() IS
-'Every impact, least severe first: its severity, whether it makes a visit affected (is_eligibility_affected), and the kind code outage_window stores (NULL for none)';
+'Every impact, least severe first: its severity, whether it makes a visit affected (is_eligibility_affected), the kind code outage_window stores (NULL for none), and whether a visit whose check did not succeed is reviewed (eligibility_review)';
 
 CREATE FUNCTION @extschema@.affects_eligibility(impact @extschema@.eligibility_impact)
 RETURNS pg_catalog.bool
@@ -90,6 +268,27 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.affects_eligibility(@extschema@.eligibility_impact) IS
 'Whether a visit with this impact could not be verified online (intermittent, outage): is_eligibility_affected is true exactly then';
+
+-- A registration delay does not affect eligibility, yet a card whose
+-- registration had not completed could not be verified there either: the
+-- review covers every impact this says, not only the affected ones.
+CREATE FUNCTION @extschema@.reviews_failed_checks(impact @extschema@.eligibility_impact)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'reviews_failed_checks'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.reviews_failed_checks(@extschema@.eligibility_impact) IS
+'Whether a visit with this impact is reviewed when its online eligibility check did not succeed (registration_delay, intermittent, outage): eligibility_review''s needs_review';
+
+-- The span of the windows the review covers (reviews_failed_checks), for an
+-- adapter that narrows its scan of a HIS's tables by day.
+CREATE FUNCTION @extschema@.eligibility_reviewed_bound_local(upper pg_catalog.bool)
+RETURNS pg_catalog.timestamp
+AS 'MODULE_PATHNAME', 'eligibility_reviewed_bound_local'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_reviewed_bound_local(pg_catalog.bool) IS
+'Start (upper = false) or end (upper = true), as Japan local time, of the span covering every window in which a visit whose check did not succeed is reviewed (reviews_failed_checks); NULL if there is none';
 
 CREATE OR REPLACE FUNCTION @extschema@.review_guidance(
 	impact @extschema@.eligibility_impact, lang pg_catalog.text DEFAULT 'ja')
@@ -113,6 +312,12 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 -- and created again (the review first: its SQL body depends on the other).
 -- A user's view or function that depends on either stops this update with
 -- an error naming it; drop it, update, and create it again.
+--
+-- A registration delay's visits whose check did not succeed are reviewed
+-- too (the notice, section 2(3)): orca_window_visits (new) lists the
+-- receptions of every window the review covers, with whether the window
+-- affected eligibility; orca_affected_visits keeps 1.0's rows, the affected
+-- ones, read from it; the review and the billing audit read it too.
 --
 CREATE FUNCTION @extschema@.orca_table(orca_schema pg_catalog.name,
 	tbl pg_catalog.name, required pg_catalog.bool)
@@ -168,7 +373,7 @@ COMMENT ON FUNCTION @extschema@.orca_table(pg_catalog.name, pg_catalog.name, pg_
 DROP FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text);
 DROP FUNCTION @extschema@.orca_affected_visits(pg_catalog.name);
 
-CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
+CREATE FUNCTION @extschema@.orca_window_visits(orca_schema pg_catalog.name DEFAULT 'public')
 RETURNS TABLE (
 	hospnum pg_catalog.int4,
 	ptid pg_catalog.int8,
@@ -177,6 +382,7 @@ RETURNS TABLE (
 	visit_at pg_catalog.timestamp,
 	facility_prefecture @extschema@.prefecture,
 	impact @extschema@.eligibility_impact,
+	affected pg_catalog.bool,
 	check_status pg_catalog.text,
 	last_check_at pg_catalog.timestamp,
 	patient_number pg_catalog.text,
@@ -279,17 +485,17 @@ BEGIN
 			orca_schema);
 	END IF;
 
-	-- Only receptions on the days the windows span can be affected; a range
-	-- on ukeymd (digits compare alike in every collation) lets the primary
-	-- key of tbl_uketuke find them.
+	-- Only receptions on the days the reviewed windows span are in one; a
+	-- range on ukeymd (digits compare alike in every collation) lets the
+	-- primary key of tbl_uketuke find them.
 	-- With no window at all the bounds are NULL and no row is read; an
 	-- open-ended window leaves that end of the range open.
-	EXECUTE pg_catalog.format('SELECT %s.eligibility_affected_bound_local(false)', ext)
+	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local(false)', ext)
 		INTO bound;
 	first_day := CASE WHEN pg_catalog.isfinite(bound)
 					  THEN pg_catalog.to_char(bound, 'YYYYMMDD')
 					  WHEN bound IS NOT NULL THEN '00000000' END;
-	EXECUTE pg_catalog.format('SELECT %s.eligibility_affected_bound_local(true)', ext)
+	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local(true)', ext)
 		INTO bound;
 	last_day := CASE WHEN pg_catalog.isfinite(bound)
 					 THEN pg_catalog.to_char(bound, 'YYYYMMDD')
@@ -297,11 +503,11 @@ BEGIN
 
 	-- OFFSET 0 keeps each reception's date and time read once, rather than
 	-- once for every tbl_onshi_kaku row of the patient it is compared with.
-	-- The patient's identity is read last, for the affected visits only.
+	-- The patient's identity is read last, for the visits in a window only.
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 		SELECT a.*, n.ptnum, p.name, p.kananame, p.sex, p.birthday, p.address
 		FROM (SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
-					 f.prefecture, r.impact, s.check_status, c.last_at
+					 f.prefecture, r.impact, r.affected, s.check_status, c.last_at
 			  FROM (SELECT u.hospnum::pg_catalog.int4 AS hospnum,
 						   u.ptid::pg_catalog.int8 AS ptid,
 						   %3$s.orca_date(u.ukeymd::pg_catalog.text) AS visit_date,
@@ -360,9 +566,9 @@ BEGIN
 			  CROSS JOIN LATERAL %3$s.eligibility_review(f.prefecture, v.visit_date,
 					v.visit_at, s.check_status, 'ja'::pg_catalog.text) AS r
 			  WHERE v.visit_date IS NOT NULL
-				AND r.affected
+				AND %3$s.reviews_failed_checks(r.impact)
 			  OFFSET 0) AS a (hospnum, ptid, visit_date, ukeid, visit_at, facility_prefecture,
-							  impact, check_status, last_check_at)
+							  impact, affected, check_status, last_check_at)
 		LEFT JOIN LATERAL (%5$s) AS n ON a.ptid OPERATOR(pg_catalog.<>) 0
 		LEFT JOIN LATERAL (%6$s) AS p ON a.ptid OPERATOR(pg_catalog.<>) 0
 		ORDER BY a.hospnum, a.visit_date, a.visit_at NULLS LAST, a.ukeid, a.ptid
@@ -371,8 +577,44 @@ BEGIN
 END;
 $$;
 
+COMMENT ON FUNCTION @extschema@.orca_window_visits(pg_catalog.name) IS
+'ORCA receptions (tbl_uketuke in the given schema) in a window of the facility''s prefecture in which failed checks are reviewed (outage, intermittent, registration_delay), whether it affected eligibility, the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti)';
+
+-- orca_affected_visits keeps its meaning of 1.0: the visits whose
+-- eligibility the window affected (outage, intermittent), checked or not.
+-- A registration delay's visits are in orca_window_visits, and those whose
+-- check did not succeed in orca_eligibility_review.
+CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	last_check_at pg_catalog.timestamp,
+	patient_number pg_catalog.text,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date,
+	patient_address pg_catalog.text
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
+		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
+		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
+		   v.patient_address
+	FROM @extschema@.orca_window_visits(orca_schema) AS v
+	WHERE v.affected
+	ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid;
+END;
+
 COMMENT ON FUNCTION @extschema@.orca_affected_visits(pg_catalog.name) IS
-'ORCA receptions (tbl_uketuke in the given schema) in an outage or intermittent window of the facility''s prefecture, with the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti)';
+'ORCA receptions (tbl_uketuke in the given schema) in an outage or intermittent window of the facility''s prefecture, with the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti); orca_window_visits also has the registration delay''s';
 
 -- orca_eligibility_review is created again at the end of this script,
 -- once the review core it calls (eligibility_review) exists.
@@ -428,7 +670,9 @@ BEGIN
 			   b.facility_prefecture, b.impact, b.check_status,
 			   b.denpnum, b.insurer_number, b.copay_percent,
 			   b.unknown_insurer, b.charged_full,
-			   %2$s.review_guidance(b.impact, $1)
+			   -- what to do, as the review core says it for the visit
+			   (%2$s.eligibility_review(b.facility_prefecture, b.visit_date,
+					b.visit_at, b.check_status, $1)).guidance
 		FROM (SELECT DISTINCT ON (v.hospnum, v.ptid, m.denpnum)
 					 v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 					 v.facility_prefecture, v.impact, v.check_status,
@@ -439,7 +683,8 @@ BEGIN
 						ANY ('{77777777,77777779}'::pg_catalog.text[])) IS TRUE AS unknown_insurer,
 					 (pg_catalog.btrim(c.hknnum) OPERATOR(pg_catalog.=) '980'
 					  OR m.ptftnrate OPERATOR(pg_catalog.=) 100) IS TRUE AS charged_full
-			  FROM %2$s.orca_affected_visits($2) AS v
+			  FROM %2$s.orca_window_visits($2) AS v
+			  CROSS JOIN LATERAL %2$s.eligibility_review(v.impact, v.check_status, $1) AS r
 			  JOIN %1$I.tbl_syunou_main AS m
 				ON m.hospnum OPERATOR(pg_catalog.=) v.hospnum
 			   AND m.ptid OPERATOR(pg_catalog.=) v.ptid
@@ -457,6 +702,7 @@ BEGIN
 				ON p.hospnum OPERATOR(pg_catalog.=) c.hospnum
 			   AND p.ptid OPERATOR(pg_catalog.=) c.ptid
 			   AND p.hknid OPERATOR(pg_catalog.=) c.hknid
+			  WHERE v.affected OR r.needs_review
 			  ORDER BY v.hospnum, v.ptid, m.denpnum,
 					   v.impact DESC, v.visit_at NULLS LAST, v.ukeid) AS b
 		WHERE b.unknown_insurer OR b.charged_full
@@ -467,7 +713,7 @@ END;
 $$;
 
 COMMENT ON FUNCTION @extschema@.orca_billing_audit(pg_catalog.name, pg_catalog.text) IS
-'Bills of ORCA visits in an outage or intermittent window that were claimed to an unknown insurer (77777777, 77777779) or charged 10割 (a 自費 combination, hknnum 980, or ptftnrate 100), one row per bill, with what to do (lang ''ja'' or ''en'')';
+'Bills of ORCA visits in an outage or intermittent window, or reviewed in a registration delay (check not ok), that were claimed to an unknown insurer (77777777, 77777779) or charged 10割 (a 自費 combination, hknnum 980, or ptftnrate 100), one row per bill, with what to do (lang ''ja'' or ''en'')';
 
 --
 -- pg_dump's conditions name nothing of this schema.
@@ -747,36 +993,47 @@ COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(pg_catalog.text, pg_ca
 
 --
 -- affecting_windows is the same C function as the answers (it was SQL over
--- the tables): it lists the windows of the very schedule that gave the
--- answer, and gains calendar forms, which list the calendar's segments.
+-- the tables, dropped at the top of this script): it lists the windows of
+-- the very schedule that gave the answer, and gains calendar forms, which
+-- list the calendar's segments.
 --
-CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz)
 RETURNS SETOF @extschema@.outage_schedule
 AS 'MODULE_PATHNAME', 'affecting_windows'
 LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
-CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamp)
 RETURNS SETOF @extschema@.outage_schedule
 AS 'MODULE_PATHNAME', 'affecting_windows'
 LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
-CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamptz)
 RETURNS SETOF @extschema@.outage_schedule
 AS 'MODULE_PATHNAME', 'affecting_windows'
 LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
-CREATE OR REPLACE FUNCTION @extschema@.affecting_windows(
+CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture pg_catalog.text, visit_at pg_catalog.timestamp)
 RETURNS SETOF @extschema@.outage_schedule
 AS 'MODULE_PATHNAME', 'affecting_windows'
 LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 3;
 
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamptz) IS
+'The outage_schedule rows that apply to a visit at a facility in this prefecture, most severe first';
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp) IS
+'The outage_schedule rows that apply to a visit at this Japan local time, most severe first';
+COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz) IS
+'The outage_schedule rows that apply to a visit, most severe first; the facility''s prefecture given as text';
+COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp) IS
+'The outage_schedule rows that apply to a visit at this Japan local time, most severe first; prefecture given as text';
+
 -- affecting_windows with a calendar: a calendar keeps each area's windows
 -- merged into segments, so the rows are the segments covering the visit
--- (the area's, then the nationwide one), with no id, note or source.
+-- (the area's, then the nationwide one), with no id, note or source, and
+-- the segment's own guidance, if it has one.
 
 CREATE FUNCTION @extschema@.affecting_windows(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
@@ -807,13 +1064,13 @@ AS 'MODULE_PATHNAME', 'affecting_windows'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
 
 COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
-'The segments of the given calendar that apply to a visit (its area''s and the nationwide one), most severe first; id, note and source are NULL (reads no table)';
+'The segments of the given calendar that apply to a visit (its area''s and the nationwide one), most severe first; id, note and source are NULL, guidance is the segment''s own (reads no table)';
 COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar) IS
-'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; id, note and source are NULL';
+'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; id, note and source are NULL, guidance is the segment''s own';
 COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
-'The segments of the given calendar that apply to a visit, most severe first; prefecture given as text; id, note and source are NULL';
+'The segments of the given calendar that apply to a visit, most severe first; prefecture given as text; id, note and source are NULL, guidance is the segment''s own';
 COMMENT ON FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar) IS
-'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; prefecture given as text; id, note and source are NULL';
+'The segments of the given calendar that apply to a visit at this Japan local time, most severe first; prefecture given as text; id, note and source are NULL, guidance is the segment''s own';
 
 --
 -- outage_notice_windows(): the windows of a whole notice (src/notice.c,
@@ -1161,8 +1418,7 @@ GRANT INSERT, UPDATE, DELETE ON @extschema@.facility_area
 --
 -- The same for a facility by its 10-digit code: the area facility_area
 -- gives it, else its prefecture's (the code's first two digits).  These
--- read the tables; a calendar holds no facilities yet, so there is no
--- calendar form (it would silently answer for the prefecture).
+-- read the tables; their calendar forms come with the day-level ones below.
 
 CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz)
@@ -1381,6 +1637,163 @@ COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_ins
 'The day-level grade over the opening hours at this facility (its facility_area area, else its prefecture''s)';
 
 
+--
+-- A facility by its 10-digit code, against a calendar: the calendar carries
+-- facility_area (current_outage_calendar() puts it in), so these answer as
+-- the table forms do for the facility's own area, else its prefecture's,
+-- reading no table (IMMUTABLE: Citus workers, stored audits).
+--
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE FUNCTION @extschema@.is_eligibility_affected(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'is_eligibility_affected'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.is_eligibility_affected_support;
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_impact_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar)
+RETURNS @extschema@.eligibility_impact
+AS 'MODULE_PATHNAME', 'eligibility_impact_on_day'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+CREATE FUNCTION @extschema@.affecting_windows(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+CREATE FUNCTION @extschema@.eligibility_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, opening_hours pg_catalog.time[] DEFAULT NULL,
+	OUT impact @extschema@.eligibility_impact, OUT grade @extschema@.eligibility_grade,
+	OUT affected_time pg_catalog.interval, OUT open_time pg_catalog.interval)
+RETURNS pg_catalog.record
+AS 'MODULE_PATHNAME', 'eligibility_on_day'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_grade_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, opening_hours pg_catalog.time[] DEFAULT NULL)
+RETURNS @extschema@.eligibility_grade
+AS 'MODULE_PATHNAME', 'eligibility_grade_on_day'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'True when a visit at this facility falls in an outage or intermittent window of the given calendar, for the facility''s area in the calendar''s facility_area, else its prefecture''s (reads no table)';
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'True when a visit at this facility, at this Japan local time, falls in an outage or intermittent window of the given calendar (reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that applies to a visit at this facility (its area in the calendar''s facility_area, else its prefecture''s; reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that applies to a visit at this facility at this Japan local time (reads no table)';
+COMMENT ON FUNCTION @extschema@.eligibility_impact_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar) IS
+'The most severe window of the given calendar that touches this Japan calendar day at this facility (reads no table)';
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar) IS
+'The segments of the given calendar that apply to a visit at this facility (its area in the calendar''s facility_area, else its prefecture''s, and the nationwide one), most severe first; id, note and source are NULL, guidance is the segment''s own (reads no table)';
+COMMENT ON FUNCTION @extschema@.affecting_windows(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar) IS
+'The segments of the given calendar that apply to a visit at this facility at this Japan local time, most severe first; id, note and source are NULL, guidance is the segment''s own';
+COMMENT ON FUNCTION @extschema@.eligibility_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.time[]) IS
+'A claim''s day at this facility against a calendar (its area in the calendar''s facility_area, else its prefecture''s): impact, grade and times over the opening hours; reads no table';
+COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.time[]) IS
+'The day-level grade over the opening hours at this facility, against a calendar; reads no table';
+
+--
+-- visit_guidance: what review_guidance says, for a visit rather than an
+-- impact: the own guidance of the window that decides the visit (the most
+-- severe one; outage_schedule.guidance), else its kind's review_guidance.
+-- A timestamp is Japan local time, a date the whole Japan day, as in the
+-- other eligibility functions.  Its own name, not review_guidance's: an
+-- overload there would make review_guidance('outage', 'en') ambiguous.
+--
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamptz,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_at pg_catalog.timestamp,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.visit_guidance(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'visit_guidance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, pg_catalog.text) IS
+'What to do for a visit at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit at this Japan local time at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+'What to do for a visit on this Japan calendar day at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
+
 -- ---------------------------------------------------------------------------
 -- The monthly receipt file (レセ電, RECEIPTC.UKE): claims, their bad
 -- records, the claims an outage audit must review, and the visits inside
@@ -1442,7 +1855,10 @@ COMMENT ON FUNCTION @extschema@.uke_errors(pg_catalog.bytea) IS
 -- number (77777777, 77777779) or a 不詳 comment.  reasons says why:
 --   visit_on_affected_day       a visit day that windows affecting
 --                               eligibility cover (grade possible or certain)
---   no_confirmation_record      such a day, and no SN record
+--   no_confirmation_record      a visit day a window touched in which a
+--                               visit without a successful check is
+--                               reviewed (reviews_failed_checks: a
+--                               registration delay too), and no SN record
 --   fusho_without_comment       a 不詳 number without 「不詳」 in 摘要
 --   fusho_on_unaffected_days    a 不詳 number, and no visit day affected
 --   fusho_comment_without_fusho_number  「不詳」 in 摘要, real numbers
@@ -1482,11 +1898,13 @@ BEGIN ATOMIC
 		   COALESCE(d.affected_days, '{}'),
 		   COALESCE(d.grade, 'none'),
 		   COALESCE(d.impact, 'none'),
-		   @extschema@.review_guidance(COALESCE(d.impact, 'none'), lang),
+		   -- the own guidance of the window behind the claim's impact, if it has one
+		   COALESCE(d.guidance,
+					@extschema@.review_guidance(COALESCE(d.impact, 'none'), lang)),
 		   pg_catalog.array_remove(ARRAY[
 			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
 					THEN 'visit_on_affected_day' END,
-			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
+			   CASE WHEN @extschema@.reviews_failed_checks(d.impact)
 						 AND pg_catalog.cardinality(c.confirmation_kinds) OPERATOR(pg_catalog.=) 0
 					THEN 'no_confirmation_record' END,
 			   CASE WHEN f.fusho_number AND NOT f.fusho_comment
@@ -1506,16 +1924,31 @@ BEGIN ATOMIC
 		SELECT pg_catalog.array_agg(v.day ORDER BY v.day)
 				   FILTER (WHERE e.grade OPERATOR(pg_catalog.>) 'none') AS affected_days,
 			   pg_catalog.max(e.grade) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS grade,
-			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact
+			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact,
+			   (pg_catalog.array_agg(e.own_guidance
+									 ORDER BY e.impact DESC, e.own_guidance IS NULL, v.day)
+					FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none'))[1] AS guidance
 		FROM pg_catalog.unnest(c.visit_days) AS v(day),
 			 -- the facility's own area (facility_area) by its code, else
 			 -- the area of the IR record's prefecture
-			 LATERAL (SELECT * FROM @extschema@.eligibility_on_day(
-						  c.medical_institution_code, v.day, opening_hours)
+			 -- (own_guidance: visit_guidance of the day, where the window
+			 -- deciding the whole day is of the impact within the hours)
+			 LATERAL (SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.medical_institution_code, v.day) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.medical_institution_code, v.day, lang) END AS own_guidance
+					  FROM @extschema@.eligibility_on_day(
+						  c.medical_institution_code, v.day, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NOT NULL
 					  UNION ALL
-					  SELECT * FROM @extschema@.eligibility_on_day(
-						  c.facility_prefecture, v.day, opening_hours)
+					  SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.facility_prefecture, v.day) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.facility_prefecture, v.day, lang) END
+					  FROM @extschema@.eligibility_on_day(
+						  c.facility_prefecture, v.day, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NULL) AS e
 	) AS d
 	CROSS JOIN LATERAL (
@@ -1564,11 +1997,13 @@ BEGIN ATOMIC
 		   COALESCE(d.affected_days, '{}'),
 		   COALESCE(d.grade, 'none'),
 		   COALESCE(d.impact, 'none'),
-		   @extschema@.review_guidance(COALESCE(d.impact, 'none'), lang),
+		   -- the own guidance of the window behind the claim's impact, if it has one
+		   COALESCE(d.guidance,
+					@extschema@.review_guidance(COALESCE(d.impact, 'none'), lang)),
 		   pg_catalog.array_remove(ARRAY[
 			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
 					THEN 'visit_on_affected_day' END,
-			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
+			   CASE WHEN @extschema@.reviews_failed_checks(d.impact)
 						 AND pg_catalog.cardinality(c.confirmation_kinds) OPERATOR(pg_catalog.=) 0
 					THEN 'no_confirmation_record' END,
 			   CASE WHEN f.fusho_number AND NOT f.fusho_comment
@@ -1588,10 +2023,30 @@ BEGIN ATOMIC
 		SELECT pg_catalog.array_agg(v.day ORDER BY v.day)
 				   FILTER (WHERE e.grade OPERATOR(pg_catalog.>) 'none') AS affected_days,
 			   pg_catalog.max(e.grade) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS grade,
-			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact
+			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact,
+			   (pg_catalog.array_agg(e.own_guidance
+									 ORDER BY e.impact DESC, e.own_guidance IS NULL, v.day)
+					FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none'))[1] AS guidance
 		FROM pg_catalog.unnest(c.visit_days) AS v(day),
-			 LATERAL @extschema@.eligibility_on_day(c.facility_prefecture, v.day,
-													calendar, opening_hours) AS e
+			 -- the facility's own area in the calendar's facility_area by
+			 -- its code, else the area of the IR record's prefecture
+			 LATERAL (SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.medical_institution_code, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.medical_institution_code, v.day, calendar, lang) END AS own_guidance
+					  FROM @extschema@.eligibility_on_day(
+						  c.medical_institution_code, v.day, calendar, opening_hours) AS o
+					  WHERE c.medical_institution_code IS NOT NULL
+					  UNION ALL
+					  SELECT o.*,
+							 CASE WHEN @extschema@.eligibility_impact_on_day(
+									  c.facility_prefecture, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
+								  THEN @extschema@.visit_guidance(
+									  c.facility_prefecture, v.day, calendar, lang) END
+					  FROM @extschema@.eligibility_on_day(
+						  c.facility_prefecture, v.day, calendar, opening_hours) AS o
+					  WHERE c.medical_institution_code IS NULL) AS e
 	) AS d
 	CROSS JOIN LATERAL (
 		SELECT COALESCE(c.insurer_number OPERATOR(pg_catalog.=)
@@ -1606,9 +2061,9 @@ BEGIN ATOMIC
 END;
 
 COMMENT ON FUNCTION @extschema@.uke_affected_claims(pg_catalog.bytea, pg_catalog.time[], pg_catalog.bool, pg_catalog.text) IS
-'The claims of a receipt file an outage audit reviews: a visit day touched by a window of the facility''s area (within the opening hours, if given), or a 不詳 number or comment; with the affected days, the day-level grade and impact, review_guidance and the reasons (visit_on_affected_day, no_confirmation_record, fusho_without_comment, fusho_on_unaffected_days, fusho_comment_without_fusho_number, registration_delay_only, bad_records)';
+'The claims of a receipt file an outage audit reviews: a visit day touched by a window of the facility''s area (within the opening hours, if given), or a 不詳 number or comment; with the affected days, the day-level grade and impact, the guidance (the own guidance of the window behind the impact, else review_guidance) and the reasons (visit_on_affected_day, no_confirmation_record, fusho_without_comment, fusho_on_unaffected_days, fusho_comment_without_fusho_number, registration_delay_only, bad_records)';
 COMMENT ON FUNCTION @extschema@.uke_affected_claims(pg_catalog.bytea, @extschema@.outage_calendar, pg_catalog.time[], pg_catalog.bool, pg_catalog.text) IS
-'uke_affected_claims against a calendar (a stored audit''s, or a what-if): the same rows, reading no table';
+'uke_affected_claims against a calendar (a stored audit''s, or a what-if): the same rows, reading no table (a facility''s area from the calendar''s facility_area)';
 
 -- uke_window_visits: the list to take after an outage (緊急時医療情報・資格確認
 -- 機能 looks patients up by 氏名・性別・生年月日・住所): each window that
@@ -1794,25 +2249,29 @@ RETURNS pg_catalog.record
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT a.affected,
-		   CASE WHEN a.affected
+		   CASE WHEN a.reviewed
 				THEN NOT COALESCE(check_status OPERATOR(pg_catalog.=) 'ok', false)
-				ELSE a.affected END,
-		   CASE WHEN a.affected IS NOT TRUE
+				ELSE a.reviewed END,
+		   CASE WHEN a.reviewed IS NOT TRUE
 					 OR check_status OPERATOR(pg_catalog.=) 'ok' THEN NULL
-				WHEN check_status OPERATOR(pg_catalog.=) 'not_valid' THEN 'check_not_valid'
+				-- reviewed in a window that did not affect eligibility
+				WHEN NOT a.affected THEN 'delay_' ELSE '' END
+		   OPERATOR(pg_catalog.||)
+		   CASE WHEN check_status OPERATOR(pg_catalog.=) 'not_valid' THEN 'check_not_valid'
 				WHEN check_status OPERATOR(pg_catalog.=) 'kohi_only' THEN 'kohi_check_only'
 				WHEN check_status OPERATOR(pg_catalog.=) 'failed' THEN 'check_failed'
 				WHEN check_status OPERATOR(pg_catalog.=) 'no_check' THEN 'no_check'
 				WHEN check_status OPERATOR(pg_catalog.=) 'unregistered' THEN 'no_patient_number'
 				ELSE 'check_unknown' END,
 		   @extschema@.review_guidance(impact, lang)
-	FROM (SELECT @extschema@.affects_eligibility(impact) AS affected) AS a
+	FROM (SELECT @extschema@.affects_eligibility(impact) AS affected,
+				 @extschema@.reviews_failed_checks(impact) AS reviewed) AS a
 	-- an unsupported language fails even for a visit that cannot be placed
 	WHERE @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL;
 END;
 
 COMMENT ON FUNCTION @extschema@.eligibility_review(@extschema@.eligibility_impact, pg_catalog.text, pg_catalog.text) IS
-'The after-outage review of a visit with this impact and check outcome (ok, not_valid, kohi_only, failed, no_check, unregistered): whether it affected eligibility, whether it needs review and why, and what to do (lang ''ja'' or ''en'')';
+'The after-outage review of a visit with this impact and check outcome (ok, not_valid, kohi_only, failed, no_check, unregistered): whether it affected eligibility, whether it needs review (a check that did not succeed in a window reviews_failed_checks names) and why (delay_ before the reason in a window that did not affect eligibility), and what to do (lang ''ja'' or ''en'')';
 
 -- A visit by its facility's prefecture, Japan date and local time (NULL:
 -- not recorded, then the most severe window touching the day counts).
@@ -1826,11 +2285,16 @@ CREATE FUNCTION @extschema@.eligibility_review(
 RETURNS pg_catalog.record
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	SELECT i.impact, r.affected, r.needs_review, r.reason,
+		   COALESCE(i.guidance, r.guidance)
 	FROM (SELECT CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.eligibility_impact(facility_prefecture, visit_at)
 					  ELSE @extschema@.eligibility_impact_on_day(facility_prefecture, visit_date) END
-				 AS impact) AS i,
+				 AS impact,
+				 CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, lang)
+					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, lang) END
+				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
 
@@ -1846,11 +2310,16 @@ CREATE FUNCTION @extschema@.eligibility_review(
 RETURNS pg_catalog.record
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	SELECT i.impact, r.affected, r.needs_review, r.reason,
+		   COALESCE(i.guidance, r.guidance)
 	FROM (SELECT CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.eligibility_impact(facility, visit_at)
 					  ELSE @extschema@.eligibility_impact_on_day(facility, visit_date) END
-				 AS impact) AS i,
+				 AS impact,
+				 CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.visit_guidance(facility, visit_at, lang)
+					  ELSE @extschema@.visit_guidance(facility, visit_date, lang) END
+				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
 
@@ -1866,11 +2335,16 @@ CREATE FUNCTION @extschema@.eligibility_review(
 RETURNS pg_catalog.record
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT i.impact, r.affected, r.needs_review, r.reason, r.guidance
+	SELECT i.impact, r.affected, r.needs_review, r.reason,
+		   COALESCE(i.guidance, r.guidance)
 	FROM (SELECT CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.eligibility_impact(facility_prefecture, visit_at, calendar)
 					  ELSE @extschema@.eligibility_impact_on_day(facility_prefecture, visit_date, calendar) END
-				 AS impact) AS i,
+				 AS impact,
+				 CASE WHEN visit_at IS NOT NULL
+					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, calendar, lang)
+					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, calendar, lang) END
+				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
 
@@ -1904,14 +2378,16 @@ RETURNS TABLE (
 )
 LANGUAGE sql STABLE STRICT
 BEGIN ATOMIC
-	-- the review core decides which visits are reviewed, why, and what to do
+	-- the review core decides which visits are reviewed, why, and what to
+	-- do (the own guidance of the window behind the visit, else its kind's)
 	SELECT v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
 		   r.reason, r.guidance,
 		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
 		   v.patient_address
-	FROM @extschema@.orca_affected_visits(orca_schema) AS v
-	CROSS JOIN LATERAL @extschema@.eligibility_review(v.impact, v.check_status, lang) AS r
+	FROM @extschema@.orca_window_visits(orca_schema) AS v
+	CROSS JOIN LATERAL @extschema@.eligibility_review(v.facility_prefecture,
+		v.visit_date, v.visit_at, v.check_status, lang) AS r
 	WHERE r.needs_review
 	  -- an unsupported language fails even when no visit is affected
 	  AND @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL
@@ -1919,4 +2395,125 @@ BEGIN ATOMIC
 END;
 
 COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text) IS
-'ORCA receptions in an outage or intermittent window with no successful online eligibility check that day: the visits whose eligibility needs review (eligibility_review), why, what to do (lang ''ja'' or ''en'') and the items to look the patient up by afterwards (number, name, kana name, sex, date of birth, address)';
+'ORCA receptions in an outage, intermittent or registration delay window with no successful online eligibility check that day: the visits whose eligibility needs review (eligibility_review), why (delay_... in a registration delay), what to do (lang ''ja'' or ''en'') and the items to look the patient up by afterwards (number, name, kana name, sex, date of birth, address)';
+
+--
+-- outage_calendar gains a btree operator class (install/25_calendar.sql).
+--
+-- A btree operator class, so that a calendar can be a Citus distribution
+-- column, a GROUP BY or DISTINCT key sorted rather than hashed, or a key of
+-- a merge join.  Its order is by the value's size, then bytewise: it says
+-- nothing about schedules, only agrees with equality.
+CREATE FUNCTION @extschema@.outage_calendar_cmp(@extschema@.outage_calendar, @extschema@.outage_calendar)
+RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'outage_calendar_cmp'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.outage_calendar_lt(@extschema@.outage_calendar, @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'outage_calendar_lt'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.outage_calendar_le(@extschema@.outage_calendar, @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'outage_calendar_le'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.outage_calendar_ge(@extschema@.outage_calendar, @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'outage_calendar_ge'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.outage_calendar_gt(@extschema@.outage_calendar, @extschema@.outage_calendar)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'outage_calendar_gt'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.outage_calendar_cmp(@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'Btree support for outage_calendar: an arbitrary total order (by size, then bytes) that agrees with =';
+COMMENT ON FUNCTION @extschema@.outage_calendar_lt(@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'Implementation of < for outage_calendar (the btree order: by size, then bytes)';
+COMMENT ON FUNCTION @extschema@.outage_calendar_le(@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'Implementation of <= for outage_calendar (the btree order: by size, then bytes)';
+COMMENT ON FUNCTION @extschema@.outage_calendar_ge(@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'Implementation of >= for outage_calendar (the btree order: by size, then bytes)';
+COMMENT ON FUNCTION @extschema@.outage_calendar_gt(@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'Implementation of > for outage_calendar (the btree order: by size, then bytes)';
+
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.outage_calendar,
+	RIGHTARG = @extschema@.outage_calendar,
+	FUNCTION = @extschema@.outage_calendar_lt,
+	COMMUTATOR = OPERATOR(@extschema@.>),
+	NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = pg_catalog.scalarltsel,
+	JOIN = pg_catalog.scalarltjoinsel
+);
+
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.outage_calendar,
+	RIGHTARG = @extschema@.outage_calendar,
+	FUNCTION = @extschema@.outage_calendar_le,
+	COMMUTATOR = OPERATOR(@extschema@.>=),
+	NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = pg_catalog.scalarlesel,
+	JOIN = pg_catalog.scalarlejoinsel
+);
+
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.outage_calendar,
+	RIGHTARG = @extschema@.outage_calendar,
+	FUNCTION = @extschema@.outage_calendar_ge,
+	COMMUTATOR = OPERATOR(@extschema@.<=),
+	NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = pg_catalog.scalargesel,
+	JOIN = pg_catalog.scalargejoinsel
+);
+
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.outage_calendar,
+	RIGHTARG = @extschema@.outage_calendar,
+	FUNCTION = @extschema@.outage_calendar_gt,
+	COMMUTATOR = OPERATOR(@extschema@.<),
+	NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = pg_catalog.scalargtsel,
+	JOIN = pg_catalog.scalargtjoinsel
+);
+
+COMMENT ON OPERATOR @extschema@.< (@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'sorts before, in outage_calendar''s btree order (by size, then bytes; no meaning about schedules)';
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'sorts before or equals, in outage_calendar''s btree order';
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'sorts after or equals, in outage_calendar''s btree order';
+COMMENT ON OPERATOR @extschema@.> (@extschema@.outage_calendar, @extschema@.outage_calendar) IS
+'sorts after, in outage_calendar''s btree order';
+
+CREATE OPERATOR CLASS @extschema@.btree_outage_calendar_ops
+DEFAULT FOR TYPE @extschema@.outage_calendar USING btree AS
+	OPERATOR 1 @extschema@.< (@extschema@.outage_calendar, @extschema@.outage_calendar),
+	OPERATOR 2 @extschema@.<= (@extschema@.outage_calendar, @extschema@.outage_calendar),
+	OPERATOR 3 @extschema@.= (@extschema@.outage_calendar, @extschema@.outage_calendar),
+	OPERATOR 4 @extschema@.>= (@extschema@.outage_calendar, @extschema@.outage_calendar),
+	OPERATOR 5 @extschema@.> (@extschema@.outage_calendar, @extschema@.outage_calendar),
+	FUNCTION 1 @extschema@.outage_calendar_cmp(@extschema@.outage_calendar, @extschema@.outage_calendar);
+
+COMMENT ON OPERATOR CLASS @extschema@.btree_outage_calendar_ops USING btree IS
+'Btree operator class of outage_calendar (Citus distribution columns, sorted GROUP BY and DISTINCT, merge joins); equality is same content';
+
+COMMENT ON OPERATOR FAMILY @extschema@.btree_outage_calendar_ops USING btree IS
+'Btree operator family of outage_calendar';
+
+--
+-- A calendar carries facility_area and each window's guidance
+-- (install/45_calendar.sql): current_outage_calendar() and the aggregate
+-- put them in.
+--
+COMMENT ON FUNCTION @extschema@.current_outage_calendar() IS
+'The schedule (outage_schedule with each window''s guidance, prefecture_area and facility_area) as it is now, as one outage_calendar value';
+COMMENT ON FUNCTION @extschema@.outage_calendar_final(pg_catalog.internal) IS
+'Final function of the outage_calendar aggregate (maps prefectures as prefecture_area and facilities as facility_area do now)';
+COMMENT ON AGGREGATE @extschema@.outage_calendar(pg_catalog.text, @extschema@.outage_window) IS
+'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area and facilities as facility_area do now';
+COMMENT ON TYPE @extschema@.outage_calendar IS
+'A whole outage schedule as one value: per area its merged windows (each with its own guidance, if any), the nationwide windows, the prefectures and the facilities (facility_area) of each area; text form {"east"(1,...,20; 2212345678): [from,to) kind, [from,to) kind "guidance", ...; "west"(...): ...; *: nationwide windows}';

@@ -37,13 +37,18 @@ INSERT INTO facility_area VALUES
 	('23-4-0123456', 'ctc', NULL),
 	('1310112345', 'east', 'moved, then the area renamed');
 UPDATE outage_area SET area = 'ctc-chubu' WHERE area = 'ctc';
+-- a window's own guidance, on a user window and on a shipped one (an edit
+-- of the seed that only sets its guidance is dumped like any other)
+UPDATE outage_schedule SET guidance = 'JPKI: check the paper card' WHERE note = 'JPKI maintenance';
+UPDATE outage_schedule SET guidance = '西日本: 登録の遅延' WHERE id = 4;
 SQL
 
 snapshot() {
 	q -d "$1" <<'SQL'
 SELECT 'area', area, description FROM outage_area ORDER BY area;
 SELECT 'pref', prefecture, area FROM prefecture_area ORDER BY prefecture;
-SELECT 'window', id, area, period, note, source FROM outage_schedule ORDER BY id;
+SELECT 'window', id, area, period, note, source, guidance FROM outage_schedule ORDER BY id;
+SELECT 'calendar', current_outage_calendar();
 SELECT 'deleted', id FROM outage_schedule_deleted_seed ORDER BY id;
 SELECT 'facility', facility, area, note FROM facility_area ORDER BY facility;
 SELECT 'next id', nextval('outage_schedule_id_seq');

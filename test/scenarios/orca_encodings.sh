@@ -49,6 +49,7 @@ SET search_path = public;
 SELECT 'review', r.* FROM :"ext".orca_eligibility_review('orca', 'ja') r;
 SELECT 'review_en', r.* FROM :"ext".orca_eligibility_review('orca', 'en') r;
 SELECT 'affected', a.* FROM :"ext".orca_affected_visits('orca') a;
+SELECT 'window', w.* FROM :"ext".orca_window_visits('orca') w;
 SELECT 'audit', b.* FROM :"ext".orca_billing_audit('orca') b;
 SQL
 }
@@ -60,8 +61,9 @@ if ! diff -u "$work/utf8.txt" "$work/euc_jp.txt"; then
 	exit 1
 fi
 rows=$(wc -l <"$work/utf8.txt")
-[ "$rows" -eq $((25 + 25 + 33 + 8)) ] || {
-	echo "orca_encodings: expected 91 report lines, got $rows" >&2
+# review (ja, en), affected visits, visits in a window, bills
+[ "$rows" -eq $((30 + 30 + 33 + 40 + 10)) ] || {
+	echo "orca_encodings: expected 143 report lines, got $rows" >&2
 	exit 1
 }
 echo "orca_encodings: pgTAP passed in EUC_JP; $rows report lines identical in UTF8 and EUC_JP"

@@ -184,6 +184,7 @@ ORDER BY 1, 2;
 SQL
 	su_step "$db" "$s" "$dir" 30_orca_affected <<'SQL'
 SELECT * FROM @S@.orca_affected_visits('orca');
+SELECT * FROM @S@.orca_window_visits('orca');
 SQL
 	su_step "$db" "$s" "$dir" 31_orca_review <<'SQL'
 SELECT * FROM @S@.orca_eligibility_review('orca');
