@@ -242,7 +242,8 @@ INSERT INTO stored_1_0 VALUES
 	('text', '{"east"(1,2,13): [2025-02-01 22:00:00+09,2025-02-02 00:30:00+09) outage, [2025-02-02 03:00:00+09,2025-02-02 22:00:00+09) intermittent; "west"(27,47): [2025-02-02 07:00:00+09,2025-02-02 08:00:00+09) intermittent; *: [2025-03-01 00:00:00+09,2025-03-01 01:00:00+09) registration_delay}'),
 	('stored', '\x01000200040000000000000002d46e24fe119dfd000101000000000000000000000100000000000000000000000000020000000000000000000000000000000000000002000000000200000003000000040000000074680113d00200008ed91915d00200030000000000000000a84a3217d0020000d43f1f27d0020002000000000000000038998c1ad0020000dc2c631bd00200020000000000000000dc46d433d202000080daaa34d20200010000000000000004000000656173740400000077657374'::rawcal::outage_calendar),
 	('now', '{"east"(1,2,13): [2025-02-01 22:00:00+09,2025-02-02 00:30:00+09) outage, [2025-02-02 03:00:00+09,2025-02-02 22:00:00+09) intermittent; "west"(27,47): [2025-02-02 07:00:00+09,2025-02-02 08:00:00+09) intermittent; *: [2025-03-01 00:00:00+09,2025-03-01 01:00:00+09) registration_delay}'::outage_calendar);
--- the stored row really holds version 1 (its first bytes: 1, then 2 areas)
+-- every row holds version 1 (its first bytes: 1, then 2 areas): a calendar
+-- without facilities and guidance is still written as 1.0 wrote it
 SELECT how, substr(c::rawcal::text, 1, 10) AS first_bytes FROM stored_1_0 ORDER BY how;
 SELECT how, c = (SELECT c FROM stored_1_0 WHERE how = 'now') AS equal,
 	   outage_calendar_hash(c) = (SELECT outage_calendar_hash(c) FROM stored_1_0 WHERE how = 'now') AS same_hash,
@@ -257,7 +258,7 @@ SELECT count(*) AS hashed_groups FROM (SELECT c FROM stored_1_0 GROUP BY c) g;
 SET enable_hashagg = off;
 SELECT count(*) AS sorted_groups FROM (SELECT c FROM stored_1_0 GROUP BY c) g;
 RESET enable_hashagg;
--- and a 1.0 value sent again is sent as version 2
+-- and a 1.0 value sent again is sent as 1.0 sent it, in version 1
 SELECT substr(outage_calendar_send(c)::text, 1, 6) AS sent_version FROM stored_1_0 WHERE how = 'stored';
 DROP TABLE stored_1_0;
 DROP CAST (rawcal AS outage_calendar);

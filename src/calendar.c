@@ -392,6 +392,7 @@ ow_calendar_build(const CalendarSource *source)
 	Size		names_size = 0;
 	Size		guidance_size = sizeof(uint32);
 	Size		guidance_total = 0;
+	bool		legacy;
 	CalendarLayout layout;
 	OutageCalendar *calendar;
 	char	   *base;
@@ -520,6 +521,15 @@ ow_calendar_build(const CalendarSource *source)
 	if (guidance_total > OW_CALENDAR_MAX_GUIDANCE_TOTAL)
 		ow_calendar_too_much_guidance(guidance_total);
 
+	/*
+	 * With nothing of version 2's, the value is what 1.0 wrote, byte for
+	 * byte: a hash index, hash partition or Citus distribution built over
+	 * 1.0's values finds the same calendar built now.
+	 */
+	legacy = nfacilities == 0 && ntexts == 0;
+	if (legacy)
+		guidance_size = 0;
+
 	{
 		OutageCalendar header = {0};
 
@@ -530,7 +540,7 @@ ow_calendar_build(const CalendarSource *source)
 	}
 	calendar = palloc0(layout.size + names_size + guidance_size);
 	SET_VARSIZE(calendar, layout.size + names_size + guidance_size);
-	calendar->version = OW_CALENDAR_VERSION;
+	calendar->version = legacy ? OW_CALENDAR_VERSION_1_0 : OW_CALENDAR_VERSION;
 	calendar->nareas = nareas;
 	calendar->nsegments = nsegments;
 	calendar->nfacilities = nfacilities;
@@ -571,6 +581,7 @@ ow_calendar_build(const CalendarSource *source)
 		memcpy(p + sizeof(len), order[i].name, len);
 		p += sizeof(len) + len;
 	}
+	if (!legacy)
 	{
 		uint32		n = ntexts;
 
@@ -605,33 +616,19 @@ ow_calendar_build(const CalendarSource *source)
 OutageCalendar *
 ow_calendar_current(OutageCalendar *calendar)
 {
-	OutageCalendar *copy;
-	Size		size;
-
-	if (likely(calendar->version == OW_CALENDAR_VERSION))
-		return calendar;
-	if (calendar->version != OW_CALENDAR_VERSION_1_0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("outage_calendar has unknown version %d", calendar->version),
-				 errhint("A newer outage_window wrote it: read it with that version.")));
-
 	/*
-	 * 1.0 wrote the current layout without facilities (its header word was
-	 * padding, always 0) and without guidance (segments' guidance 0): only
-	 * the empty guidance section is missing.  The copy is what building the
-	 * same calendar now gives, so it compares and hashes equal to it.
+	 * Both versions are current: building writes version 1's layout for a
+	 * calendar without facilities and guidance (ow_calendar_build), so a
+	 * value 1.0 stored is the value building it now gives.
 	 */
-	size = VARSIZE(calendar);
-	copy = palloc0(size + sizeof(uint32));
-	memcpy(copy, calendar, size);
-	SET_VARSIZE(copy, size + sizeof(uint32));
-	copy->version = OW_CALENDAR_VERSION;
-	copy->nfacilities = 0;
-	copy->content_hash =
-		hash_bytes_extended((const unsigned char *) copy + sizeof(OutageCalendar),
-							VARSIZE(copy) - sizeof(OutageCalendar), 0);
-	return copy;
+	if (likely(calendar->version == OW_CALENDAR_VERSION ||
+			   calendar->version == OW_CALENDAR_VERSION_1_0))
+		return calendar;
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("outage_calendar has unknown version %d", calendar->version),
+			 errhint("A newer outage_window wrote it: read it with that version.")));
+	return NULL;				/* keep the compiler quiet */
 }
 
 void
@@ -970,6 +967,15 @@ ow_calendar_guidance(const OutageCalendar *calendar, const char ***texts,
 
 	calendar_layout(calendar, &layout);
 	pos = calendar_guidance_offset(calendar, &layout);
+	if (calendar->version == OW_CALENDAR_VERSION_1_0)
+	{
+		/* version 1 has no facilities and no guidance section */
+		if (pos != end || calendar->nfacilities != 0)
+			ow_calendar_corrupted();
+		*texts = palloc(sizeof(char *));
+		*lens = palloc(sizeof(uint32));
+		return 0;
+	}
 	if (pos == 0 || pos + sizeof(uint32) > end)
 		ow_calendar_corrupted();
 	n = get_u32(base + pos);
@@ -1176,7 +1182,8 @@ outage_calendar_out(PG_FUNCTION_ARGS)
  * codes,] int32 number of segments and the segments (int8 lower, int8
  * upper, int4 kind[, version 2: int4 guidance length, -1 for none, and the
  * text]); then the nationwide segments the same way.  Version 1 is what
- * outage_window 1.0 sent, and is read still.
+ * outage_window 1.0 sent, and is read still; a calendar stored in version
+ * 1's layout (no facilities, no guidance) is sent in it, as 1.0 sent it.
  */
 static void
 send_segments(StringInfo buf, const OutageCalendar *calendar, int area,
@@ -1198,6 +1205,8 @@ send_segments(StringInfo buf, const OutageCalendar *calendar, int area,
 		pq_sendint64(buf, seg.lower);
 		pq_sendint64(buf, seg.upper);
 		pq_sendint32(buf, seg.kind);
+		if (calendar->version == OW_CALENDAR_VERSION_1_0)
+			continue;
 		if (seg.guidance > 0 && seg.guidance <= guidance->n)
 			pq_sendcountedtext(buf, guidance->texts[seg.guidance - 1],
 							   guidance->lens[seg.guidance - 1]);
@@ -1239,9 +1248,12 @@ outage_calendar_send(PG_FUNCTION_ARGS)
 		for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
 			if ((uint8) base[layout.area_of + p] == a + 1)
 				pq_sendint16(&buf, p);
-		pq_sendint32(&buf, fstart[a + 1] - fstart[a]);
-		for (int f = fstart[a]; f < fstart[a + 1]; f++)
-			pq_sendint64(&buf, facility_code(calendar, forder[f]));
+		if (calendar->version != OW_CALENDAR_VERSION_1_0)
+		{
+			pq_sendint32(&buf, fstart[a + 1] - fstart[a]);
+			for (int f = fstart[a]; f < fstart[a + 1]; f++)
+				pq_sendint64(&buf, facility_code(calendar, forder[f]));
+		}
 		send_segments(&buf, calendar, a, &guidance);
 		name += sizeof(uint32) + len;
 	}

@@ -27,9 +27,11 @@
  *	 guidance	uint32 count, then count x {uint32 length, bytes in the
  *				server encoding}, sorted bytewise, each once
  * Version 1 (outage_window 1.0) is the same without facilities (the header
- * word was 0), with every segment's guidance 0 and no guidance section: it
- * is read by adding the empty section (ow_calendar_current), so a value
- * 1.0 stored reads, compares and hashes as the same calendar written now.
+ * word was 0), with every segment's guidance 0 and no guidance section.  A
+ * calendar with no facilities and no guidance text is still written in
+ * version 1, so a value 1.0 stored is byte for byte the value building it
+ * now gives: it compares and hashes (hash indexes, hash partitions, Citus
+ * distribution) as it did under 1.0.
  * content_hash is a hash of everything after the header: it lets a call
  * site recognise the calendar it compiled without comparing every byte.
  *
@@ -133,9 +135,9 @@ typedef struct OutageCalendar
 } OutageCalendar;
 
 /*
- * A calendar as stored or sent in any version, as the current version: the
- * value itself, or a converted copy (palloc'd) of a 1.0 value.  Raises
- * data_corrupted for an unknown version.
+ * A calendar as stored: the value itself, checked to be of a version this
+ * code reads (both are current).  Raises data_corrupted for an unknown
+ * version.
  */
 extern OutageCalendar *ow_calendar_current(OutageCalendar *calendar);
 

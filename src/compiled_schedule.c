@@ -425,7 +425,8 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 	const char **guidance_texts;
 	uint32	   *guidance_lens;
 
-	if (calendar->version != OW_CALENDAR_VERSION)
+	if (calendar->version != OW_CALENDAR_VERSION &&
+		calendar->version != OW_CALENDAR_VERSION_1_0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("outage_calendar has unknown version %d", calendar->version)));
