@@ -292,9 +292,9 @@ FROM prefecture_area pa,
 
 -- Limits (doc/hardening.md, "Limits"): oversized calendars are refused
 -- with 54000 as they are read, by every input; just under a limit works.
--- Text: at most 16 MB.
-SELECT ('{' || repeat(' ', 16 * 1024 * 1024 - 2) || '}')::outage_calendar AS longest_text;
-SELECT ('{' || repeat(' ', 16 * 1024 * 1024 - 1) || '}')::outage_calendar;
+-- Text: at most 32 MB.
+SELECT ('{' || repeat(' ', 32 * 1024 * 1024 - 2) || '}')::outage_calendar AS longest_text;
+SELECT ('{' || repeat(' ', 32 * 1024 * 1024 - 1) || '}')::outage_calendar;
 -- At most 254 areas, by text, aggregate and binary input.
 SELECT ('{' || string_agg(format('"a%s"():', g), '; ') || '}')::outage_calendar IS NOT NULL AS areas_254
 FROM generate_series(1, 254) AS g;

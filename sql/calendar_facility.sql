@@ -175,12 +175,12 @@ SELECT ('{*: [2025-01-01 09:00,2025-01-01 10:00) outage "' || repeat('x', 2049) 
 SELECT '{"a"(13; 12): }'::outage_calendar;
 \set VERBOSITY default
 
--- Limits: 50,000 facilities, 2 MB of guidance over all segments (each
+-- Limits: 1,000,000 facilities, 2 MB of distinct guidance texts (each
 -- refused with 54000 and a hint; just under, accepted).
 SELECT count(*) AS facilities_accepted FROM (SELECT ('{"a"(; ' || string_agg(lpad((1310000000 + g)::text, 10, '0'), ',') || '):}')::outage_calendar
-	FROM generate_series(1, 50000) g) c;
+	FROM generate_series(1, 1000000) g) c;
 SELECT ('{"a"(; ' || string_agg(lpad((1310000000 + g)::text, 10, '0'), ',') || '):}')::outage_calendar
-FROM generate_series(1, 50001) g;
+FROM generate_series(1, 1000001) g;
 CREATE FUNCTION pg_temp.guided_windows(n int) RETURNS text LANGUAGE sql AS $$
 	SELECT '{*: ' || string_agg(format('[%s,%s) outage "%s"',
 			to_char(timestamp '2025-01-01 00:00' + g * interval '1 minute', 'YYYY-MM-DD HH24:MI'),
@@ -190,6 +190,65 @@ CREATE FUNCTION pg_temp.guided_windows(n int) RETURNS text LANGUAGE sql AS $$
 $$;
 SELECT length(pg_temp.guided_windows(1024)::outage_calendar::text) AS guidance_accepted;
 SELECT pg_temp.guided_windows(1025)::outage_calendar;
+-- A text counts once however many segments carry it: one window with a
+-- 2000-byte text, split into 2201 segments by 1100 windows inside it, is
+-- accepted, and its text form quotes the text once and then refers to it
+-- ("#1"), so it stays about as long as its input.
+CREATE FUNCTION pg_temp.split_window(n int) RETURNS text LANGUAGE sql AS $$
+	SELECT '{*: [2025-01-01 00:00+09,2025-06-01 00:00+09) intermittent "' || repeat('x', 2000) || '", '
+		|| string_agg(format('[%s,%s) outage',
+				to_char(t, 'YYYY-MM-DD HH24:MI:SS+09'),
+				to_char(t + interval '1 minute', 'YYYY-MM-DD HH24:MI:SS+09')), ', ') || '}'
+	FROM generate_series(timestamp '2025-01-02', timestamp '2025-01-02' + (n - 1) * interval '1 hour', interval '1 hour') t
+$$;
+SELECT (length(c::text) - length(replace(c::text, repeat('x', 2000), ''))) / 2000 AS quoted_once,
+	   (SELECT count(*) FROM regexp_matches(c::text, ' #1[,}]', 'g')) AS referred,
+	   length(c::text) < 3 * length(pg_temp.split_window(1100)) AS bounded,
+	   c::text::outage_calendar = c AS reads_back
+FROM (SELECT pg_temp.split_window(1100)::outage_calendar AS c) s;
+-- "#n" is the n-th text quoted before it, counting from 1
+SELECT '{"a"(13): [2025-02-01 22:00+09,2025-02-01 23:00+09) outage "first", [2025-02-02 22:00+09,2025-02-02 23:00+09) outage "second \"2\""; *: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent #2, [2025-02-04 22:00+09,2025-02-04 23:00+09) intermittent #1}'::outage_calendar;
+SELECT '{*: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent #1}'::outage_calendar;
+SELECT '{*: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent "a", [2025-02-04 22:00+09,2025-02-04 23:00+09) outage #2}'::outage_calendar;
+SELECT '{*: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent #0}'::outage_calendar;
+SELECT '{*: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent #1x}'::outage_calendar;
+SELECT '{*: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent "a" #1}'::outage_calendar;
+SELECT '{*: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent #1234567890}'::outage_calendar;
+
+-- The tables refuse, when they are written, what every calendar built from
+-- them would refuse: more distinct guidance than a calendar carries, and
+-- more facilities; the split window above, stored, is read.
+BEGIN;
+SELECT coalesce(sum(octet_length(g)), 0) AS guidance_before FROM (SELECT DISTINCT guidance AS g FROM outage_schedule) d \gset
+-- up to the limit, in one statement: accepted
+INSERT INTO outage_schedule (area, period, guidance)
+SELECT NULL, outage_window(timestamptz '2030-01-01 00:00+09' + g * interval '1 hour',
+						   timestamptz '2030-01-01 00:30+09' + g * interval '1 hour', 'outage'),
+	   lpad(g::text, CASE WHEN g = 1 THEN 2048 - :guidance_before ELSE 2048 END, 'x')
+FROM generate_series(1, 1024) g;
+-- one byte more: refused, in the statement that adds it
+INSERT INTO outage_schedule (area, period, guidance)
+VALUES (NULL, '[2031-01-01 00:00+09,2031-01-01 01:00+09) outage', 'z');
+ROLLBACK;
+BEGIN;
+INSERT INTO outage_schedule (area, period)
+SELECT NULL, outage_window(timestamptz '2030-01-01 00:00+09' + g * interval '1 hour',
+						   timestamptz '2030-01-01 00:30+09' + g * interval '1 hour', 'outage')
+FROM generate_series(1, 1100) g;
+INSERT INTO outage_schedule (area, period, guidance)
+VALUES (NULL, '[2030-01-01 00:00+09,2030-06-01 00:00+09) intermittent', repeat('y', 2000));
+-- the same text again adds nothing
+UPDATE outage_schedule SET guidance = repeat('y', 2000) WHERE period && '[2030-01-01 00:00+09,2030-01-01 02:00+09) outage';
+SELECT count(*) AS guided FROM outage_schedule WHERE guidance IS NOT NULL;
+SELECT visit_guidance('東京都'::prefecture, timestamptz '2030-01-01 01:45+09') = repeat('y', 2000) AS read_from_tables;
+ROLLBACK;
+BEGIN;
+INSERT INTO facility_area (facility, area)
+SELECT (1310000000 + g)::text::medical_institution_code, 'east'
+FROM generate_series(1, 1000000 - (SELECT count(*) FROM facility_area)) g;
+SELECT count(*) AS facilities_stored, current_outage_calendar() IS NOT NULL AS calendar_built FROM facility_area;
+INSERT INTO facility_area (facility, area) VALUES ('2711234567', 'east');
+ROLLBACK;
 
 -- Binary input of version 2 is checked like text input: a facility code
 -- that is none, a facility count past the data, a guidance length past it;

@@ -142,7 +142,7 @@ SELECT c.relname, x.cond
 FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(rel, cond)
 JOIN pg_class c ON c.oid = x.rel
 WHERE e.extname = 'outage_window' AND c.relname = 'facility_area';
--- the trigger names nothing as text either: it is C, as the schedule's are
+-- the triggers name nothing as text either: they are C, as the schedule's are
 SELECT p.proname, l.lanname
 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_language l ON l.oid = p.prolang
 WHERE t.tgrelid = 'facility_area'::regclass AND NOT t.tgisinternal;

@@ -56,16 +56,21 @@ typedef struct Boundary
 /*
  * The longest window a calendar prints, "[...,...) registration_delay"
  * with ", " before it: two bounds of at most 38 characters
- * ("4714-11-24 09:18:59.999999+09:18:59 BC") and the longest kind; then
- * its guidance, " \"...\"" with every byte escaped at worst, counted over
- * all segments; and a facility, "; " or "," and 10 digits.  The limits must
- * let every calendar's text form read back.
+ * ("4714-11-24 09:18:59.999999+09:18:59 BC") and the longest kind, then a
+ * reference to its guidance, " #" and at most 6 digits; each distinct
+ * guidance text once, " \"...\"" with every byte escaped at worst (there
+ * are at most as many as windows); and a facility, "; " or "," and 10
+ * digits.  The limits must let every calendar's text form read back.
  */
 #define WINDOW_TEXT_MAX_BYTES (2 + 1 + 38 + 1 + 38 + 2 + 18)
+#define GUIDANCE_REF_BYTES 8
 #define GUIDANCE_QUOTE_BYTES 3
 #define FACILITY_TEXT_MAX_BYTES 12
+StaticAssertDecl(OW_CALENDAR_MAX_SEGMENTS < 1000000,
+				 "a guidance reference has at most 6 digits");
 StaticAssertDecl((Size) OW_CALENDAR_MAX_SEGMENTS *
-				 (WINDOW_TEXT_MAX_BYTES + GUIDANCE_QUOTE_BYTES) +
+				 (WINDOW_TEXT_MAX_BYTES + GUIDANCE_REF_BYTES) +
+				 (Size) OW_CALENDAR_MAX_WINDOWS * GUIDANCE_QUOTE_BYTES +
 				 2 * (Size) OW_CALENDAR_MAX_GUIDANCE_TOTAL +
 				 (Size) OW_CALENDAR_MAX_FACILITIES * FACILITY_TEXT_MAX_BYTES +
 				 (Size) OW_CALENDAR_MAX_AREAS *
@@ -124,7 +129,7 @@ ow_calendar_too_much_guidance(Size total)
 			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 			 errmsg("outage_calendar exceeds the limit of %d bytes of window guidance",
 					OW_CALENDAR_MAX_GUIDANCE_TOTAL),
-			 errdetail("Its segments carry %zu bytes of guidance text in all.", total),
+			 errdetail("Its distinct guidance texts are %zu bytes in all.", total),
 			 errhint("Give guidance text only to the windows whose kind's guidance does not fit, or shorten it.")));
 }
 
@@ -451,9 +456,17 @@ ow_calendar_build(const CalendarSource *source)
 				continue;
 			texts[distinct++] = texts[i];
 			guidance_size += sizeof(uint32) + texts[i].len;
+			guidance_total += texts[i].len;
 		}
 		ntexts = distinct;
 	}
+
+	/*
+	 * Counted as stored and printed, each distinct text once: a window split
+	 * into many segments by the windows inside it adds nothing.
+	 */
+	if (guidance_total > OW_CALENDAR_MAX_GUIDANCE_TOTAL)
+		ow_calendar_too_much_guidance(guidance_total);
 
 	/* the facilities, by code, each once */
 	for (int i = 0; i < nfacilities; i++)
@@ -515,11 +528,6 @@ ow_calendar_build(const CalendarSource *source)
 	first[nareas + 1] = nsegments;
 	if (nsegments > OW_CALENDAR_MAX_SEGMENTS)
 		ow_calendar_too_many_segments(nsegments);
-	for (int i = 0; i < nsegments; i++)
-		if (segments[i].guidance > 0)
-			guidance_total += texts[segments[i].guidance - 1].len;
-	if (guidance_total > OW_CALENDAR_MAX_GUIDANCE_TOTAL)
-		ow_calendar_too_much_guidance(guidance_total);
 
 	/*
 	 * With nothing of version 2's, the value is what 1.0 wrote, byte for
@@ -796,6 +804,11 @@ typedef struct CalendarReader
 	const char *input;
 	CalendarSource source;
 	int			current;		/* area index; -1: nationwide */
+	/* the guidance texts quoted so far, unescaped, for "#n" */
+	int			nquoted;
+	int			quoted_capacity;
+	const char **quoted;
+	int		   *quoted_lens;
 } CalendarReader;
 
 static void
@@ -804,6 +817,10 @@ reader_init(CalendarReader *r, const char *input)
 	r->input = input;
 	ow_calendar_source_init(&r->source);
 	r->current = -1;
+	r->nquoted = 0;
+	r->quoted_capacity = 0;
+	r->quoted = NULL;
+	r->quoted_lens = NULL;
 }
 
 static bool
@@ -891,7 +908,7 @@ read_facility(void *arg, int64_t code)
 
 static bool
 read_window(void *arg, const char *text, size_t len, const char *guidance,
-			size_t guidance_len)
+			size_t guidance_len, uint32_t guidance_ref)
 {
 	CalendarReader *r = arg;
 	char	   *literal;
@@ -919,6 +936,37 @@ read_window(void *arg, const char *text, size_t len, const char *guidance,
 		unescaped[n] = '\0';
 		pg_verifymbstr(unescaped, n, false);
 		ow_calendar_source_guidance(&r->source, unescaped, n);
+		/* one per window at most: bounded by the windows' limit */
+		if (r->nquoted == r->quoted_capacity)
+		{
+			r->quoted_capacity = Max(16, 2 * r->quoted_capacity);
+			if (r->quoted == NULL)
+			{
+				r->quoted = palloc(sizeof(char *) * r->quoted_capacity);
+				r->quoted_lens = palloc(sizeof(int) * r->quoted_capacity);
+			}
+			else
+			{
+				r->quoted = repalloc(r->quoted, sizeof(char *) * r->quoted_capacity);
+				r->quoted_lens = repalloc(r->quoted_lens,
+										  sizeof(int) * r->quoted_capacity);
+			}
+		}
+		r->quoted[r->nquoted] = unescaped;
+		r->quoted_lens[r->nquoted++] = n;
+	}
+	else if (guidance_ref > 0)
+	{
+		if (guidance_ref > (uint32_t) r->nquoted)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+							ow_quote_cstring(r->input)),
+					 errdetail("Guidance #%u refers to no guidance text quoted before it (there are %d).",
+							   guidance_ref, r->nquoted),
+					 errhint("\"#n\" after a window's kind stands for the n-th guidance text quoted earlier in the calendar, counting from 1.")));
+		ow_calendar_source_guidance(&r->source, r->quoted[guidance_ref - 1],
+									r->quoted_lens[guidance_ref - 1]);
 	}
 	return true;
 }
@@ -951,7 +999,7 @@ outage_calendar_in(PG_FUNCTION_ARGS)
 						ow_quote_cstring(input)),
 				 errdetail("%s The problem is at character %d.",
 						   cp_status_detail(status), (int) error_pos + 1),
-				 errhint("Write {\"area\"(prefecture codes; facility codes): windows, each [from,to) kind, optionally followed by \"guidance\"; *: nationwide windows}, as current_outage_calendar() prints it.")));
+				 errhint("Write {\"area\"(prefecture codes; facility codes): windows, each [from,to) kind, optionally followed by \"guidance\" or #n for the n-th guidance quoted before; *: nationwide windows}, as current_outage_calendar() prints it.")));
 	PG_RETURN_OUTAGE_CALENDAR_P(ow_calendar_build(&reader.source));
 }
 
@@ -1023,11 +1071,14 @@ typedef struct GuidanceTexts
 	int			n;
 	const char **texts;
 	uint32	   *lens;
+	/* printing: per text, its "#n" once it has been quoted (0: not yet) */
+	int		   *printed;
+	int			nprinted;
 } GuidanceTexts;
 
 static void
 append_windows(StringInfo buf, const OutageCalendar *calendar, int area,
-			   const GuidanceTexts *guidance)
+			   GuidanceTexts *guidance)
 {
 	CalendarLayout layout;
 	const char *base = (const char *) calendar;
@@ -1053,9 +1104,21 @@ append_windows(StringInfo buf, const OutageCalendar *calendar, int area,
 																   OutageWindowPGetDatum(&w))));
 		if (seg.guidance > 0 && seg.guidance <= guidance->n)
 		{
-			appendStringInfoChar(buf, ' ');
-			append_quoted_name(buf, guidance->texts[seg.guidance - 1],
-							   guidance->lens[seg.guidance - 1]);
+			int		   *printed = &guidance->printed[seg.guidance - 1];
+
+			/*
+			 * Each text once, then by number: the form grows by the windows
+			 * and the distinct texts, not by texts times segments.
+			 */
+			if (*printed > 0)
+				appendStringInfo(buf, " #%d", *printed);
+			else
+			{
+				appendStringInfoChar(buf, ' ');
+				append_quoted_name(buf, guidance->texts[seg.guidance - 1],
+								   guidance->lens[seg.guidance - 1]);
+				*printed = ++guidance->nprinted;
+			}
 		}
 	}
 }
@@ -1129,6 +1192,8 @@ outage_calendar_out(PG_FUNCTION_ARGS)
 
 	calendar_layout(calendar, &layout);
 	guidance.n = ow_calendar_guidance(calendar, &guidance.texts, &guidance.lens);
+	guidance.printed = palloc0(sizeof(int) * (guidance.n + 1));
+	guidance.nprinted = 0;
 	facilities_by_area(calendar, &fstart, &forder);
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
@@ -1230,6 +1295,8 @@ outage_calendar_send(PG_FUNCTION_ARGS)
 
 	calendar_layout(calendar, &layout);
 	guidance.n = ow_calendar_guidance(calendar, &guidance.texts, &guidance.lens);
+	guidance.printed = NULL;
+	guidance.nprinted = 0;
 	facilities_by_area(calendar, &fstart, &forder);
 	pq_begintypsend(&buf);
 	pq_sendint16(&buf, calendar->version);

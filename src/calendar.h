@@ -67,15 +67,19 @@
 /* disjoint segments of a built calendar (overlaps can double the windows) */
 #define OW_CALENDAR_MAX_SEGMENTS 100000
 /* bytes of the text form */
-#define OW_CALENDAR_MAX_TEXT_BYTES (16 * 1024 * 1024)
-/* facilities (facility_area rows) a calendar carries */
-#define OW_CALENDAR_MAX_FACILITIES 50000
+#define OW_CALENDAR_MAX_TEXT_BYTES (32 * 1024 * 1024)
+/*
+ * facilities (facility_area rows) a calendar carries: five times every
+ * medical institution and pharmacy in Japan (about 250,000); facility_area
+ * refuses rows past it when they are inserted (table_limits.c)
+ */
+#define OW_CALENDAR_MAX_FACILITIES 1000000
 /* bytes of one window's own guidance text, in the server encoding */
 #define OW_CALENDAR_MAX_GUIDANCE_BYTES 2048
 /*
- * bytes of guidance over all segments, as the text form repeats it for
- * each: so that every calendar within the limits still prints within the
- * text limit (calendar.c)
+ * bytes of a calendar's distinct guidance texts, each counted once as it is
+ * stored and printed: so that every calendar within the limits still
+ * prints within the text limit (calendar.c)
  */
 #define OW_CALENDAR_MAX_GUIDANCE_TOTAL (2 * 1024 * 1024)
 /* hash slots of a source's area names: a power of two over twice the areas */

@@ -29,6 +29,32 @@ ALTER TABLE @extschema@.outage_schedule
 COMMENT ON COLUMN @extschema@.outage_schedule.guidance IS
 'What staff should do during this window, when its kind''s review_guidance does not fit it (NULL: the kind''s); visit_guidance and the reports show it';
 
+-- The distinct guidance texts go into every calendar built from the table:
+-- a statement that takes them past the calendar's limit is refused
+-- (src/table_limits.c), not every later call that reads the table.
+CREATE FUNCTION @extschema@.outage_schedule_check_guidance()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'outage_schedule_check_guidance'
+LANGUAGE C;
+
+COMMENT ON FUNCTION @extschema@.outage_schedule_check_guidance() IS
+'Trigger: refuses a statement that takes outage_schedule''s distinct guidance texts past an outage_calendar''s limit (54000)';
+
+CREATE TRIGGER check_guidance_on_insert
+	AFTER INSERT ON @extschema@.outage_schedule
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.outage_schedule_check_guidance();
+
+CREATE TRIGGER check_guidance_on_update
+	AFTER UPDATE ON @extschema@.outage_schedule
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.outage_schedule_check_guidance();
+
+COMMENT ON TRIGGER check_guidance_on_insert ON @extschema@.outage_schedule IS
+'Refuses an INSERT that takes the distinct guidance texts past an outage_calendar''s limit (54000)';
+COMMENT ON TRIGGER check_guidance_on_update ON @extschema@.outage_schedule IS
+'Refuses an UPDATE that takes the distinct guidance texts past an outage_calendar''s limit (54000)';
+
 DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp);
 DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz);
 DROP FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp);
@@ -1402,6 +1428,24 @@ CREATE TRIGGER restore_area
 
 COMMENT ON TRIGGER restore_area ON @extschema@.facility_area IS
 'In a restore (check_function_bodies off), creates a user-added area a facility names before the area''s own row arrives';
+
+-- Every row goes into every calendar built from the tables: a statement
+-- that takes the table past the calendar's limit is refused
+-- (src/table_limits.c), not every later call that reads the table.
+CREATE FUNCTION @extschema@.facility_area_check_limit()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'facility_area_check_limit'
+LANGUAGE C;
+
+COMMENT ON FUNCTION @extschema@.facility_area_check_limit() IS
+'Trigger: refuses a statement that takes facility_area past an outage_calendar''s limit of facilities (54000)';
+
+CREATE TRIGGER check_limit
+	AFTER INSERT ON @extschema@.facility_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.facility_area_check_limit();
+
+COMMENT ON TRIGGER check_limit ON @extschema@.facility_area IS
+'Refuses an INSERT that takes facility_area past an outage_calendar''s limit of facilities (54000)';
 
 -- Every row is a user's: pg_dump keeps them all.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.facility_area', '');
