@@ -140,7 +140,7 @@ BEGIN ATOMIC
 			 LATERAL (SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.medical_institution_code, v.day) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
+								  THEN @extschema@.visit_guidance_on_day(
 									  c.medical_institution_code, v.day, lang) END AS own_guidance
 					  FROM @extschema@.eligibility_on_day(
 						  c.medical_institution_code, v.day, opening_hours) AS o
@@ -149,7 +149,7 @@ BEGIN ATOMIC
 					  SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.facility_prefecture, v.day) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
+								  THEN @extschema@.visit_guidance_on_day(
 									  c.facility_prefecture, v.day, lang) END
 					  FROM @extschema@.eligibility_on_day(
 						  c.facility_prefecture, v.day, opening_hours) AS o
@@ -237,7 +237,7 @@ BEGIN ATOMIC
 			 LATERAL (SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.medical_institution_code, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
+								  THEN @extschema@.visit_guidance_on_day(
 									  c.medical_institution_code, v.day, calendar, lang) END AS own_guidance
 					  FROM @extschema@.eligibility_on_day(
 						  c.medical_institution_code, v.day, calendar, opening_hours) AS o
@@ -246,7 +246,7 @@ BEGIN ATOMIC
 					  SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.facility_prefecture, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
+								  THEN @extschema@.visit_guidance_on_day(
 									  c.facility_prefecture, v.day, calendar, lang) END
 					  FROM @extschema@.eligibility_on_day(
 						  c.facility_prefecture, v.day, calendar, opening_hours) AS o

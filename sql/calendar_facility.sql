@@ -75,8 +75,8 @@ BEGIN
 			 OR visit_guidance(facility, t, cal, 'en') IS DISTINCT FROM visit_guidance(facility, t, 'en')
 			 OR visit_guidance(facility, t AT TIME ZONE 'Asia/Tokyo', cal) IS DISTINCT FROM visit_guidance(facility, t)
 			 OR visit_guidance(facility, t AT TIME ZONE 'Asia/Tokyo') IS DISTINCT FROM visit_guidance(facility, t)
-			 OR visit_guidance(facility, (t AT TIME ZONE 'Asia/Tokyo')::date, cal)
-				IS DISTINCT FROM visit_guidance(facility, (t AT TIME ZONE 'Asia/Tokyo')::date))
+			 OR visit_guidance_on_day(facility, (t AT TIME ZONE 'Asia/Tokyo')::date, cal)
+				IS DISTINCT FROM visit_guidance_on_day(facility, (t AT TIME ZONE 'Asia/Tokyo')::date))
 	FROM fprobe;
 	RETURN QUERY
 	SELECT tz, count(*), count(*) FILTER (WHERE is_eligibility_affected(pref, t)),
@@ -87,8 +87,8 @@ BEGIN
 			 OR visit_guidance(pref, t, cal, 'en') IS DISTINCT FROM visit_guidance(pref, t, 'en')
 			 OR visit_guidance(prefecture_name_en(pref), t AT TIME ZONE 'Asia/Tokyo', cal, 'en') IS DISTINCT FROM visit_guidance(pref, t, 'en')
 			 OR visit_guidance(pref::text, t AT TIME ZONE 'Asia/Tokyo', 'en') IS DISTINCT FROM visit_guidance(pref, t, 'en')
-			 OR visit_guidance(pref, (t AT TIME ZONE 'Asia/Tokyo')::date, cal, 'ja')
-				IS DISTINCT FROM visit_guidance(pref, (t AT TIME ZONE 'Asia/Tokyo')::date, 'ja'))
+			 OR visit_guidance_on_day(pref, (t AT TIME ZONE 'Asia/Tokyo')::date, cal, 'ja')
+				IS DISTINCT FROM visit_guidance_on_day(pref, (t AT TIME ZONE 'Asia/Tokyo')::date, 'ja'))
 	FROM pprobe;
 END;
 $$;
@@ -112,11 +112,25 @@ ORDER BY 1, 2;
 -- text sorted first; a window's own text beats none of the same kind.
 SELECT t, visit_guidance('大阪府'::prefecture, japan_time(t::timestamp), 'en') AS guidance
 FROM unnest(ARRAY['2025-02-02 07:10', '2025-02-02 07:40', '2025-02-02 07:47', '2025-02-02 08:30', '2025-02-04 10:30']) AS t;
-SELECT visit_guidance('1311234567'::medical_institution_code, date '2025-02-04', 'ja') AS jpki_day,
+SELECT visit_guidance_on_day('1311234567'::medical_institution_code, date '2025-02-04', 'ja') AS jpki_day,
 	   visit_guidance('2219876543'::medical_institution_code, japan_time('2025-02-03 09:00'), :'cal', 'en') AS ctc,
 	   visit_guidance('2212345678'::medical_institution_code, japan_time('2025-02-03 09:00'), :'cal', 'en') AS not_ctc,
-	   visit_guidance('東京都'::prefecture, date '2025-01-01', 'en') = review_guidance('none', 'en') AS quiet_day_is_none;
+	   visit_guidance_on_day('東京都'::prefecture, date '2025-01-01', 'en') = review_guidance('none', 'en') AS quiet_day_is_none;
 SELECT visit_guidance('東京都'::prefecture, now(), 'fr');
+-- A day is a day under every TimeZone: an untyped date literal goes to the
+-- date form (visit_guidance_on_day), never to visit_guidance's timestamptz
+-- form; the nationwide JPKI window of 2025-02-04 decides that Japan day,
+-- and the day before has none.
+SET TimeZone = 'UTC';
+SELECT visit_guidance_on_day('1311234567'::medical_institution_code, '2025-02-04', 'ja')
+		 = visit_guidance_on_day('1311234567'::medical_institution_code, date '2025-02-04', 'ja') AS utc_day,
+	   visit_guidance_on_day('東京都', '2025-01-01', 'en') = review_guidance('none', 'en') AS utc_quiet_day;
+SET TimeZone = 'Asia/Tokyo';
+SELECT visit_guidance_on_day('1311234567'::medical_institution_code, '2025-02-04', 'ja')
+		 = visit_guidance_on_day('1311234567'::medical_institution_code, date '2025-02-04', 'ja') AS tokyo_day,
+	   visit_guidance_on_day('東京都', '2025-01-01', 'en') = review_guidance('none', 'en') AS tokyo_quiet_day;
+SELECT visit_guidance_on_day('1311234567'::medical_institution_code, '2025-02-04', 'ja') LIKE 'マイナンバーカードの電子証明書%' AS jpki_text;
+RESET TimeZone;
 
 -- affecting_windows: a table row with its own guidance column; a
 -- calendar's segments with the segment's own text (NULL: its kind's),

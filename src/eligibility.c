@@ -586,6 +586,18 @@ visit_guidance(PG_FUNCTION_ARGS)
 	PG_RETURN_NULL();			/* keep the compiler quiet */
 }
 
+/*
+ * The date forms, under their own name: an untyped literal must not pick
+ * the timestamptz form (and with it the session's TimeZone) over them.
+ */
+PG_FUNCTION_INFO_V1(visit_guidance_on_day);
+Datum
+visit_guidance_on_day(PG_FUNCTION_ARGS)
+{
+	DISPATCH_VARIANT(guidance, fcinfo);
+	PG_RETURN_NULL();			/* keep the compiler quiet */
+}
+
 PG_FUNCTION_INFO_V1(japan_time);
 Datum
 japan_time(PG_FUNCTION_ARGS)

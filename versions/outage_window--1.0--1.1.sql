@@ -117,11 +117,11 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
 	lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -138,11 +138,11 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
 	lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -159,11 +159,11 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
 	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -180,36 +180,36 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
 	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, pg_catalog.text) IS
 'What to do for a visit at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(@extschema@.prefecture, pg_catalog.date, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, pg_catalog.text) IS
 'What to do for a visit at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 
 --
@@ -1778,9 +1778,12 @@ COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_ins
 -- visit_guidance: what review_guidance says, for a visit rather than an
 -- impact: the own guidance of the window that decides the visit (the most
 -- severe one; outage_schedule.guidance), else its kind's review_guidance.
--- A timestamp is Japan local time, a date the whole Japan day, as in the
--- other eligibility functions.  Its own name, not review_guidance's: an
--- overload there would make review_guidance('outage', 'en') ambiguous.
+-- A timestamp is Japan local time, as in the other eligibility functions;
+-- visit_guidance_on_day takes a date, the whole Japan day (its own name,
+-- as eligibility_impact_on_day's: an untyped '2025-02-02' would otherwise
+-- pick the timestamptz form and the session's TimeZone).  Its own name,
+-- not review_guidance's: an overload there would make
+-- review_guidance('outage', 'en') ambiguous.
 --
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -1797,11 +1800,11 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
 	lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -1818,24 +1821,24 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
 	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, pg_catalog.text) IS
 'What to do for a visit at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 
 -- ---------------------------------------------------------------------------
@@ -1980,7 +1983,7 @@ BEGIN ATOMIC
 			 LATERAL (SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.medical_institution_code, v.day) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
+								  THEN @extschema@.visit_guidance_on_day(
 									  c.medical_institution_code, v.day, lang) END AS own_guidance
 					  FROM @extschema@.eligibility_on_day(
 						  c.medical_institution_code, v.day, opening_hours) AS o
@@ -1989,7 +1992,7 @@ BEGIN ATOMIC
 					  SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.facility_prefecture, v.day) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
+								  THEN @extschema@.visit_guidance_on_day(
 									  c.facility_prefecture, v.day, lang) END
 					  FROM @extschema@.eligibility_on_day(
 						  c.facility_prefecture, v.day, opening_hours) AS o
@@ -2077,7 +2080,7 @@ BEGIN ATOMIC
 			 LATERAL (SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.medical_institution_code, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
+								  THEN @extschema@.visit_guidance_on_day(
 									  c.medical_institution_code, v.day, calendar, lang) END AS own_guidance
 					  FROM @extschema@.eligibility_on_day(
 						  c.medical_institution_code, v.day, calendar, opening_hours) AS o
@@ -2086,7 +2089,7 @@ BEGIN ATOMIC
 					  SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.facility_prefecture, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
+								  THEN @extschema@.visit_guidance_on_day(
 									  c.facility_prefecture, v.day, calendar, lang) END
 					  FROM @extschema@.eligibility_on_day(
 						  c.facility_prefecture, v.day, calendar, opening_hours) AS o
@@ -2277,7 +2280,7 @@ BEGIN ATOMIC
 				 AS impact,
 				 CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, lang)
-					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, lang) END
+					  ELSE @extschema@.visit_guidance_on_day(facility_prefecture, visit_date, lang) END
 				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
@@ -2302,7 +2305,7 @@ BEGIN ATOMIC
 				 AS impact,
 				 CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.visit_guidance(facility, visit_at, lang)
-					  ELSE @extschema@.visit_guidance(facility, visit_date, lang) END
+					  ELSE @extschema@.visit_guidance_on_day(facility, visit_date, lang) END
 				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
@@ -2327,7 +2330,7 @@ BEGIN ATOMIC
 				 AS impact,
 				 CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, calendar, lang)
-					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, calendar, lang) END
+					  ELSE @extschema@.visit_guidance_on_day(facility_prefecture, visit_date, calendar, lang) END
 				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
