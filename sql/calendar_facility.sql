@@ -117,6 +117,12 @@ SELECT visit_guidance_on_day('1311234567'::medical_institution_code, date '2025-
 	   visit_guidance('2212345678'::medical_institution_code, japan_time('2025-02-03 09:00'), :'cal', 'en') AS not_ctc,
 	   visit_guidance_on_day('東京都'::prefecture, date '2025-01-01', 'en') = review_guidance('none', 'en') AS quiet_day_is_none;
 SELECT visit_guidance('東京都'::prefecture, now(), 'fr');
+-- an untyped calendar literal where the language goes is refused with a
+-- hint to cast it; cast, it is the calendar
+SELECT visit_guidance('東京都'::prefecture, now(), '{}');
+SELECT * FROM eligibility_review('東京都'::prefecture, date '2025-02-01', timestamp '2025-02-01 23:00', 'failed', '{}');
+SELECT impact, needs_review FROM eligibility_review('東京都'::prefecture, date '2025-02-01', timestamp '2025-02-01 23:00', 'failed',
+	'{"east"(13): [2025-02-01 22:00+09,2025-02-02 00:30+09) outage}'::outage_calendar, 'en');
 -- A day is a day under every TimeZone: an untyped date literal goes to the
 -- date form (visit_guidance_on_day), never to visit_guidance's timestamptz
 -- form; the nationwide JPKI window of 2025-02-04 decides that Japan day,
