@@ -152,6 +152,18 @@ SELECT area, period, guidance
 FROM affecting_windows('2219876543'::medical_institution_code, timestamp '2025-02-03 10:00', :'cal');
 SELECT count(*) AS not_ctc
 FROM affecting_windows('2212345678'::medical_institution_code, japan_time('2025-02-03 10:00'), :'cal');
+-- affecting_windows' first row is the window that decides, as
+-- visit_guidance decides: at 23:30 the East's seeded outage (no text) and
+-- a nationwide outage with its own text "N" (which starts later) both
+-- cover Tokyo; "N" decides, so its window comes first, from the tables
+-- and from the calendar.
+BEGIN;
+INSERT INTO outage_schedule (area, period, guidance)
+VALUES (NULL, '[2025-02-01 23:00+09,2025-02-02 01:00+09) outage', 'N');
+SELECT visit_guidance('東京都'::prefecture, timestamptz '2025-02-01 23:30+09') AS decides,
+	   (SELECT guidance FROM affecting_windows('東京都'::prefecture, timestamptz '2025-02-01 23:30+09') LIMIT 1) AS first_row,
+	   (SELECT guidance FROM affecting_windows('東京都'::prefecture, timestamptz '2025-02-01 23:30+09', current_outage_calendar()) LIMIT 1) AS first_segment;
+ROLLBACK;
 -- the review core says what visit_guidance says, for tables and calendar
 SELECT r.impact, r.needs_review, r.guidance
 FROM eligibility_review('2219876543'::medical_institution_code, date '2025-02-03',
