@@ -205,6 +205,9 @@ SELECT '{*: [2025-01-01 09:00,2025-01-01 10:00) outage "text" junk}'::outage_cal
 SELECT ('{*: [2025-01-01 09:00,2025-01-01 10:00) outage "' || repeat('x', 2049) || '"}')::outage_calendar;
 \set VERBOSITY sqlstate
 SELECT '{"a"(13; 12): }'::outage_calendar;
+-- a facility listed twice is bad input (22P02), as an area listed twice is
+SELECT '{"a"(13; 1311234567): ; "b"(; 1311234567): }'::outage_calendar;
+SELECT '{"a"(13; 1311234567, 1311234567): }'::outage_calendar;
 \set VERBOSITY default
 
 -- Limits: 1,000,000 facilities, 2 MB of distinct guidance texts (each
@@ -304,6 +307,9 @@ SELECT pg_temp.try_recv(int2send(2::int2) || int2send(1::int2) || int4send(1) ||
 	|| int2send(0::int2) || int4send(1) || int8send(1391234567) || int4send(0) || int4send(0));
 SELECT pg_temp.try_recv(int2send(2::int2) || int2send(1::int2) || int4send(1) || 'a'::bytea
 	|| int2send(0::int2) || int4send(1000) || int8send(1311234567) || int4send(0) || int4send(0));
+-- a facility listed twice: 22P03, as an area listed twice
+SELECT pg_temp.try_recv(int2send(2::int2) || int2send(1::int2) || int4send(1) || 'a'::bytea
+	|| int2send(0::int2) || int4send(2) || int8send(1311234567) || int8send(1311234567) || int4send(0) || int4send(0));
 SELECT pg_temp.try_recv(int2send(2::int2) || int2send(0::int2)
 	|| int4send(1) || int8send(0) || int8send(3600000000) || int4send(3) || int4send(100) || 'abc'::bytea);
 SELECT pg_temp.try_recv(int2send(2::int2) || int2send(0::int2)

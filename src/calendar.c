@@ -480,7 +480,7 @@ ow_calendar_build(const CalendarSource *source)
 	for (int i = 1; i < nfacilities; i++)
 		if (facilities[i - 1].code == facilities[i].code)
 			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					(errcode(source->duplicate_errcode),
 					 errmsg("facility %010lld appears twice in an outage calendar",
 							(long long) facilities[i].code),
 					 errhint("A facility is on one area: list it once.")));
@@ -684,6 +684,7 @@ ow_calendar_source_init(CalendarSource *source)
 	source->facility_capacity = 0;
 	source->facility_codes = NULL;
 	source->facility_areas = NULL;
+	source->duplicate_errcode = ERRCODE_INVALID_PARAMETER_VALUE;
 }
 
 /* The slot holding name, or the free slot where it would go. */
@@ -991,6 +992,7 @@ outage_calendar_in(PG_FUNCTION_ARGS)
 				 errdetail("The input is %zu bytes long.", len),
 				 errhint("Build one calendar per period, for example per year, or leave out the windows no visit can fall in.")));
 	reader_init(&reader, input);
+	reader.source.duplicate_errcode = ERRCODE_INVALID_TEXT_REPRESENTATION;
 	status = cp_split(input, len, &callbacks, &error_pos);
 	if (status != CP_OK)
 		ereport(ERROR,
@@ -1385,6 +1387,7 @@ outage_calendar_recv(PG_FUNCTION_ARGS)
 	int			nareas;
 
 	reader_init(&reader, "(binary)");
+	reader.source.duplicate_errcode = ERRCODE_INVALID_BINARY_REPRESENTATION;
 	version = pq_getmsgint(buf, 2);
 	nareas = pq_getmsgint(buf, 2);
 	if (version != OW_CALENDAR_VERSION && version != OW_CALENDAR_VERSION_1_0)

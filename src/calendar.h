@@ -182,6 +182,8 @@ typedef struct CalendarSource
 	int64	   *facility_codes;
 	int		   *facility_areas;	/* index into areas */
 	int			facility_capacity;
+	/* what a facility listed twice raises: the input's own SQLSTATE */
+	int			duplicate_errcode;
 } CalendarSource;
 
 /* An empty source, in the current memory context. */
