@@ -2507,6 +2507,6 @@ COMMENT ON FUNCTION @extschema@.current_outage_calendar() IS
 COMMENT ON FUNCTION @extschema@.outage_calendar_final(pg_catalog.internal) IS
 'Final function of the outage_calendar aggregate (maps prefectures as prefecture_area and facilities as facility_area do now)';
 COMMENT ON AGGREGATE @extschema@.outage_calendar(pg_catalog.text, @extschema@.outage_window) IS
-'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area and facilities as facility_area do now';
+'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area and facilities as facility_area do now; it carries no per-window guidance (every window has its kind''s review_guidance): current_outage_calendar() carries outage_schedule.guidance';
 COMMENT ON TYPE @extschema@.outage_calendar IS
 'A whole outage schedule as one value: per area its merged windows (each with its own guidance, if any), the nationwide windows, the prefectures and the facilities (facility_area) of each area; text form {"east"(1,...,20; 2212345678): [from,to) kind, [from,to) kind "guidance", ...; "west"(...): ...; *: nationwide windows}';
