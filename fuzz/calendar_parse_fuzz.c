@@ -6,7 +6,8 @@
  *
  * The splitter runs on untrusted text before any PostgreSQL code sees it.
  * This driver checks that every piece it hands to the callbacks lies inside
- * the input (window literals, and their guidance texts), that unescaping a
+ * the input (window literals, and their guidance texts), that a "#n"
+ * reference is a number and never comes with a quoted text, that unescaping a
  * name or a guidance never writes more than its raw length, that a facility
  * code has 10 digits, and that the error position stays inside the input.
  *
@@ -77,10 +78,13 @@ on_facility(void *arg, int64_t code)
 
 static bool
 on_window(void *arg, const char *text, size_t len, const char *guidance,
-		  size_t guidance_len)
+		  size_t guidance_len, uint32_t guidance_ref)
 {
 	check_span(arg, text, len);
 	if (len == 0 || (text[0] != '[' && text[0] != '('))
+		abort();
+	/* a quoted text or a reference, never both; a reference is 1 to 10^9 - 1 */
+	if (guidance_ref > 0 && (guidance != NULL || guidance_ref > UINT32_C(999999999)))
 		abort();
 	if (guidance != NULL)
 	{
@@ -123,7 +127,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 int
 main(int argc, char **argv)
 {
-	static const char alphabet[] = "{}[]();:,*\"\\ 0123456789-+east outage 1311234567 \"text\"";
+	static const char alphabet[] = "{}[]();:,*\"\\ 0123456789-+east outage 1311234567 \"text\" #1";
 	long		iterations = argc > 1 ? atol(argv[1]) : 100000;
 	uint8_t		buf[96];
 	long		ok = 0;

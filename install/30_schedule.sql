@@ -106,6 +106,32 @@ COMMENT ON COLUMN @extschema@.outage_schedule.source IS
 COMMENT ON COLUMN @extschema@.outage_schedule.guidance IS
 'What staff should do during this window, when its kind''s review_guidance does not fit it (NULL: the kind''s); visit_guidance and the reports show it';
 
+-- The distinct guidance texts go into every calendar built from the table:
+-- a statement that takes them past the calendar's limit is refused
+-- (src/table_limits.c), not every later call that reads the table.
+CREATE FUNCTION @extschema@.outage_schedule_check_guidance()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'outage_schedule_check_guidance'
+LANGUAGE C;
+
+COMMENT ON FUNCTION @extschema@.outage_schedule_check_guidance() IS
+'Trigger: refuses a statement that takes outage_schedule''s distinct guidance texts past an outage_calendar''s limit (54000)';
+
+CREATE TRIGGER check_guidance_on_insert
+	AFTER INSERT ON @extschema@.outage_schedule
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.outage_schedule_check_guidance();
+
+CREATE TRIGGER check_guidance_on_update
+	AFTER UPDATE ON @extschema@.outage_schedule
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.outage_schedule_check_guidance();
+
+COMMENT ON TRIGGER check_guidance_on_insert ON @extschema@.outage_schedule IS
+'Refuses an INSERT that takes the distinct guidance texts past an outage_calendar''s limit (54000)';
+COMMENT ON TRIGGER check_guidance_on_update ON @extschema@.outage_schedule IS
+'Refuses an UPDATE that takes the distinct guidance texts past an outage_calendar''s limit (54000)';
+
 -- The windows this version ships, as shipped.  The seeds are inserted from
 -- it, and pg_dump's filter compares against it to leave unchanged seeds out.
 CREATE FUNCTION @extschema@.shipped_outage_windows()

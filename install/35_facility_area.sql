@@ -55,6 +55,24 @@ COMMENT ON TRIGGER announce_change ON @extschema@.facility_area IS
 COMMENT ON TRIGGER announce_truncate ON @extschema@.facility_area IS
 'Tells every session''s schedule cache and cached plans that the schedule changed';
 
+-- Every row goes into every calendar built from the tables: a statement
+-- that takes the table past the calendar's limit is refused
+-- (src/table_limits.c), not every later call that reads the table.
+CREATE FUNCTION @extschema@.facility_area_check_limit()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'facility_area_check_limit'
+LANGUAGE C;
+
+COMMENT ON FUNCTION @extschema@.facility_area_check_limit() IS
+'Trigger: refuses a statement that takes facility_area past an outage_calendar''s limit of facilities (54000)';
+
+CREATE TRIGGER check_limit
+	AFTER INSERT ON @extschema@.facility_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.facility_area_check_limit();
+
+COMMENT ON TRIGGER check_limit ON @extschema@.facility_area IS
+'Refuses an INSERT that takes facility_area past an outage_calendar''s limit of facilities (54000)';
+
 -- Every row is a user's: pg_dump keeps them all.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.facility_area', '');
 

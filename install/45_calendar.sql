@@ -38,7 +38,7 @@ CREATE AGGREGATE @extschema@.outage_calendar(area pg_catalog.text, period @extsc
 );
 
 COMMENT ON AGGREGATE @extschema@.outage_calendar(pg_catalog.text, @extschema@.outage_window) IS
-'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area and facilities as facility_area do now';
+'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area and facilities as facility_area do now; it carries no per-window guidance (every window has its kind''s review_guidance): current_outage_calendar() carries outage_schedule.guidance';
 
 -- Index bounds of the three-argument forms (see eligibility_support.c).
 

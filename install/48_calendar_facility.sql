@@ -95,9 +95,12 @@ COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_ins
 -- visit_guidance: what review_guidance says, for a visit rather than an
 -- impact: the own guidance of the window that decides the visit (the most
 -- severe one; outage_schedule.guidance), else its kind's review_guidance.
--- A timestamp is Japan local time, a date the whole Japan day, as in the
--- other eligibility functions.  Its own name, not review_guidance's: an
--- overload there would make review_guidance('outage', 'en') ambiguous.
+-- A timestamp is Japan local time, as in the other eligibility functions;
+-- visit_guidance_on_day takes a date, the whole Japan day (its own name,
+-- as eligibility_impact_on_day's: an untyped '2025-02-02' would otherwise
+-- pick the timestamptz form and the session's TimeZone).  Its own name,
+-- not review_guidance's: an overload there would make
+-- review_guidance('outage', 'en') ambiguous.
 --
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -114,11 +117,11 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
 	lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -135,11 +138,11 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
 	lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -156,11 +159,11 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
 	lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -177,11 +180,11 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
 	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -198,11 +201,11 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
 	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -219,46 +222,46 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
 	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, pg_catalog.text) IS
 'What to do for a visit at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(@extschema@.prefecture, pg_catalog.date, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, pg_catalog.text) IS
 'What to do for a visit at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, pg_catalog.text) IS
 'What to do for a visit at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';

@@ -86,7 +86,7 @@ BEGIN ATOMIC
 				 AS impact,
 				 CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, lang)
-					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, lang) END
+					  ELSE @extschema@.visit_guidance_on_day(facility_prefecture, visit_date, lang) END
 				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
@@ -111,7 +111,7 @@ BEGIN ATOMIC
 				 AS impact,
 				 CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.visit_guidance(facility, visit_at, lang)
-					  ELSE @extschema@.visit_guidance(facility, visit_date, lang) END
+					  ELSE @extschema@.visit_guidance_on_day(facility, visit_date, lang) END
 				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
@@ -136,7 +136,7 @@ BEGIN ATOMIC
 				 AS impact,
 				 CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, calendar, lang)
-					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, calendar, lang) END
+					  ELSE @extschema@.visit_guidance_on_day(facility_prefecture, visit_date, calendar, lang) END
 				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;

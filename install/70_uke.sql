@@ -135,13 +135,16 @@ BEGIN ATOMIC
 		FROM pg_catalog.unnest(c.visit_days) AS v(day),
 			 -- the facility's own area (facility_area) by its code, else
 			 -- the area of the IR record's prefecture
-			 -- (own_guidance: visit_guidance of the day, where the window
-			 -- deciding the whole day is of the impact within the hours)
+			 -- (own_guidance: the day's window's own text, NULL where it
+			 -- has none (visit_guidance_on_day says its kind's then), where
+			 -- the window deciding the whole day is of the impact within
+			 -- the hours; a day with its own text goes first)
 			 LATERAL (SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.medical_institution_code, v.day) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
-									  c.medical_institution_code, v.day, lang) END AS own_guidance
+								  THEN (SELECT x.g FROM (VALUES (@extschema@.visit_guidance_on_day(
+									  c.medical_institution_code, v.day, lang))) AS x(g)
+									  WHERE x.g OPERATOR(pg_catalog.<>) @extschema@.review_guidance(o.impact, lang)) END AS own_guidance
 					  FROM @extschema@.eligibility_on_day(
 						  c.medical_institution_code, v.day, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NOT NULL
@@ -149,8 +152,9 @@ BEGIN ATOMIC
 					  SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.facility_prefecture, v.day) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
-									  c.facility_prefecture, v.day, lang) END
+								  THEN (SELECT x.g FROM (VALUES (@extschema@.visit_guidance_on_day(
+									  c.facility_prefecture, v.day, lang))) AS x(g)
+									  WHERE x.g OPERATOR(pg_catalog.<>) @extschema@.review_guidance(o.impact, lang)) END
 					  FROM @extschema@.eligibility_on_day(
 						  c.facility_prefecture, v.day, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NULL) AS e
@@ -237,8 +241,9 @@ BEGIN ATOMIC
 			 LATERAL (SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.medical_institution_code, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
-									  c.medical_institution_code, v.day, calendar, lang) END AS own_guidance
+								  THEN (SELECT x.g FROM (VALUES (@extschema@.visit_guidance_on_day(
+									  c.medical_institution_code, v.day, calendar, lang))) AS x(g)
+									  WHERE x.g OPERATOR(pg_catalog.<>) @extschema@.review_guidance(o.impact, lang)) END AS own_guidance
 					  FROM @extschema@.eligibility_on_day(
 						  c.medical_institution_code, v.day, calendar, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NOT NULL
@@ -246,8 +251,9 @@ BEGIN ATOMIC
 					  SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.facility_prefecture, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
-									  c.facility_prefecture, v.day, calendar, lang) END
+								  THEN (SELECT x.g FROM (VALUES (@extschema@.visit_guidance_on_day(
+									  c.facility_prefecture, v.day, calendar, lang))) AS x(g)
+									  WHERE x.g OPERATOR(pg_catalog.<>) @extschema@.review_guidance(o.impact, lang)) END
 					  FROM @extschema@.eligibility_on_day(
 						  c.facility_prefecture, v.day, calendar, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NULL) AS e

@@ -160,6 +160,21 @@ SELECT count(*) FILTER (WHERE (a.c < b.c)::int + (a.c = b.c)::int + (a.c > b.c):
 							 OR sign(outage_calendar_cmp(a.c, b.c)) <> -sign(outage_calendar_cmp(b.c, a.c))) AS inconsistent
 FROM calendars a, calendars_copy b;
 SELECT opcname, amvalidate(oid) FROM pg_opclass WHERE opcname = 'btree_outage_calendar_ops';
+-- A calendar without facilities and guidance is the value 1.0 stored, byte
+-- for byte: the hashes below are what outage_window 1.0 computed for these
+-- values (built at commit 3cd4a85), so a hash index, a hash partition or a
+-- Citus distribution built under 1.0 still finds them, and the binary form
+-- is what 1.0 sent.
+CREATE TEMP TABLE calendars_1_0 (c outage_calendar, hash int4, hash0 int8, hash42 int8, sent bytea);
+INSERT INTO calendars_1_0 VALUES
+	('{}', 1915302756, -1796254410462383260, 1188129869706386676, '\x0001000000000000'),
+	('{"east"(13,14): [2025-02-01 21:00:00+09,2025-02-02 03:00:00+09) outage; "west"(27): [2025-02-01 22:00:00+09,2025-02-01 23:00:00+09) registration_delay; *: [2025-03-01 00:00:00+09,2025-03-01 02:00:00+09) intermittent}',
+	 -1630287457, 4615444340814367135, 4861766779740665576,
+	 '\x0001000200000004656173740002000d000e000000010002d0122ad4d0000002d017324aa8000000000300000004776573740001001b000000010002d013016874000002d013d7fc180000000001000000010002d233d446dc000002d235816e240000000002');
+SELECT outage_calendar_hash(c) = hash AS hash_as_1_0,
+	   outage_calendar_hash_extended(c, 0) = hash0 AND outage_calendar_hash_extended(c, 42) = hash42 AS extended_as_1_0,
+	   outage_calendar_send(c) = sent AS sent_as_1_0
+FROM calendars_1_0;
 
 -- With a btree index on the visit time, the planner bounds the scan by the
 -- calendar argument, and answers stay the same as without the index.
@@ -219,12 +234,17 @@ SELECT pg_temp.cal_try_recv(int2send(1::int2) || int2send(1::int2)
 	|| int4send(1) || 'a'::bytea || int2send(1::int2) || int2send(13::int2)
 	|| int4send(1) || int8send(0) || int8send(3600000000) || int4send(3)
 	|| int4send(0));
--- the same calendar as outage_calendar_send sends it now (version 2: no
--- facilities, no guidance of its own), and that reads back
+-- outage_calendar_send sends that calendar (no facilities, no guidance of
+-- its own) in version 1, as 1.0 did; with a facility, in version 2
 SELECT outage_calendar_send('{"a"(13): [2000-01-01 09:00+09,2000-01-01 10:00+09) outage}')
+	 = int2send(1::int2) || int2send(1::int2)
+	|| int4send(1) || 'a'::bytea || int2send(1::int2) || int2send(13::int2)
+	|| int4send(1) || int8send(0) || int8send(3600000000) || int4send(3)
+	|| int4send(0) AS send_matches;
+SELECT outage_calendar_send('{"a"(13; 1311234567): [2000-01-01 09:00+09,2000-01-01 10:00+09) outage}')
 	 = int2send(2::int2) || int2send(1::int2)
 	|| int4send(1) || 'a'::bytea || int2send(1::int2) || int2send(13::int2)
-	|| int4send(0)
+	|| int4send(1) || int8send(1311234567)
 	|| int4send(1) || int8send(0) || int8send(3600000000) || int4send(3) || int4send(-1)
 	|| int4send(0) AS send_matches;
 SELECT pg_temp.cal_try_recv(outage_calendar_send('{"a"(13; 1311234567): [2000-01-01 09:00+09,2000-01-01 10:00+09) outage "call the help desk"}'));
@@ -272,9 +292,9 @@ FROM prefecture_area pa,
 
 -- Limits (doc/hardening.md, "Limits"): oversized calendars are refused
 -- with 54000 as they are read, by every input; just under a limit works.
--- Text: at most 16 MB.
-SELECT ('{' || repeat(' ', 16 * 1024 * 1024 - 2) || '}')::outage_calendar AS longest_text;
-SELECT ('{' || repeat(' ', 16 * 1024 * 1024 - 1) || '}')::outage_calendar;
+-- Text: at most 32 MB.
+SELECT ('{' || repeat(' ', 32 * 1024 * 1024 - 2) || '}')::outage_calendar AS longest_text;
+SELECT ('{' || repeat(' ', 32 * 1024 * 1024 - 1) || '}')::outage_calendar;
 -- At most 254 areas, by text, aggregate and binary input.
 SELECT ('{' || string_agg(format('"a%s"():', g), '; ') || '}')::outage_calendar IS NOT NULL AS areas_254
 FROM generate_series(1, 254) AS g;

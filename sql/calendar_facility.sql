@@ -75,8 +75,8 @@ BEGIN
 			 OR visit_guidance(facility, t, cal, 'en') IS DISTINCT FROM visit_guidance(facility, t, 'en')
 			 OR visit_guidance(facility, t AT TIME ZONE 'Asia/Tokyo', cal) IS DISTINCT FROM visit_guidance(facility, t)
 			 OR visit_guidance(facility, t AT TIME ZONE 'Asia/Tokyo') IS DISTINCT FROM visit_guidance(facility, t)
-			 OR visit_guidance(facility, (t AT TIME ZONE 'Asia/Tokyo')::date, cal)
-				IS DISTINCT FROM visit_guidance(facility, (t AT TIME ZONE 'Asia/Tokyo')::date))
+			 OR visit_guidance_on_day(facility, (t AT TIME ZONE 'Asia/Tokyo')::date, cal)
+				IS DISTINCT FROM visit_guidance_on_day(facility, (t AT TIME ZONE 'Asia/Tokyo')::date))
 	FROM fprobe;
 	RETURN QUERY
 	SELECT tz, count(*), count(*) FILTER (WHERE is_eligibility_affected(pref, t)),
@@ -87,8 +87,8 @@ BEGIN
 			 OR visit_guidance(pref, t, cal, 'en') IS DISTINCT FROM visit_guidance(pref, t, 'en')
 			 OR visit_guidance(prefecture_name_en(pref), t AT TIME ZONE 'Asia/Tokyo', cal, 'en') IS DISTINCT FROM visit_guidance(pref, t, 'en')
 			 OR visit_guidance(pref::text, t AT TIME ZONE 'Asia/Tokyo', 'en') IS DISTINCT FROM visit_guidance(pref, t, 'en')
-			 OR visit_guidance(pref, (t AT TIME ZONE 'Asia/Tokyo')::date, cal, 'ja')
-				IS DISTINCT FROM visit_guidance(pref, (t AT TIME ZONE 'Asia/Tokyo')::date, 'ja'))
+			 OR visit_guidance_on_day(pref, (t AT TIME ZONE 'Asia/Tokyo')::date, cal, 'ja')
+				IS DISTINCT FROM visit_guidance_on_day(pref, (t AT TIME ZONE 'Asia/Tokyo')::date, 'ja'))
 	FROM pprobe;
 END;
 $$;
@@ -112,11 +112,31 @@ ORDER BY 1, 2;
 -- text sorted first; a window's own text beats none of the same kind.
 SELECT t, visit_guidance('大阪府'::prefecture, japan_time(t::timestamp), 'en') AS guidance
 FROM unnest(ARRAY['2025-02-02 07:10', '2025-02-02 07:40', '2025-02-02 07:47', '2025-02-02 08:30', '2025-02-04 10:30']) AS t;
-SELECT visit_guidance('1311234567'::medical_institution_code, date '2025-02-04', 'ja') AS jpki_day,
+SELECT visit_guidance_on_day('1311234567'::medical_institution_code, date '2025-02-04', 'ja') AS jpki_day,
 	   visit_guidance('2219876543'::medical_institution_code, japan_time('2025-02-03 09:00'), :'cal', 'en') AS ctc,
 	   visit_guidance('2212345678'::medical_institution_code, japan_time('2025-02-03 09:00'), :'cal', 'en') AS not_ctc,
-	   visit_guidance('東京都'::prefecture, date '2025-01-01', 'en') = review_guidance('none', 'en') AS quiet_day_is_none;
+	   visit_guidance_on_day('東京都'::prefecture, date '2025-01-01', 'en') = review_guidance('none', 'en') AS quiet_day_is_none;
 SELECT visit_guidance('東京都'::prefecture, now(), 'fr');
+-- an untyped calendar literal where the language goes is refused with a
+-- hint to cast it; cast, it is the calendar
+SELECT visit_guidance('東京都'::prefecture, now(), '{}');
+SELECT * FROM eligibility_review('東京都'::prefecture, date '2025-02-01', timestamp '2025-02-01 23:00', 'failed', '{}');
+SELECT impact, needs_review FROM eligibility_review('東京都'::prefecture, date '2025-02-01', timestamp '2025-02-01 23:00', 'failed',
+	'{"east"(13): [2025-02-01 22:00+09,2025-02-02 00:30+09) outage}'::outage_calendar, 'en');
+-- A day is a day under every TimeZone: an untyped date literal goes to the
+-- date form (visit_guidance_on_day), never to visit_guidance's timestamptz
+-- form; the nationwide JPKI window of 2025-02-04 decides that Japan day,
+-- and the day before has none.
+SET TimeZone = 'UTC';
+SELECT visit_guidance_on_day('1311234567'::medical_institution_code, '2025-02-04', 'ja')
+		 = visit_guidance_on_day('1311234567'::medical_institution_code, date '2025-02-04', 'ja') AS utc_day,
+	   visit_guidance_on_day('東京都', '2025-01-01', 'en') = review_guidance('none', 'en') AS utc_quiet_day;
+SET TimeZone = 'Asia/Tokyo';
+SELECT visit_guidance_on_day('1311234567'::medical_institution_code, '2025-02-04', 'ja')
+		 = visit_guidance_on_day('1311234567'::medical_institution_code, date '2025-02-04', 'ja') AS tokyo_day,
+	   visit_guidance_on_day('東京都', '2025-01-01', 'en') = review_guidance('none', 'en') AS tokyo_quiet_day;
+SELECT visit_guidance_on_day('1311234567'::medical_institution_code, '2025-02-04', 'ja') LIKE 'マイナンバーカードの電子証明書%' AS jpki_text;
+RESET TimeZone;
 
 -- affecting_windows: a table row with its own guidance column; a
 -- calendar's segments with the segment's own text (NULL: its kind's),
@@ -132,6 +152,18 @@ SELECT area, period, guidance
 FROM affecting_windows('2219876543'::medical_institution_code, timestamp '2025-02-03 10:00', :'cal');
 SELECT count(*) AS not_ctc
 FROM affecting_windows('2212345678'::medical_institution_code, japan_time('2025-02-03 10:00'), :'cal');
+-- affecting_windows' first row is the window that decides, as
+-- visit_guidance decides: at 23:30 the East's seeded outage (no text) and
+-- a nationwide outage with its own text "N" (which starts later) both
+-- cover Tokyo; "N" decides, so its window comes first, from the tables
+-- and from the calendar.
+BEGIN;
+INSERT INTO outage_schedule (area, period, guidance)
+VALUES (NULL, '[2025-02-01 23:00+09,2025-02-02 01:00+09) outage', 'N');
+SELECT visit_guidance('東京都'::prefecture, timestamptz '2025-02-01 23:30+09') AS decides,
+	   (SELECT guidance FROM affecting_windows('東京都'::prefecture, timestamptz '2025-02-01 23:30+09') LIMIT 1) AS first_row,
+	   (SELECT guidance FROM affecting_windows('東京都'::prefecture, timestamptz '2025-02-01 23:30+09', current_outage_calendar()) LIMIT 1) AS first_segment;
+ROLLBACK;
 -- the review core says what visit_guidance says, for tables and calendar
 SELECT r.impact, r.needs_review, r.guidance
 FROM eligibility_review('2219876543'::medical_institution_code, date '2025-02-03',
@@ -173,14 +205,17 @@ SELECT '{*: [2025-01-01 09:00,2025-01-01 10:00) outage "text" junk}'::outage_cal
 SELECT ('{*: [2025-01-01 09:00,2025-01-01 10:00) outage "' || repeat('x', 2049) || '"}')::outage_calendar;
 \set VERBOSITY sqlstate
 SELECT '{"a"(13; 12): }'::outage_calendar;
+-- a facility listed twice is bad input (22P02), as an area listed twice is
+SELECT '{"a"(13; 1311234567): ; "b"(; 1311234567): }'::outage_calendar;
+SELECT '{"a"(13; 1311234567, 1311234567): }'::outage_calendar;
 \set VERBOSITY default
 
--- Limits: 50,000 facilities, 2 MB of guidance over all segments (each
+-- Limits: 1,000,000 facilities, 2 MB of distinct guidance texts (each
 -- refused with 54000 and a hint; just under, accepted).
 SELECT count(*) AS facilities_accepted FROM (SELECT ('{"a"(; ' || string_agg(lpad((1310000000 + g)::text, 10, '0'), ',') || '):}')::outage_calendar
-	FROM generate_series(1, 50000) g) c;
+	FROM generate_series(1, 1000000) g) c;
 SELECT ('{"a"(; ' || string_agg(lpad((1310000000 + g)::text, 10, '0'), ',') || '):}')::outage_calendar
-FROM generate_series(1, 50001) g;
+FROM generate_series(1, 1000001) g;
 CREATE FUNCTION pg_temp.guided_windows(n int) RETURNS text LANGUAGE sql AS $$
 	SELECT '{*: ' || string_agg(format('[%s,%s) outage "%s"',
 			to_char(timestamp '2025-01-01 00:00' + g * interval '1 minute', 'YYYY-MM-DD HH24:MI'),
@@ -190,6 +225,65 @@ CREATE FUNCTION pg_temp.guided_windows(n int) RETURNS text LANGUAGE sql AS $$
 $$;
 SELECT length(pg_temp.guided_windows(1024)::outage_calendar::text) AS guidance_accepted;
 SELECT pg_temp.guided_windows(1025)::outage_calendar;
+-- A text counts once however many segments carry it: one window with a
+-- 2000-byte text, split into 2201 segments by 1100 windows inside it, is
+-- accepted, and its text form quotes the text once and then refers to it
+-- ("#1"), so it stays about as long as its input.
+CREATE FUNCTION pg_temp.split_window(n int) RETURNS text LANGUAGE sql AS $$
+	SELECT '{*: [2025-01-01 00:00+09,2025-06-01 00:00+09) intermittent "' || repeat('x', 2000) || '", '
+		|| string_agg(format('[%s,%s) outage',
+				to_char(t, 'YYYY-MM-DD HH24:MI:SS+09'),
+				to_char(t + interval '1 minute', 'YYYY-MM-DD HH24:MI:SS+09')), ', ') || '}'
+	FROM generate_series(timestamp '2025-01-02', timestamp '2025-01-02' + (n - 1) * interval '1 hour', interval '1 hour') t
+$$;
+SELECT (length(c::text) - length(replace(c::text, repeat('x', 2000), ''))) / 2000 AS quoted_once,
+	   (SELECT count(*) FROM regexp_matches(c::text, ' #1[,}]', 'g')) AS referred,
+	   length(c::text) < 3 * length(pg_temp.split_window(1100)) AS bounded,
+	   c::text::outage_calendar = c AS reads_back
+FROM (SELECT pg_temp.split_window(1100)::outage_calendar AS c) s;
+-- "#n" is the n-th text quoted before it, counting from 1
+SELECT '{"a"(13): [2025-02-01 22:00+09,2025-02-01 23:00+09) outage "first", [2025-02-02 22:00+09,2025-02-02 23:00+09) outage "second \"2\""; *: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent #2, [2025-02-04 22:00+09,2025-02-04 23:00+09) intermittent #1}'::outage_calendar;
+SELECT '{*: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent #1}'::outage_calendar;
+SELECT '{*: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent "a", [2025-02-04 22:00+09,2025-02-04 23:00+09) outage #2}'::outage_calendar;
+SELECT '{*: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent #0}'::outage_calendar;
+SELECT '{*: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent #1x}'::outage_calendar;
+SELECT '{*: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent "a" #1}'::outage_calendar;
+SELECT '{*: [2025-02-03 22:00+09,2025-02-03 23:00+09) intermittent #1234567890}'::outage_calendar;
+
+-- The tables refuse, when they are written, what every calendar built from
+-- them would refuse: more distinct guidance than a calendar carries, and
+-- more facilities; the split window above, stored, is read.
+BEGIN;
+SELECT coalesce(sum(octet_length(g)), 0) AS guidance_before FROM (SELECT DISTINCT guidance AS g FROM outage_schedule) d \gset
+-- up to the limit, in one statement: accepted
+INSERT INTO outage_schedule (area, period, guidance)
+SELECT NULL, outage_window(timestamptz '2030-01-01 00:00+09' + g * interval '1 hour',
+						   timestamptz '2030-01-01 00:30+09' + g * interval '1 hour', 'outage'),
+	   lpad(g::text, CASE WHEN g = 1 THEN 2048 - :guidance_before ELSE 2048 END, 'x')
+FROM generate_series(1, 1024) g;
+-- one byte more: refused, in the statement that adds it
+INSERT INTO outage_schedule (area, period, guidance)
+VALUES (NULL, '[2031-01-01 00:00+09,2031-01-01 01:00+09) outage', 'z');
+ROLLBACK;
+BEGIN;
+INSERT INTO outage_schedule (area, period)
+SELECT NULL, outage_window(timestamptz '2030-01-01 00:00+09' + g * interval '1 hour',
+						   timestamptz '2030-01-01 00:30+09' + g * interval '1 hour', 'outage')
+FROM generate_series(1, 1100) g;
+INSERT INTO outage_schedule (area, period, guidance)
+VALUES (NULL, '[2030-01-01 00:00+09,2030-06-01 00:00+09) intermittent', repeat('y', 2000));
+-- the same text again adds nothing
+UPDATE outage_schedule SET guidance = repeat('y', 2000) WHERE period && '[2030-01-01 00:00+09,2030-01-01 02:00+09) outage';
+SELECT count(*) AS guided FROM outage_schedule WHERE guidance IS NOT NULL;
+SELECT visit_guidance('東京都'::prefecture, timestamptz '2030-01-01 01:45+09') = repeat('y', 2000) AS read_from_tables;
+ROLLBACK;
+BEGIN;
+INSERT INTO facility_area (facility, area)
+SELECT (1310000000 + g)::text::medical_institution_code, 'east'
+FROM generate_series(1, 1000000 - (SELECT count(*) FROM facility_area)) g;
+SELECT count(*) AS facilities_stored, current_outage_calendar() IS NOT NULL AS calendar_built FROM facility_area;
+INSERT INTO facility_area (facility, area) VALUES ('2711234567', 'east');
+ROLLBACK;
 
 -- Binary input of version 2 is checked like text input: a facility code
 -- that is none, a facility count past the data, a guidance length past it;
@@ -213,6 +307,9 @@ SELECT pg_temp.try_recv(int2send(2::int2) || int2send(1::int2) || int4send(1) ||
 	|| int2send(0::int2) || int4send(1) || int8send(1391234567) || int4send(0) || int4send(0));
 SELECT pg_temp.try_recv(int2send(2::int2) || int2send(1::int2) || int4send(1) || 'a'::bytea
 	|| int2send(0::int2) || int4send(1000) || int8send(1311234567) || int4send(0) || int4send(0));
+-- a facility listed twice: 22P03, as an area listed twice
+SELECT pg_temp.try_recv(int2send(2::int2) || int2send(1::int2) || int4send(1) || 'a'::bytea
+	|| int2send(0::int2) || int4send(2) || int8send(1311234567) || int8send(1311234567) || int4send(0) || int4send(0));
 SELECT pg_temp.try_recv(int2send(2::int2) || int2send(0::int2)
 	|| int4send(1) || int8send(0) || int8send(3600000000) || int4send(3) || int4send(100) || 'abc'::bytea);
 SELECT pg_temp.try_recv(int2send(2::int2) || int2send(0::int2)
@@ -242,7 +339,8 @@ INSERT INTO stored_1_0 VALUES
 	('text', '{"east"(1,2,13): [2025-02-01 22:00:00+09,2025-02-02 00:30:00+09) outage, [2025-02-02 03:00:00+09,2025-02-02 22:00:00+09) intermittent; "west"(27,47): [2025-02-02 07:00:00+09,2025-02-02 08:00:00+09) intermittent; *: [2025-03-01 00:00:00+09,2025-03-01 01:00:00+09) registration_delay}'),
 	('stored', '\x01000200040000000000000002d46e24fe119dfd000101000000000000000000000100000000000000000000000000020000000000000000000000000000000000000002000000000200000003000000040000000074680113d00200008ed91915d00200030000000000000000a84a3217d0020000d43f1f27d0020002000000000000000038998c1ad0020000dc2c631bd00200020000000000000000dc46d433d202000080daaa34d20200010000000000000004000000656173740400000077657374'::rawcal::outage_calendar),
 	('now', '{"east"(1,2,13): [2025-02-01 22:00:00+09,2025-02-02 00:30:00+09) outage, [2025-02-02 03:00:00+09,2025-02-02 22:00:00+09) intermittent; "west"(27,47): [2025-02-02 07:00:00+09,2025-02-02 08:00:00+09) intermittent; *: [2025-03-01 00:00:00+09,2025-03-01 01:00:00+09) registration_delay}'::outage_calendar);
--- the stored row really holds version 1 (its first bytes: 1, then 2 areas)
+-- every row holds version 1 (its first bytes: 1, then 2 areas): a calendar
+-- without facilities and guidance is still written as 1.0 wrote it
 SELECT how, substr(c::rawcal::text, 1, 10) AS first_bytes FROM stored_1_0 ORDER BY how;
 SELECT how, c = (SELECT c FROM stored_1_0 WHERE how = 'now') AS equal,
 	   outage_calendar_hash(c) = (SELECT outage_calendar_hash(c) FROM stored_1_0 WHERE how = 'now') AS same_hash,
@@ -257,7 +355,7 @@ SELECT count(*) AS hashed_groups FROM (SELECT c FROM stored_1_0 GROUP BY c) g;
 SET enable_hashagg = off;
 SELECT count(*) AS sorted_groups FROM (SELECT c FROM stored_1_0 GROUP BY c) g;
 RESET enable_hashagg;
--- and a 1.0 value sent again is sent as version 2
+-- and a 1.0 value sent again is sent as 1.0 sent it, in version 1
 SELECT substr(outage_calendar_send(c)::text, 1, 6) AS sent_version FROM stored_1_0 WHERE how = 'stored';
 DROP TABLE stored_1_0;
 DROP CAST (rawcal AS outage_calendar);

@@ -36,7 +36,7 @@ FROM (VALUES
 	('outage_window kind', $q$SELECT ('[2025-02-01,2025-02-02) ' || repeat('x', 10000000))::outage_window$q$),
 	('outage_window() kind', $q$SELECT outage_window('2025-02-01', '2025-02-02', repeat('x', 10000000))$q$),
 	('outage_calendar syntax', $q$SELECT ('{"east"(1): ' || repeat('x', 10000000) || '}')::outage_calendar$q$),
-	('outage_calendar area', $q$SELECT ('{"' || repeat('x', 10000000) || '"(1): ; "' || repeat('x', 10000000) || '"(2): }')::outage_calendar$q$),
+	('outage_calendar area', $q$SELECT ('{"' || repeat('x', 17000000) || '"(1): ; "' || repeat('x', 17000000) || '"(2): }')::outage_calendar$q$),
 	('from_wareki', $q$SELECT from_wareki(repeat('令和', 1666667))$q$),
 	('outage_window_from_notice', $q$SELECT outage_window_from_notice(repeat('x', 10000000))$q$),
 	('outage_window_from_notice kind', $q$SELECT outage_window_from_notice('令和7年2月1日(土) 22:00～翌0:30', repeat('x', 10000000))$q$),

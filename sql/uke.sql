@@ -126,6 +126,22 @@ FROM uke, uke_affected_claims(file, current_outage_calendar(), opening_hours => 
 ORDER BY receipt_number;
 ROLLBACK;
 
+-- Of a claim's days of its impact, one whose window has its own guidance
+-- gives the claim's guidance, even when an earlier day's window of that
+-- kind has none (大阪府, outages on 3/3 without and 3/5 with a text).
+BEGIN;
+INSERT INTO outage_schedule (area, period, guidance) VALUES
+	('west', '[2025-03-03 10:00+09,2025-03-03 11:00+09) outage', NULL),
+	('west', '[2025-03-05 10:00+09,2025-03-05 11:00+09) outage', 'West outage of 3/5: use the paper card');
+SELECT receipt_number, affected_days, impact, guidance
+FROM uke_affected_claims(convert_to(E'IR,1,27,1,1234567,,x,202503\r\n'
+	'RE,301,1112,202503,x,1,19600115\r\nSI,11,1,111000110,,288,1,,,,,,,,,1,,1\r\nGO\r\n', 'SJIS'), lang => 'en');
+SELECT receipt_number, affected_days, impact, guidance
+FROM uke_affected_claims(convert_to(E'IR,1,27,1,1234567,,x,202503\r\n'
+	'RE,301,1112,202503,x,1,19600115\r\nSI,11,1,111000110,,288,1,,,,,,,,,1,,1\r\nGO\r\n', 'SJIS'),
+	current_outage_calendar(), lang => 'en');
+ROLLBACK;
+
 -- from_wareki_or_null: NULL where from_wareki raises
 SELECT left(t, 20) AS t, from_wareki_or_null(t)
 FROM unnest(ARRAY['令和7年2月1日', 'R7.2.1', '5070201', '20250201', '令和7年2月30日',

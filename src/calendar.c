@@ -56,16 +56,21 @@ typedef struct Boundary
 /*
  * The longest window a calendar prints, "[...,...) registration_delay"
  * with ", " before it: two bounds of at most 38 characters
- * ("4714-11-24 09:18:59.999999+09:18:59 BC") and the longest kind; then
- * its guidance, " \"...\"" with every byte escaped at worst, counted over
- * all segments; and a facility, "; " or "," and 10 digits.  The limits must
- * let every calendar's text form read back.
+ * ("4714-11-24 09:18:59.999999+09:18:59 BC") and the longest kind, then a
+ * reference to its guidance, " #" and at most 6 digits; each distinct
+ * guidance text once, " \"...\"" with every byte escaped at worst (there
+ * are at most as many as windows); and a facility, "; " or "," and 10
+ * digits.  The limits must let every calendar's text form read back.
  */
 #define WINDOW_TEXT_MAX_BYTES (2 + 1 + 38 + 1 + 38 + 2 + 18)
+#define GUIDANCE_REF_BYTES 8
 #define GUIDANCE_QUOTE_BYTES 3
 #define FACILITY_TEXT_MAX_BYTES 12
+StaticAssertDecl(OW_CALENDAR_MAX_SEGMENTS < 1000000,
+				 "a guidance reference has at most 6 digits");
 StaticAssertDecl((Size) OW_CALENDAR_MAX_SEGMENTS *
-				 (WINDOW_TEXT_MAX_BYTES + GUIDANCE_QUOTE_BYTES) +
+				 (WINDOW_TEXT_MAX_BYTES + GUIDANCE_REF_BYTES) +
+				 (Size) OW_CALENDAR_MAX_WINDOWS * GUIDANCE_QUOTE_BYTES +
 				 2 * (Size) OW_CALENDAR_MAX_GUIDANCE_TOTAL +
 				 (Size) OW_CALENDAR_MAX_FACILITIES * FACILITY_TEXT_MAX_BYTES +
 				 (Size) OW_CALENDAR_MAX_AREAS *
@@ -124,7 +129,7 @@ ow_calendar_too_much_guidance(Size total)
 			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 			 errmsg("outage_calendar exceeds the limit of %d bytes of window guidance",
 					OW_CALENDAR_MAX_GUIDANCE_TOTAL),
-			 errdetail("Its segments carry %zu bytes of guidance text in all.", total),
+			 errdetail("Its distinct guidance texts are %zu bytes in all.", total),
 			 errhint("Give guidance text only to the windows whose kind's guidance does not fit, or shorten it.")));
 }
 
@@ -392,6 +397,7 @@ ow_calendar_build(const CalendarSource *source)
 	Size		names_size = 0;
 	Size		guidance_size = sizeof(uint32);
 	Size		guidance_total = 0;
+	bool		legacy;
 	CalendarLayout layout;
 	OutageCalendar *calendar;
 	char	   *base;
@@ -450,9 +456,17 @@ ow_calendar_build(const CalendarSource *source)
 				continue;
 			texts[distinct++] = texts[i];
 			guidance_size += sizeof(uint32) + texts[i].len;
+			guidance_total += texts[i].len;
 		}
 		ntexts = distinct;
 	}
+
+	/*
+	 * Counted as stored and printed, each distinct text once: a window split
+	 * into many segments by the windows inside it adds nothing.
+	 */
+	if (guidance_total > OW_CALENDAR_MAX_GUIDANCE_TOTAL)
+		ow_calendar_too_much_guidance(guidance_total);
 
 	/* the facilities, by code, each once */
 	for (int i = 0; i < nfacilities; i++)
@@ -466,7 +480,7 @@ ow_calendar_build(const CalendarSource *source)
 	for (int i = 1; i < nfacilities; i++)
 		if (facilities[i - 1].code == facilities[i].code)
 			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					(errcode(source->duplicate_errcode),
 					 errmsg("facility %010lld appears twice in an outage calendar",
 							(long long) facilities[i].code),
 					 errhint("A facility is on one area: list it once.")));
@@ -514,11 +528,15 @@ ow_calendar_build(const CalendarSource *source)
 	first[nareas + 1] = nsegments;
 	if (nsegments > OW_CALENDAR_MAX_SEGMENTS)
 		ow_calendar_too_many_segments(nsegments);
-	for (int i = 0; i < nsegments; i++)
-		if (segments[i].guidance > 0)
-			guidance_total += texts[segments[i].guidance - 1].len;
-	if (guidance_total > OW_CALENDAR_MAX_GUIDANCE_TOTAL)
-		ow_calendar_too_much_guidance(guidance_total);
+
+	/*
+	 * With nothing of version 2's, the value is what 1.0 wrote, byte for
+	 * byte: a hash index, hash partition or Citus distribution built over
+	 * 1.0's values finds the same calendar built now.
+	 */
+	legacy = nfacilities == 0 && ntexts == 0;
+	if (legacy)
+		guidance_size = 0;
 
 	{
 		OutageCalendar header = {0};
@@ -530,7 +548,7 @@ ow_calendar_build(const CalendarSource *source)
 	}
 	calendar = palloc0(layout.size + names_size + guidance_size);
 	SET_VARSIZE(calendar, layout.size + names_size + guidance_size);
-	calendar->version = OW_CALENDAR_VERSION;
+	calendar->version = legacy ? OW_CALENDAR_VERSION_1_0 : OW_CALENDAR_VERSION;
 	calendar->nareas = nareas;
 	calendar->nsegments = nsegments;
 	calendar->nfacilities = nfacilities;
@@ -571,6 +589,7 @@ ow_calendar_build(const CalendarSource *source)
 		memcpy(p + sizeof(len), order[i].name, len);
 		p += sizeof(len) + len;
 	}
+	if (!legacy)
 	{
 		uint32		n = ntexts;
 
@@ -605,33 +624,19 @@ ow_calendar_build(const CalendarSource *source)
 OutageCalendar *
 ow_calendar_current(OutageCalendar *calendar)
 {
-	OutageCalendar *copy;
-	Size		size;
-
-	if (likely(calendar->version == OW_CALENDAR_VERSION))
-		return calendar;
-	if (calendar->version != OW_CALENDAR_VERSION_1_0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("outage_calendar has unknown version %d", calendar->version),
-				 errhint("A newer outage_window wrote it: read it with that version.")));
-
 	/*
-	 * 1.0 wrote the current layout without facilities (its header word was
-	 * padding, always 0) and without guidance (segments' guidance 0): only
-	 * the empty guidance section is missing.  The copy is what building the
-	 * same calendar now gives, so it compares and hashes equal to it.
+	 * Both versions are current: building writes version 1's layout for a
+	 * calendar without facilities and guidance (ow_calendar_build), so a
+	 * value 1.0 stored is the value building it now gives.
 	 */
-	size = VARSIZE(calendar);
-	copy = palloc0(size + sizeof(uint32));
-	memcpy(copy, calendar, size);
-	SET_VARSIZE(copy, size + sizeof(uint32));
-	copy->version = OW_CALENDAR_VERSION;
-	copy->nfacilities = 0;
-	copy->content_hash =
-		hash_bytes_extended((const unsigned char *) copy + sizeof(OutageCalendar),
-							VARSIZE(copy) - sizeof(OutageCalendar), 0);
-	return copy;
+	if (likely(calendar->version == OW_CALENDAR_VERSION ||
+			   calendar->version == OW_CALENDAR_VERSION_1_0))
+		return calendar;
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("outage_calendar has unknown version %d", calendar->version),
+			 errhint("A newer outage_window wrote it: read it with that version.")));
+	return NULL;				/* keep the compiler quiet */
 }
 
 void
@@ -679,6 +684,7 @@ ow_calendar_source_init(CalendarSource *source)
 	source->facility_capacity = 0;
 	source->facility_codes = NULL;
 	source->facility_areas = NULL;
+	source->duplicate_errcode = ERRCODE_INVALID_PARAMETER_VALUE;
 }
 
 /* The slot holding name, or the free slot where it would go. */
@@ -799,6 +805,11 @@ typedef struct CalendarReader
 	const char *input;
 	CalendarSource source;
 	int			current;		/* area index; -1: nationwide */
+	/* the guidance texts quoted so far, unescaped, for "#n" */
+	int			nquoted;
+	int			quoted_capacity;
+	const char **quoted;
+	int		   *quoted_lens;
 } CalendarReader;
 
 static void
@@ -807,6 +818,10 @@ reader_init(CalendarReader *r, const char *input)
 	r->input = input;
 	ow_calendar_source_init(&r->source);
 	r->current = -1;
+	r->nquoted = 0;
+	r->quoted_capacity = 0;
+	r->quoted = NULL;
+	r->quoted_lens = NULL;
 }
 
 static bool
@@ -894,7 +909,7 @@ read_facility(void *arg, int64_t code)
 
 static bool
 read_window(void *arg, const char *text, size_t len, const char *guidance,
-			size_t guidance_len)
+			size_t guidance_len, uint32_t guidance_ref)
 {
 	CalendarReader *r = arg;
 	char	   *literal;
@@ -922,6 +937,37 @@ read_window(void *arg, const char *text, size_t len, const char *guidance,
 		unescaped[n] = '\0';
 		pg_verifymbstr(unescaped, n, false);
 		ow_calendar_source_guidance(&r->source, unescaped, n);
+		/* one per window at most: bounded by the windows' limit */
+		if (r->nquoted == r->quoted_capacity)
+		{
+			r->quoted_capacity = Max(16, 2 * r->quoted_capacity);
+			if (r->quoted == NULL)
+			{
+				r->quoted = palloc(sizeof(char *) * r->quoted_capacity);
+				r->quoted_lens = palloc(sizeof(int) * r->quoted_capacity);
+			}
+			else
+			{
+				r->quoted = repalloc(r->quoted, sizeof(char *) * r->quoted_capacity);
+				r->quoted_lens = repalloc(r->quoted_lens,
+										  sizeof(int) * r->quoted_capacity);
+			}
+		}
+		r->quoted[r->nquoted] = unescaped;
+		r->quoted_lens[r->nquoted++] = n;
+	}
+	else if (guidance_ref > 0)
+	{
+		if (guidance_ref > (uint32_t) r->nquoted)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type outage_calendar: \"%s\"",
+							ow_quote_cstring(r->input)),
+					 errdetail("Guidance #%u refers to no guidance text quoted before it (there are %d).",
+							   guidance_ref, r->nquoted),
+					 errhint("\"#n\" after a window's kind stands for the n-th guidance text quoted earlier in the calendar, counting from 1.")));
+		ow_calendar_source_guidance(&r->source, r->quoted[guidance_ref - 1],
+									r->quoted_lens[guidance_ref - 1]);
 	}
 	return true;
 }
@@ -946,6 +992,7 @@ outage_calendar_in(PG_FUNCTION_ARGS)
 				 errdetail("The input is %zu bytes long.", len),
 				 errhint("Build one calendar per period, for example per year, or leave out the windows no visit can fall in.")));
 	reader_init(&reader, input);
+	reader.source.duplicate_errcode = ERRCODE_INVALID_TEXT_REPRESENTATION;
 	status = cp_split(input, len, &callbacks, &error_pos);
 	if (status != CP_OK)
 		ereport(ERROR,
@@ -954,7 +1001,7 @@ outage_calendar_in(PG_FUNCTION_ARGS)
 						ow_quote_cstring(input)),
 				 errdetail("%s The problem is at character %d.",
 						   cp_status_detail(status), (int) error_pos + 1),
-				 errhint("Write {\"area\"(prefecture codes; facility codes): windows, each [from,to) kind, optionally followed by \"guidance\"; *: nationwide windows}, as current_outage_calendar() prints it.")));
+				 errhint("Write {\"area\"(prefecture codes; facility codes): windows, each [from,to) kind, optionally followed by \"guidance\" or #n for the n-th guidance quoted before; *: nationwide windows}, as current_outage_calendar() prints it.")));
 	PG_RETURN_OUTAGE_CALENDAR_P(ow_calendar_build(&reader.source));
 }
 
@@ -970,6 +1017,15 @@ ow_calendar_guidance(const OutageCalendar *calendar, const char ***texts,
 
 	calendar_layout(calendar, &layout);
 	pos = calendar_guidance_offset(calendar, &layout);
+	if (calendar->version == OW_CALENDAR_VERSION_1_0)
+	{
+		/* version 1 has no facilities and no guidance section */
+		if (pos != end || calendar->nfacilities != 0)
+			ow_calendar_corrupted();
+		*texts = palloc(sizeof(char *));
+		*lens = palloc(sizeof(uint32));
+		return 0;
+	}
 	if (pos == 0 || pos + sizeof(uint32) > end)
 		ow_calendar_corrupted();
 	n = get_u32(base + pos);
@@ -1017,11 +1073,14 @@ typedef struct GuidanceTexts
 	int			n;
 	const char **texts;
 	uint32	   *lens;
+	/* printing: per text, its "#n" once it has been quoted (0: not yet) */
+	int		   *printed;
+	int			nprinted;
 } GuidanceTexts;
 
 static void
 append_windows(StringInfo buf, const OutageCalendar *calendar, int area,
-			   const GuidanceTexts *guidance)
+			   GuidanceTexts *guidance)
 {
 	CalendarLayout layout;
 	const char *base = (const char *) calendar;
@@ -1047,9 +1106,21 @@ append_windows(StringInfo buf, const OutageCalendar *calendar, int area,
 																   OutageWindowPGetDatum(&w))));
 		if (seg.guidance > 0 && seg.guidance <= guidance->n)
 		{
-			appendStringInfoChar(buf, ' ');
-			append_quoted_name(buf, guidance->texts[seg.guidance - 1],
-							   guidance->lens[seg.guidance - 1]);
+			int		   *printed = &guidance->printed[seg.guidance - 1];
+
+			/*
+			 * Each text once, then by number: the form grows by the windows
+			 * and the distinct texts, not by texts times segments.
+			 */
+			if (*printed > 0)
+				appendStringInfo(buf, " #%d", *printed);
+			else
+			{
+				appendStringInfoChar(buf, ' ');
+				append_quoted_name(buf, guidance->texts[seg.guidance - 1],
+								   guidance->lens[seg.guidance - 1]);
+				*printed = ++guidance->nprinted;
+			}
 		}
 	}
 }
@@ -1123,6 +1194,8 @@ outage_calendar_out(PG_FUNCTION_ARGS)
 
 	calendar_layout(calendar, &layout);
 	guidance.n = ow_calendar_guidance(calendar, &guidance.texts, &guidance.lens);
+	guidance.printed = palloc0(sizeof(int) * (guidance.n + 1));
+	guidance.nprinted = 0;
 	facilities_by_area(calendar, &fstart, &forder);
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
@@ -1176,7 +1249,8 @@ outage_calendar_out(PG_FUNCTION_ARGS)
  * codes,] int32 number of segments and the segments (int8 lower, int8
  * upper, int4 kind[, version 2: int4 guidance length, -1 for none, and the
  * text]); then the nationwide segments the same way.  Version 1 is what
- * outage_window 1.0 sent, and is read still.
+ * outage_window 1.0 sent, and is read still; a calendar stored in version
+ * 1's layout (no facilities, no guidance) is sent in it, as 1.0 sent it.
  */
 static void
 send_segments(StringInfo buf, const OutageCalendar *calendar, int area,
@@ -1198,6 +1272,8 @@ send_segments(StringInfo buf, const OutageCalendar *calendar, int area,
 		pq_sendint64(buf, seg.lower);
 		pq_sendint64(buf, seg.upper);
 		pq_sendint32(buf, seg.kind);
+		if (calendar->version == OW_CALENDAR_VERSION_1_0)
+			continue;
 		if (seg.guidance > 0 && seg.guidance <= guidance->n)
 			pq_sendcountedtext(buf, guidance->texts[seg.guidance - 1],
 							   guidance->lens[seg.guidance - 1]);
@@ -1221,6 +1297,8 @@ outage_calendar_send(PG_FUNCTION_ARGS)
 
 	calendar_layout(calendar, &layout);
 	guidance.n = ow_calendar_guidance(calendar, &guidance.texts, &guidance.lens);
+	guidance.printed = NULL;
+	guidance.nprinted = 0;
 	facilities_by_area(calendar, &fstart, &forder);
 	pq_begintypsend(&buf);
 	pq_sendint16(&buf, calendar->version);
@@ -1239,9 +1317,12 @@ outage_calendar_send(PG_FUNCTION_ARGS)
 		for (int p = PREFECTURE_MIN; p <= PREFECTURE_MAX; p++)
 			if ((uint8) base[layout.area_of + p] == a + 1)
 				pq_sendint16(&buf, p);
-		pq_sendint32(&buf, fstart[a + 1] - fstart[a]);
-		for (int f = fstart[a]; f < fstart[a + 1]; f++)
-			pq_sendint64(&buf, facility_code(calendar, forder[f]));
+		if (calendar->version != OW_CALENDAR_VERSION_1_0)
+		{
+			pq_sendint32(&buf, fstart[a + 1] - fstart[a]);
+			for (int f = fstart[a]; f < fstart[a + 1]; f++)
+				pq_sendint64(&buf, facility_code(calendar, forder[f]));
+		}
 		send_segments(&buf, calendar, a, &guidance);
 		name += sizeof(uint32) + len;
 	}
@@ -1306,6 +1387,7 @@ outage_calendar_recv(PG_FUNCTION_ARGS)
 	int			nareas;
 
 	reader_init(&reader, "(binary)");
+	reader.source.duplicate_errcode = ERRCODE_INVALID_BINARY_REPRESENTATION;
 	version = pq_getmsgint(buf, 2);
 	nareas = pq_getmsgint(buf, 2);
 	if (version != OW_CALENDAR_VERSION && version != OW_CALENDAR_VERSION_1_0)

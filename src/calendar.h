@@ -27,9 +27,11 @@
  *	 guidance	uint32 count, then count x {uint32 length, bytes in the
  *				server encoding}, sorted bytewise, each once
  * Version 1 (outage_window 1.0) is the same without facilities (the header
- * word was 0), with every segment's guidance 0 and no guidance section: it
- * is read by adding the empty section (ow_calendar_current), so a value
- * 1.0 stored reads, compares and hashes as the same calendar written now.
+ * word was 0), with every segment's guidance 0 and no guidance section.  A
+ * calendar with no facilities and no guidance text is still written in
+ * version 1, so a value 1.0 stored is byte for byte the value building it
+ * now gives: it compares and hashes (hash indexes, hash partitions, Citus
+ * distribution) as it did under 1.0.
  * content_hash is a hash of everything after the header: it lets a call
  * site recognise the calendar it compiled without comparing every byte.
  *
@@ -65,15 +67,19 @@
 /* disjoint segments of a built calendar (overlaps can double the windows) */
 #define OW_CALENDAR_MAX_SEGMENTS 100000
 /* bytes of the text form */
-#define OW_CALENDAR_MAX_TEXT_BYTES (16 * 1024 * 1024)
-/* facilities (facility_area rows) a calendar carries */
-#define OW_CALENDAR_MAX_FACILITIES 50000
+#define OW_CALENDAR_MAX_TEXT_BYTES (32 * 1024 * 1024)
+/*
+ * facilities (facility_area rows) a calendar carries: five times every
+ * medical institution and pharmacy in Japan (about 250,000); facility_area
+ * refuses rows past it when they are inserted (table_limits.c)
+ */
+#define OW_CALENDAR_MAX_FACILITIES 1000000
 /* bytes of one window's own guidance text, in the server encoding */
 #define OW_CALENDAR_MAX_GUIDANCE_BYTES 2048
 /*
- * bytes of guidance over all segments, as the text form repeats it for
- * each: so that every calendar within the limits still prints within the
- * text limit (calendar.c)
+ * bytes of a calendar's distinct guidance texts, each counted once as it is
+ * stored and printed: so that every calendar within the limits still
+ * prints within the text limit (calendar.c)
  */
 #define OW_CALENDAR_MAX_GUIDANCE_TOTAL (2 * 1024 * 1024)
 /* hash slots of a source's area names: a power of two over twice the areas */
@@ -133,9 +139,9 @@ typedef struct OutageCalendar
 } OutageCalendar;
 
 /*
- * A calendar as stored or sent in any version, as the current version: the
- * value itself, or a converted copy (palloc'd) of a 1.0 value.  Raises
- * data_corrupted for an unknown version.
+ * A calendar as stored: the value itself, checked to be of a version this
+ * code reads (both are current).  Raises data_corrupted for an unknown
+ * version.
  */
 extern OutageCalendar *ow_calendar_current(OutageCalendar *calendar);
 
@@ -176,6 +182,8 @@ typedef struct CalendarSource
 	int64	   *facility_codes;
 	int		   *facility_areas;	/* index into areas */
 	int			facility_capacity;
+	/* what a facility listed twice raises: the input's own SQLSTATE */
+	int			duplicate_errcode;
 } CalendarSource;
 
 /* An empty source, in the current memory context. */

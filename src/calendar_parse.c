@@ -29,17 +29,20 @@ skip_blanks(const char *s, size_t len, size_t pos)
 
 /*
  * A window literal starting at pos ('[' or '('), then its kind word and
- * perhaps its guidance in double quotes: sets *literal_end (where the kind
- * word ends), *guidance and *guidance_len (0 and 0 if none) and *end (the
- * separator after it all), or returns the problem.
+ * perhaps its guidance, in double quotes or as '#' and the number of a text
+ * quoted before: sets *literal_end (where the kind word ends), *guidance
+ * and *guidance_len (0 and 0 if none), *guidance_ref (0 if none) and *end
+ * (the separator after it all), or returns the problem.
  */
 static CpStatus
 window_end(const char *s, size_t len, size_t pos, size_t *literal_end,
-		   size_t *guidance, size_t *guidance_len, size_t *end)
+		   size_t *guidance, size_t *guidance_len, uint32_t *guidance_ref,
+		   size_t *end)
 {
 	bool		in_quote = false;
 
 	*guidance = *guidance_len = 0;
+	*guidance_ref = 0;
 	for (pos++; pos < len; pos++)
 	{
 		char		c = s[pos];
@@ -59,11 +62,34 @@ window_end(const char *s, size_t len, size_t pos, size_t *literal_end,
 	/* then the kind word, up to the next separator or a guidance */
 	for (pos++; pos < len; pos++)
 	{
-		if (s[pos] == ',' || s[pos] == ';' || s[pos] == '}' || s[pos] == '"')
+		if (s[pos] == ',' || s[pos] == ';' || s[pos] == '}' || s[pos] == '"' ||
+			s[pos] == '#')
 			break;
 	}
 	*literal_end = pos;
-	if (pos < len && s[pos] == '"')
+	if (pos < len && s[pos] == '#')
+	{
+		uint32_t	ref = 0;
+		int			digits = 0;
+
+		for (pos++; pos < len && s[pos] >= '0' && s[pos] <= '9' &&
+			 digits < CP_MAX_REF_DIGITS; pos++, digits++)
+			ref = ref * 10 + (uint32_t) (s[pos] - '0');
+		if (digits == 0 || ref == 0 ||
+			(pos < len && s[pos] >= '0' && s[pos] <= '9'))
+		{
+			*end = pos;
+			return CP_BAD_GUIDANCE_REF;
+		}
+		*guidance_ref = ref;
+		pos = skip_blanks(s, len, pos);
+		if (pos < len && s[pos] != ',' && s[pos] != ';' && s[pos] != '}')
+		{
+			*end = pos;
+			return CP_JUNK_AFTER_GUIDANCE;
+		}
+	}
+	else if (pos < len && s[pos] == '"')
 	{
 		size_t		start = ++pos;
 
@@ -181,6 +207,7 @@ cp_split(const char *s, size_t len, const CpCallbacks *cb, size_t *error_pos)
 			size_t		literal_end;
 			size_t		guidance;
 			size_t		guidance_len;
+			uint32_t	guidance_ref;
 			size_t		end;
 			size_t		trimmed;
 			CpStatus	status;
@@ -188,7 +215,7 @@ cp_split(const char *s, size_t len, const CpCallbacks *cb, size_t *error_pos)
 			if (s[pos] != '[' && s[pos] != '(')
 				FAIL(CP_EXPECTED_WINDOW);
 			status = window_end(s, len, pos, &literal_end, &guidance,
-								&guidance_len, &end);
+								&guidance_len, &guidance_ref, &end);
 			if (status != CP_OK)
 			{
 				/* an unclosed window is reported where it starts */
@@ -200,7 +227,8 @@ cp_split(const char *s, size_t len, const CpCallbacks *cb, size_t *error_pos)
 			while (trimmed > pos && is_blank(s[trimmed - 1]))
 				trimmed--;
 			if (!cb->window(cb->arg, s + pos, trimmed - pos,
-							guidance > 0 ? s + guidance : NULL, guidance_len))
+							guidance > 0 ? s + guidance : NULL, guidance_len,
+							guidance_ref))
 				FAIL(CP_STOPPED);
 			pos = end;
 			if (pos < len && s[pos] == ',')
@@ -274,6 +302,8 @@ cp_status_detail(CpStatus status)
 			return "A window's guidance text is not closed with a double quote.";
 		case CP_JUNK_AFTER_GUIDANCE:
 			return "A window's guidance text is followed by \",\", \";\" or \"}\".";
+		case CP_BAD_GUIDANCE_REF:
+			return "A window's \"#\" is followed by the number (from 1) of a guidance text quoted before it.";
 		case CP_STOPPED:
 			return "The calendar has an invalid part.";
 	}

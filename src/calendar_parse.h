@@ -12,8 +12,11 @@
  * by ';' and the 10-digit codes of facilities on that area (facility_area),
  * or '*' for the nationwide windows, then ':' and the area's window
  * literals separated by ','.  A window may carry its own guidance text, in
- * double quotes after its kind.  Version 1.0's form is this without
- * facilities and guidance.  This file finds the pieces and hands them to
+ * double quotes after its kind, or "#n": the same text as the n-th guidance
+ * quoted in the calendar (from 1, in the order written), so that a text is
+ * written once however many windows carry it and the form stays within a
+ * size bounded by the windows and the distinct texts.  Version 1.0's form
+ * is this without facilities and guidance.  This file finds the pieces and hands them to
  * callbacks; reading the window literals and checking the codes is the
  * caller's job.  No server headers: a fuzzer drives it alone.
  *
@@ -25,6 +28,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* digits of a "#n" guidance reference: n < 10^9 */
+#define CP_MAX_REF_DIGITS 9
 
 typedef enum CpStatus
 {
@@ -43,6 +49,7 @@ typedef enum CpStatus
 	CP_BAD_FACILITY,			/* a facility code is not 10 digits */
 	CP_UNTERMINATED_GUIDANCE,	/* '"' of a window's guidance never closed */
 	CP_JUNK_AFTER_GUIDANCE,		/* a window's guidance followed by text */
+	CP_BAD_GUIDANCE_REF,		/* '#' not followed by 1 to 9 digits, not 0 */
 	CP_STOPPED					/* a callback asked to stop */
 } CpStatus;
 
@@ -59,10 +66,12 @@ typedef struct CpCallbacks
 	/*
 	 * a window literal of the current entry, without surrounding blanks,
 	 * and its guidance as written between the quotes (escapes intact), or
-	 * NULL
+	 * NULL; or guidance_ref > 0, the number of a guidance quoted before
+	 * (checking that there is one is the caller's job)
 	 */
 	bool		(*window) (void *arg, const char *text, size_t len,
-						   const char *guidance, size_t guidance_len);
+						   const char *guidance, size_t guidance_len,
+						   uint32_t guidance_ref);
 } CpCallbacks;
 
 /* Split s[0..len); *error_pos is set where a problem was noticed. */

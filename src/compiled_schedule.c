@@ -332,7 +332,49 @@ calendar_windows(const OutageCalendar *calendar, const CalendarLayout *layout,
 	return windows;
 }
 
-/* Most severe first, then by start, end, id (none last), area before nationwide. */
+/*
+ * Windows i and j by ow_segment_key's guidance order: one with a text of
+ * its own before one without, then the text that sorts first (bytewise,
+ * as a calendar numbers its texts).
+ */
+static int
+guidance_order(const ScheduleWindows *windows, int i, int j)
+{
+	if (windows->rows != NULL)
+	{
+		const struct varlena *gx = windows->rows[i].guidance;
+		const struct varlena *gy = windows->rows[j].guidance;
+		Size		lx;
+		Size		ly;
+		int			c;
+
+		if ((gx != NULL) != (gy != NULL))
+			return gx != NULL ? -1 : 1;
+		if (gx == NULL)
+			return 0;
+		lx = VARSIZE_ANY_EXHDR(gx);
+		ly = VARSIZE_ANY_EXHDR(gy);
+		c = memcmp(VARDATA_ANY(gx), VARDATA_ANY(gy), Min(lx, ly));
+		if (c != 0)
+			return c < 0 ? -1 : 1;
+		return (lx > ly) - (lx < ly);
+	}
+	else
+	{
+		int32		x = windows->windows[i].guidance;
+		int32		y = windows->windows[j].guidance;
+
+		if ((x > 0) != (y > 0))
+			return x > 0 ? -1 : 1;
+		return (x > y) - (x < y);
+	}
+}
+
+/*
+ * The window that decides first (most severe, then ow_segment_key's
+ * guidance order, as visit_guidance and eligibility_review decide), then
+ * by start, end, id (none last), area before nationwide.
+ */
 static int
 window_order(const void *a, const void *b, void *arg)
 {
@@ -343,9 +385,13 @@ window_order(const void *a, const void *b, void *arg)
 	const ScheduleWindow *y = &windows->windows[j];
 	int32		rx = ow_kind_rank[x->kind];
 	int32		ry = ow_kind_rank[y->kind];
+	int			c;
 
 	if (rx != ry)
 		return rx > ry ? -1 : 1;
+	c = guidance_order(windows, i, j);
+	if (c != 0)
+		return c;
 	if (x->lower != y->lower)
 		return x->lower < y->lower ? -1 : 1;
 	if (x->upper != y->upper)
@@ -425,7 +471,8 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 	const char **guidance_texts;
 	uint32	   *guidance_lens;
 
-	if (calendar->version != OW_CALENDAR_VERSION)
+	if (calendar->version != OW_CALENDAR_VERSION &&
+		calendar->version != OW_CALENDAR_VERSION_1_0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("outage_calendar has unknown version %d", calendar->version)));

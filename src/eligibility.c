@@ -533,7 +533,7 @@ affecting_windows(PG_FUNCTION_ARGS)
 
 		for (int i = 0; i < natts; i++)
 		{
-			const struct varlena *text = NULL;
+			const struct varlena *value = NULL;
 
 			values[i] = (Datum) 0;
 			nulls[i] = true;
@@ -549,26 +549,26 @@ affecting_windows(PG_FUNCTION_ARGS)
 					continue;
 				case COL_AREA:
 					if (w->area >= 0 && w->area < windows->nareas)
-						text = windows->area_names[w->area];
+						value = windows->area_names[w->area];
 					break;
 				case COL_NOTE:
-					text = row ? row->note : NULL;
+					value = row ? row->note : NULL;
 					break;
 				case COL_SOURCE:
-					text = row ? row->source : NULL;
+					value = row ? row->source : NULL;
 					break;
 				case COL_GUIDANCE:
 					if (row != NULL)
-						text = row->guidance;
+						value = row->guidance;
 					else if (w->guidance > 0 && w->guidance <= schedule->nguidance)
-						text = schedule->guidance[w->guidance - 1];
+						value = schedule->guidance[w->guidance - 1];
 					break;
 				case COL_OTHER:
 					continue;
 			}
-			if (text != NULL)
+			if (value != NULL)
 			{
-				values[i] = PointerGetDatum(text);
+				values[i] = PointerGetDatum(value);
 				nulls[i] = false;
 			}
 		}
@@ -581,6 +581,18 @@ affecting_windows(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(visit_guidance);
 Datum
 visit_guidance(PG_FUNCTION_ARGS)
+{
+	DISPATCH_VARIANT(guidance, fcinfo);
+	PG_RETURN_NULL();			/* keep the compiler quiet */
+}
+
+/*
+ * The date forms, under their own name: an untyped literal must not pick
+ * the timestamptz form (and with it the session's TimeZone) over them.
+ */
+PG_FUNCTION_INFO_V1(visit_guidance_on_day);
+Datum
+visit_guidance_on_day(PG_FUNCTION_ARGS)
 {
 	DISPATCH_VARIANT(guidance, fcinfo);
 	PG_RETURN_NULL();			/* keep the compiler quiet */

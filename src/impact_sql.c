@@ -95,6 +95,19 @@ ow_review_guidance(const OutageImpact *impact, text *lang_arg)
 		guidance = impact->guidance_ja;
 	else if (pg_strcasecmp(lang, "en") == 0)
 		guidance = impact->guidance_en;
+	else if (lang[0] == '{')
+
+		/*
+		 * An untyped calendar literal in the language's position: the
+		 * function has a form whose argument there is the language, and an
+		 * unknown literal picks it over the calendar form.
+		 */
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unsupported language for review_guidance: \"%s\"",
+						pnstrdup(lang, pg_mbcliplen(lang, strlen(lang), 16))),
+				 errdetail("The language argument looks like an outage_calendar literal."),
+				 errhint("Pass a calendar as '{...}'::outage_calendar (before the language), and the language as 'ja' or 'en'.")));
 	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -29,6 +29,32 @@ ALTER TABLE @extschema@.outage_schedule
 COMMENT ON COLUMN @extschema@.outage_schedule.guidance IS
 'What staff should do during this window, when its kind''s review_guidance does not fit it (NULL: the kind''s); visit_guidance and the reports show it';
 
+-- The distinct guidance texts go into every calendar built from the table:
+-- a statement that takes them past the calendar's limit is refused
+-- (src/table_limits.c), not every later call that reads the table.
+CREATE FUNCTION @extschema@.outage_schedule_check_guidance()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'outage_schedule_check_guidance'
+LANGUAGE C;
+
+COMMENT ON FUNCTION @extschema@.outage_schedule_check_guidance() IS
+'Trigger: refuses a statement that takes outage_schedule''s distinct guidance texts past an outage_calendar''s limit (54000)';
+
+CREATE TRIGGER check_guidance_on_insert
+	AFTER INSERT ON @extschema@.outage_schedule
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.outage_schedule_check_guidance();
+
+CREATE TRIGGER check_guidance_on_update
+	AFTER UPDATE ON @extschema@.outage_schedule
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.outage_schedule_check_guidance();
+
+COMMENT ON TRIGGER check_guidance_on_insert ON @extschema@.outage_schedule IS
+'Refuses an INSERT that takes the distinct guidance texts past an outage_calendar''s limit (54000)';
+COMMENT ON TRIGGER check_guidance_on_update ON @extschema@.outage_schedule IS
+'Refuses an UPDATE that takes the distinct guidance texts past an outage_calendar''s limit (54000)';
+
 DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp);
 DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz);
 DROP FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp);
@@ -91,11 +117,11 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
 	lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -112,11 +138,11 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
 	lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -133,11 +159,11 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
 	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -154,36 +180,36 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
 	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, pg_catalog.text) IS
 'What to do for a visit at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(@extschema@.prefecture, pg_catalog.date, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at a facility in this prefecture: the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, pg_catalog.text) IS
 'What to do for a visit at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at a facility in this prefecture, against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at a facility in this prefecture (given as text), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 
 --
@@ -1403,6 +1429,24 @@ CREATE TRIGGER restore_area
 COMMENT ON TRIGGER restore_area ON @extschema@.facility_area IS
 'In a restore (check_function_bodies off), creates a user-added area a facility names before the area''s own row arrives';
 
+-- Every row goes into every calendar built from the tables: a statement
+-- that takes the table past the calendar's limit is refused
+-- (src/table_limits.c), not every later call that reads the table.
+CREATE FUNCTION @extschema@.facility_area_check_limit()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'facility_area_check_limit'
+LANGUAGE C;
+
+COMMENT ON FUNCTION @extschema@.facility_area_check_limit() IS
+'Trigger: refuses a statement that takes facility_area past an outage_calendar''s limit of facilities (54000)';
+
+CREATE TRIGGER check_limit
+	AFTER INSERT ON @extschema@.facility_area
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.facility_area_check_limit();
+
+COMMENT ON TRIGGER check_limit ON @extschema@.facility_area IS
+'Refuses an INSERT that takes facility_area past an outage_calendar''s limit of facilities (54000)';
+
 -- Every row is a user's: pg_dump keeps them all.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.facility_area', '');
 
@@ -1734,9 +1778,12 @@ COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_ins
 -- visit_guidance: what review_guidance says, for a visit rather than an
 -- impact: the own guidance of the window that decides the visit (the most
 -- severe one; outage_schedule.guidance), else its kind's review_guidance.
--- A timestamp is Japan local time, a date the whole Japan day, as in the
--- other eligibility functions.  Its own name, not review_guidance's: an
--- overload there would make review_guidance('outage', 'en') ambiguous.
+-- A timestamp is Japan local time, as in the other eligibility functions;
+-- visit_guidance_on_day takes a date, the whole Japan day (its own name,
+-- as eligibility_impact_on_day's: an untyped '2025-02-02' would otherwise
+-- pick the timestamptz form and the session's TimeZone).  Its own name,
+-- not review_guidance's: an overload there would make
+-- review_guidance('outage', 'en') ambiguous.
 --
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -1753,11 +1800,11 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
 	lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.visit_guidance(
@@ -1774,24 +1821,24 @@ RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'visit_guidance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.visit_guidance(
+CREATE FUNCTION @extschema@.visit_guidance_on_day(
 	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
 	calendar @extschema@.outage_calendar, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
-AS 'MODULE_PATHNAME', 'visit_guidance'
+AS 'MODULE_PATHNAME', 'visit_guidance_on_day'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, pg_catalog.text) IS
 'What to do for a visit at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at this facility (its facility_area area, else its prefectures): the own guidance of the most severe window that applies (outage_schedule.guidance), else review_guidance of its impact (lang ''ja'' or ''en'')';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamptz, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.timestamp, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit at this Japan local time at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
-COMMENT ON FUNCTION @extschema@.visit_guidance(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
+COMMENT ON FUNCTION @extschema@.visit_guidance_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.text) IS
 'What to do for a visit on this Japan calendar day at this facility (its facility_area area, else its prefectures), against a calendar: the window''s own guidance, else review_guidance of its impact (reads no table)';
 
 -- ---------------------------------------------------------------------------
@@ -1931,13 +1978,16 @@ BEGIN ATOMIC
 		FROM pg_catalog.unnest(c.visit_days) AS v(day),
 			 -- the facility's own area (facility_area) by its code, else
 			 -- the area of the IR record's prefecture
-			 -- (own_guidance: visit_guidance of the day, where the window
-			 -- deciding the whole day is of the impact within the hours)
+			 -- (own_guidance: the day's window's own text, NULL where it
+			 -- has none (visit_guidance_on_day says its kind's then), where
+			 -- the window deciding the whole day is of the impact within
+			 -- the hours; a day with its own text goes first)
 			 LATERAL (SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.medical_institution_code, v.day) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
-									  c.medical_institution_code, v.day, lang) END AS own_guidance
+								  THEN (SELECT x.g FROM (VALUES (@extschema@.visit_guidance_on_day(
+									  c.medical_institution_code, v.day, lang))) AS x(g)
+									  WHERE x.g OPERATOR(pg_catalog.<>) @extschema@.review_guidance(o.impact, lang)) END AS own_guidance
 					  FROM @extschema@.eligibility_on_day(
 						  c.medical_institution_code, v.day, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NOT NULL
@@ -1945,8 +1995,9 @@ BEGIN ATOMIC
 					  SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.facility_prefecture, v.day) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
-									  c.facility_prefecture, v.day, lang) END
+								  THEN (SELECT x.g FROM (VALUES (@extschema@.visit_guidance_on_day(
+									  c.facility_prefecture, v.day, lang))) AS x(g)
+									  WHERE x.g OPERATOR(pg_catalog.<>) @extschema@.review_guidance(o.impact, lang)) END
 					  FROM @extschema@.eligibility_on_day(
 						  c.facility_prefecture, v.day, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NULL) AS e
@@ -2033,8 +2084,9 @@ BEGIN ATOMIC
 			 LATERAL (SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.medical_institution_code, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
-									  c.medical_institution_code, v.day, calendar, lang) END AS own_guidance
+								  THEN (SELECT x.g FROM (VALUES (@extschema@.visit_guidance_on_day(
+									  c.medical_institution_code, v.day, calendar, lang))) AS x(g)
+									  WHERE x.g OPERATOR(pg_catalog.<>) @extschema@.review_guidance(o.impact, lang)) END AS own_guidance
 					  FROM @extschema@.eligibility_on_day(
 						  c.medical_institution_code, v.day, calendar, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NOT NULL
@@ -2042,8 +2094,9 @@ BEGIN ATOMIC
 					  SELECT o.*,
 							 CASE WHEN @extschema@.eligibility_impact_on_day(
 									  c.facility_prefecture, v.day, calendar) OPERATOR(pg_catalog.=) o.impact
-								  THEN @extschema@.visit_guidance(
-									  c.facility_prefecture, v.day, calendar, lang) END
+								  THEN (SELECT x.g FROM (VALUES (@extschema@.visit_guidance_on_day(
+									  c.facility_prefecture, v.day, calendar, lang))) AS x(g)
+									  WHERE x.g OPERATOR(pg_catalog.<>) @extschema@.review_guidance(o.impact, lang)) END
 					  FROM @extschema@.eligibility_on_day(
 						  c.facility_prefecture, v.day, calendar, opening_hours) AS o
 					  WHERE c.medical_institution_code IS NULL) AS e
@@ -2293,7 +2346,7 @@ BEGIN ATOMIC
 				 AS impact,
 				 CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, lang)
-					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, lang) END
+					  ELSE @extschema@.visit_guidance_on_day(facility_prefecture, visit_date, lang) END
 				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
@@ -2318,7 +2371,7 @@ BEGIN ATOMIC
 				 AS impact,
 				 CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.visit_guidance(facility, visit_at, lang)
-					  ELSE @extschema@.visit_guidance(facility, visit_date, lang) END
+					  ELSE @extschema@.visit_guidance_on_day(facility, visit_date, lang) END
 				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
@@ -2343,7 +2396,7 @@ BEGIN ATOMIC
 				 AS impact,
 				 CASE WHEN visit_at IS NOT NULL
 					  THEN @extschema@.visit_guidance(facility_prefecture, visit_at, calendar, lang)
-					  ELSE @extschema@.visit_guidance(facility_prefecture, visit_date, calendar, lang) END
+					  ELSE @extschema@.visit_guidance_on_day(facility_prefecture, visit_date, calendar, lang) END
 				 AS guidance) AS i,
 		 @extschema@.eligibility_review(i.impact, check_status, lang) AS r;
 END;
@@ -2514,6 +2567,6 @@ COMMENT ON FUNCTION @extschema@.current_outage_calendar() IS
 COMMENT ON FUNCTION @extschema@.outage_calendar_final(pg_catalog.internal) IS
 'Final function of the outage_calendar aggregate (maps prefectures as prefecture_area and facilities as facility_area do now)';
 COMMENT ON AGGREGATE @extschema@.outage_calendar(pg_catalog.text, @extschema@.outage_window) IS
-'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area and facilities as facility_area do now';
+'A calendar from any set of (area, period) rows (area NULL: nationwide), prefectures mapped as prefecture_area and facilities as facility_area do now; it carries no per-window guidance (every window has its kind''s review_guidance): current_outage_calendar() carries outage_schedule.guidance';
 COMMENT ON TYPE @extschema@.outage_calendar IS
 'A whole outage schedule as one value: per area its merged windows (each with its own guidance, if any), the nationwide windows, the prefectures and the facilities (facility_area) of each area; text form {"east"(1,...,20; 2212345678): [from,to) kind, [from,to) kind "guidance", ...; "west"(...): ...; *: nationwide windows}';

@@ -1,0 +1,145 @@
+/*-------------------------------------------------------------------------
+ *
+ * table_limits.c
+ *	  The calendar's limits, enforced where the tables are written.
+ *
+ * Every table-reading function builds a calendar from the tables
+ * (schedule.c), so a row that takes the tables past a calendar limit would
+ * make every one of them fail, long after the row went in.  These
+ * statement triggers refuse such a statement instead, with the limit's own
+ * SQLSTATE 54000: facility_area's rows (OW_CALENDAR_MAX_FACILITIES) and the
+ * distinct guidance texts of outage_schedule (OW_CALENDAR_MAX_GUIDANCE_TOTAL,
+ * counted as a calendar stores them).  They check only what a statement can
+ * have changed, so an ordinary insert costs next to nothing.
+ *
+ * Written in C for the reason schedule_triggers.c gives: the schema is the
+ * trigger's table's, found by OID, never a name stored as text.  Two
+ * sessions adding rows at the same time can still pass the limit together;
+ * the reading functions then refuse with the same 54000.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "storage/bufmgr.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+
+#include "calendar.h"
+#include "pg_compat.h"
+
+static TriggerData *
+statement_trigger(FunctionCallInfo fcinfo, const char *funcname)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"%s\" was not called by the trigger manager",
+						funcname)));
+	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
+		!TRIGGER_FIRED_AFTER(trigdata->tg_event))
+		elog(ERROR, "function \"%s\" fired at the wrong time", funcname);
+	return trigdata;
+}
+
+/* The trigger's table, schema-qualified and quoted, for a statement. */
+static const char *
+trigger_table(TriggerData *trigdata)
+{
+	Relation	rel = trigdata->tg_relation;
+	char	   *schema = get_namespace_name(RelationGetNamespace(rel));
+
+	if (schema == NULL)
+		elog(ERROR, "cache lookup failed for namespace %u",
+			 RelationGetNamespace(rel));
+	return quote_qualified_identifier(schema, RelationGetRelationName(rel));
+}
+
+/* The int8 a one-row, one-column query returns (0 for NULL). */
+static int64
+query_int8(const char *query)
+{
+	bool		isnull;
+	Datum		value;
+
+	/* not read-only: a fresh snapshot sees the statement's own rows */
+	if (SPI_execute(query, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "query for a table limit failed");
+	value = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	return isnull ? 0 : DatumGetInt64(value);
+}
+
+/*
+ * facility_area AFTER INSERT, per statement: the rows a calendar carries.
+ * A table of fewer pages than the limit needs to hold its rows cannot hold
+ * too many, so rows are counted only past that size.
+ */
+PG_FUNCTION_INFO_V1(facility_area_check_limit);
+Datum
+facility_area_check_limit(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = statement_trigger(fcinfo, "facility_area_check_limit");
+	BlockNumber pages = RelationGetNumberOfBlocks(trigdata->tg_relation);
+	int64		rows;
+
+	if ((int64) pages * MaxHeapTuplesPerPage <= OW_CALENDAR_MAX_FACILITIES)
+		return PointerGetDatum(NULL);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	rows = query_int8(psprintf("SELECT pg_catalog.count(*) FROM %s",
+							   trigger_table(trigdata)));
+	SPI_finish();
+	if (rows > OW_CALENDAR_MAX_FACILITIES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("facility_area exceeds the limit of %d facilities",
+						OW_CALENDAR_MAX_FACILITIES),
+				 errdetail("It would hold %lld rows; an outage_calendar carries every one.",
+						   (long long) rows),
+				 errhint("List in facility_area only the facilities whose line is not on their prefecture's area.")));
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * outage_schedule AFTER INSERT and AFTER UPDATE, per statement, with the
+ * new rows as new_rows: if one has a guidance text, the distinct texts of
+ * the table, each once, as a calendar stores them.
+ */
+PG_FUNCTION_INFO_V1(outage_schedule_check_guidance);
+Datum
+outage_schedule_check_guidance(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = statement_trigger(fcinfo, "outage_schedule_check_guidance");
+	int64		total;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
+		elog(ERROR, "SPI_register_trigger_data failed");
+	if (query_int8("SELECT pg_catalog.count(*) FROM"
+				   " (SELECT FROM new_rows WHERE guidance IS NOT NULL LIMIT 1) n") == 0)
+	{
+		SPI_finish();
+		return PointerGetDatum(NULL);
+	}
+	total = query_int8(psprintf("SELECT pg_catalog.sum(pg_catalog.octet_length(g))::pg_catalog.int8"
+								" FROM (SELECT DISTINCT s.guidance AS g FROM %s AS s"
+								" WHERE s.guidance IS NOT NULL) d",
+								trigger_table(trigdata)));
+	SPI_finish();
+	if (total > OW_CALENDAR_MAX_GUIDANCE_TOTAL)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("outage_schedule exceeds the limit of %d bytes of window guidance",
+						OW_CALENDAR_MAX_GUIDANCE_TOTAL),
+				 errdetail("Its distinct guidance texts would be %lld bytes in all; an outage_calendar carries every one.",
+						   (long long) total),
+				 errhint("Give guidance text only to the windows whose kind's guidance does not fit, or shorten it.")));
+	return PointerGetDatum(NULL);
+}
