@@ -356,7 +356,8 @@ typedef struct CalendarArgCache
 } CalendarArgCache;
 
 const CompiledSchedule *
-ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno)
+ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno,
+						 bool stable)
 {
 	CalendarArgCache *cache = *cachep;
 	OutageCalendar *calendar = DatumGetOutageCalendarP(PG_GETARG_DATUM(argno));
@@ -372,14 +373,16 @@ ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno)
 	/*
 	 * Usually every row passes the same calendar - a constant, or the result
 	 * of (SELECT current_outage_calendar()).  A constant argument keeps its
-	 * address for the life of the call site, so there the address suffices;
-	 * any other value is compared in full (a few hundred bytes), since an
-	 * address may be reused for a different calendar and a hash may collide.
+	 * address for the life of the call site, and so does an initPlan's
+	 * output for the execution (the planner support marks such calls), so
+	 * there the address suffices; any other value is compared in full (a
+	 * few hundred bytes), since an address may be reused for a different
+	 * calendar and a hash may collide.
 	 */
 	if (cache->schedule != NULL && cache->size == size &&
 		cache->hash == calendar->content_hash &&
 		((cache->pointer == (const void *) calendar &&
-		  get_fn_expr_arg_stable(fcinfo->flinfo, argno)) ||
+		  (stable || get_fn_expr_arg_stable(fcinfo->flinfo, argno))) ||
 		 memcmp(cache->bytes, calendar, size) == 0))
 	{
 		cache->pointer = calendar;

@@ -291,10 +291,13 @@ extern CompiledSchedule *ow_calendar_compile(const OutageCalendar *calendar,
 
 /*
  * The compiled form of a calendar argument, kept in fn_extra across calls:
- * recompiled only when the argument is a different calendar.
+ * recompiled only when the argument is a different calendar.  stable: the
+ * caller knows the argument keeps its address while its value is the same
+ * (a constant, or an initPlan's output), so the address suffices.
  */
 extern const CompiledSchedule *ow_calendar_arg_schedule(FunctionCallInfo fcinfo,
 														void **cache,
-														int argno);
+														int argno,
+														bool stable);
 
 #endif							/* OW_COMPILED_SCHEDULE_H */
