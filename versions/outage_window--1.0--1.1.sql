@@ -1847,3 +1847,6 @@ COMMENT ON FUNCTION @extschema@.is_eligibility_affected_recheck(pg_catalog.text,
 'is_eligibility_affected(text, timestamptz, outage_calendar) after the planner has tested the literal ranges of its affected windows (planner use; same answers)';
 COMMENT ON FUNCTION @extschema@.is_eligibility_affected_recheck(pg_catalog.text, pg_catalog.timestamp, @extschema@.outage_calendar) IS
 'is_eligibility_affected(text, timestamp, outage_calendar) after the planner has tested the literal ranges of its affected windows (planner use; same answers)';
+
+COMMENT ON FUNCTION @extschema@.is_eligibility_affected_support(pg_catalog.internal) IS
+'Planner support for is_eligibility_affected: rewrites a call on a table''s visit time into literal ranges of the affected windows and a recheck; index condition, selectivity, cost';
