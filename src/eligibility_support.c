@@ -19,8 +19,9 @@
  * support leaves it alone.  The planner then answers the ranges as it
  * answers hand-written SQL: a BitmapOr over a
  * btree or BRIN index on the visit time, partitions pruned at plan time,
- * the ranges as the first, cheap filter of a full scan, and EXPLAIN shows
- * ordinary conditions.  A plan holding the tables' windows lists the tables
+ * and EXPLAIN shows ordinary conditions.  A full scan evaluates the recheck
+ * before the ranges: its hull check and binary search cost less than two
+ * interpreted comparisons per range.  A plan holding the tables' windows lists the tables
  * among its dependencies (relationOids), so the relcache invalidation that
  * every change to them sends (schedule_triggers.c) discards the plan.
  *
@@ -788,20 +789,6 @@ simplify(SupportRequestSimplify *req)
 	return (Node *) rewritten;
 }
 
-/*
- * The number of ranges before a recheck, for its cost: the recheck must
- * cost more than the ranges so that they are tested first.
- */
-static int
-planned_range_count(FuncExpr *call)
-{
-	bool		tables;
-	TimeRange  *ranges;
-
-	if (list_length(call->args) == 3 && !IsA(lthird(call->args), Const))
-		return 0;
-	return call_ranges(call, &tables, &ranges, NULL, NULL);
-}
 
 /*
  * The selectivity of a recheck: the share of the time inside its ranges
@@ -888,19 +875,15 @@ is_eligibility_affected_support(PG_FUNCTION_ARGS)
 	else if (IsA(rawreq, SupportRequestCost))
 	{
 		SupportRequestCost *req = (SupportRequestCost *) rawreq;
-		FuncExpr   *call = (FuncExpr *) req->node;
-		int			nranges = 0;
 
 		/*
-		 * A hull check and, rarely, a short binary search.  A rewritten call
-		 * costs more than its ranges (two comparisons each, and the NULL
-		 * test), so that the planner, which orders a scan's filters by cost,
-		 * tests the ranges first.
+		 * A hull check and, rarely, a short binary search: cheaper than
+		 * testing the literal ranges of a rewritten call, so a full scan
+		 * evaluates the recheck first and tests the ranges only for the
+		 * visits it finds affected; the ranges serve indexes and pruning.
 		 */
-		if (is_recheck(req->funcid) && call != NULL && IsA(call, FuncExpr))
-			nranges = planned_range_count(call);
 		req->startup = SCHEDULE_COMPILE_COST * cpu_operator_cost;
-		req->per_tuple = (2 * nranges + 2) * cpu_operator_cost;
+		req->per_tuple = cpu_operator_cost;
 		PG_RETURN_POINTER(req);
 	}
 	PG_RETURN_POINTER(NULL);
