@@ -344,24 +344,20 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 	return schedule;
 }
 
-/* What a call site remembers of the calendar argument it compiled. */
-typedef struct CalendarArgCache
-{
-	MemoryContext cxt;			/* owns schedule and bytes */
-	const CompiledSchedule *schedule;
-	const void *pointer;		/* where the argument was last time */
-	uint64		hash;
-	Size		size;
-	char	   *bytes;			/* a copy, to confirm a match */
-} CalendarArgCache;
-
 const CompiledSchedule *
 ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno,
 						 bool stable)
 {
 	CalendarArgCache *cache = *cachep;
-	OutageCalendar *calendar = DatumGetOutageCalendarP(PG_GETARG_DATUM(argno));
-	Size		size = VARSIZE(calendar);
+	OutageCalendar *calendar;
+	Size		size;
+
+	/* a stable argument passed as before: not even detoasted again */
+	if (stable && cache != NULL && cache->schedule != NULL &&
+		cache->raw == PG_GETARG_DATUM(argno))
+		return cache->schedule;
+	calendar = DatumGetOutageCalendarP(PG_GETARG_DATUM(argno));
+	size = VARSIZE(calendar);
 
 	if (cache == NULL)
 	{
@@ -386,6 +382,7 @@ ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno,
 		 memcmp(cache->bytes, calendar, size) == 0))
 	{
 		cache->pointer = calendar;
+		cache->raw = PG_GETARG_DATUM(argno);
 		return cache->schedule;
 	}
 
@@ -400,6 +397,7 @@ ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno,
 	cache->size = size;
 	cache->hash = calendar->content_hash;
 	cache->pointer = calendar;
+	cache->raw = PG_GETARG_DATUM(argno);
 	cache->schedule = ow_calendar_compile(calendar, cache->cxt);
 	return cache->schedule;
 }

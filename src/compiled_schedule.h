@@ -300,4 +300,33 @@ extern const CompiledSchedule *ow_calendar_arg_schedule(FunctionCallInfo fcinfo,
 														int argno,
 														bool stable);
 
+/* What a call site remembers of the calendar argument it compiled. */
+typedef struct CalendarArgCache
+{
+	MemoryContext cxt;			/* owns schedule and bytes */
+	const CompiledSchedule *schedule;
+	const void *pointer;		/* where the argument was last time */
+	Datum		raw;			/* the argument as passed, before detoasting */
+	uint64		hash;
+	Size		size;
+	char	   *bytes;			/* a copy, to confirm a match */
+} CalendarArgCache;
+
+/*
+ * The same, with the per-row case inline: a stable argument passed as
+ * before is the calendar already compiled.
+ */
+static inline const CompiledSchedule *
+ow_calendar_arg_schedule_fast(FunctionCallInfo fcinfo, void **cachep,
+							  int argno, bool stable)
+{
+	const CalendarArgCache *cache = *cachep;
+
+	if (likely(stable) && likely(cache != NULL) &&
+		likely(cache->schedule != NULL) &&
+		likely(cache->raw == PG_GETARG_DATUM(argno)))
+		return cache->schedule;
+	return ow_calendar_arg_schedule(fcinfo, cachep, argno, stable);
+}
+
 #endif							/* OW_COMPILED_SCHEDULE_H */

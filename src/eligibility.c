@@ -255,18 +255,23 @@ read_variant(FunctionCallInfo fcinfo, EligibilityCallCache *cache)
 	}
 	cache->variant = variant;
 
-	/* the planner support marks a call whose calendar is an initPlan's */
-	cache->calendar_stable = fcinfo->flinfo->fn_expr != NULL &&
-		IsA(fcinfo->flinfo->fn_expr, FuncExpr) &&
-		((FuncExpr *) fcinfo->flinfo->fn_expr)->funcformat == OW_PLANNED_CALL;
+	/*
+	 * A constant calendar, or one the planner support marked as an
+	 * initPlan's, keeps its address while the call site lives.
+	 */
+	cache->calendar_stable = (variant & ARG_CALENDAR) &&
+		fcinfo->flinfo->fn_expr != NULL &&
+		((IsA(fcinfo->flinfo->fn_expr, FuncExpr) &&
+		  ((FuncExpr *) fcinfo->flinfo->fn_expr)->funcformat == OW_PLANNED_CALL) ||
+		 get_fn_expr_arg_stable(fcinfo->flinfo, 2));
 }
 
 static pg_attribute_always_inline const CompiledSchedule *
 schedule_arg(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
 {
 	if (flags & ARG_CALENDAR)
-		return ow_calendar_arg_schedule(fcinfo, &cache->calendar, 2,
-										cache->calendar_stable);
+		return ow_calendar_arg_schedule_fast(fcinfo, &cache->calendar, 2,
+											 cache->calendar_stable);
 	return ow_schedule_get(&cache->schedule, fcinfo);
 }
 
