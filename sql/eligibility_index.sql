@@ -1,9 +1,9 @@
 --
 -- The planner support function: with a btree index on the visit time,
 -- WHERE is_eligibility_affected(...) is answered through the index, with
--- bounds read from the schedule when the query runs, and gives exactly the
--- answers of a full scan - also from a cached plan after the schedule
--- changes.
+-- the schedule's windows as literal ranges (or, for a calendar computed
+-- when the query runs, bounds read then), and gives exactly the answers of
+-- a full scan - also from a cached plan after the schedule changes.
 --
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS outage_window;
@@ -40,7 +40,7 @@ BEGIN
 	EXECUTE query INTO indexed;
 	index_used := false;
 	FOR plan IN EXECUTE 'EXPLAIN (COSTS OFF) ' || query LOOP
-		index_used := index_used OR plan ~ 'Index Cond: .*eligibility_affected_bound';
+		index_used := index_used OR plan ~ 'Index Cond: ';
 	END LOOP;
 	PERFORM set_config('enable_seqscan', 'on', true);
 END;

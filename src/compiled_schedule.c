@@ -605,23 +605,20 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 	return schedule;
 }
 
-/* What a call site remembers of the calendar argument it compiled. */
-typedef struct CalendarArgCache
-{
-	MemoryContext cxt;			/* owns schedule and bytes */
-	const CompiledSchedule *schedule;
-	const void *pointer;		/* where the argument was last time */
-	uint64		hash;
-	Size		size;
-	char	   *bytes;			/* a copy, to confirm a match */
-} CalendarArgCache;
-
 const CompiledSchedule *
-ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno)
+ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno,
+						 bool stable)
 {
 	CalendarArgCache *cache = *cachep;
-	OutageCalendar *calendar = DatumGetOutageCalendarP(PG_GETARG_DATUM(argno));
-	Size		size = VARSIZE(calendar);
+	OutageCalendar *calendar;
+	Size		size;
+
+	/* a stable argument passed as before: not even detoasted again */
+	if (stable && cache != NULL && cache->schedule != NULL &&
+		cache->raw == PG_GETARG_DATUM(argno))
+		return cache->schedule;
+	calendar = DatumGetOutageCalendarP(PG_GETARG_DATUM(argno));
+	size = VARSIZE(calendar);
 
 	if (cache == NULL)
 	{
@@ -633,17 +630,20 @@ ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno)
 	/*
 	 * Usually every row passes the same calendar - a constant, or the result
 	 * of (SELECT current_outage_calendar()).  A constant argument keeps its
-	 * address for the life of the call site, so there the address suffices;
-	 * any other value is compared in full (a few hundred bytes), since an
-	 * address may be reused for a different calendar and a hash may collide.
+	 * address for the life of the call site, and so does an initPlan's
+	 * output for the execution (the planner support marks such calls), so
+	 * there the address suffices; any other value is compared in full (a
+	 * few hundred bytes), since an address may be reused for a different
+	 * calendar and a hash may collide.
 	 */
 	if (cache->schedule != NULL && cache->size == size &&
 		cache->hash == calendar->content_hash &&
 		((cache->pointer == (const void *) calendar &&
-		  get_fn_expr_arg_stable(fcinfo->flinfo, argno)) ||
+		  (stable || get_fn_expr_arg_stable(fcinfo->flinfo, argno))) ||
 		 memcmp(cache->bytes, calendar, size) == 0))
 	{
 		cache->pointer = calendar;
+		cache->raw = PG_GETARG_DATUM(argno);
 		return cache->schedule;
 	}
 
@@ -658,6 +658,7 @@ ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno)
 	cache->size = size;
 	cache->hash = calendar->content_hash;
 	cache->pointer = calendar;
+	cache->raw = PG_GETARG_DATUM(argno);
 	cache->schedule = ow_calendar_compile(calendar, cache->cxt);
 	return cache->schedule;
 }

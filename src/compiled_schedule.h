@@ -396,11 +396,43 @@ extern CompiledSchedule *ow_calendar_compile(const OutageCalendar *calendar,
 
 /*
  * The compiled form of a calendar argument, kept in fn_extra across calls:
- * recompiled only when the argument is a different calendar.
+ * recompiled only when the argument is a different calendar.  stable: the
+ * caller knows the argument keeps its address while its value is the same
+ * (a constant, or an initPlan's output), so the address suffices.
  */
 extern const CompiledSchedule *ow_calendar_arg_schedule(FunctionCallInfo fcinfo,
 														void **cache,
-														int argno);
+														int argno,
+														bool stable);
+
+/* What a call site remembers of the calendar argument it compiled. */
+typedef struct CalendarArgCache
+{
+	MemoryContext cxt;			/* owns schedule and bytes */
+	const CompiledSchedule *schedule;
+	const void *pointer;		/* where the argument was last time */
+	Datum		raw;			/* the argument as passed, before detoasting */
+	uint64		hash;
+	Size		size;
+	char	   *bytes;			/* a copy, to confirm a match */
+} CalendarArgCache;
+
+/*
+ * The same, with the per-row case inline: a stable argument passed as
+ * before is the calendar already compiled.
+ */
+static inline const CompiledSchedule *
+ow_calendar_arg_schedule_fast(FunctionCallInfo fcinfo, void **cachep,
+							  int argno, bool stable)
+{
+	const CalendarArgCache *cache = *cachep;
+
+	if (likely(stable) && likely(cache != NULL) &&
+		likely(cache->schedule != NULL) &&
+		likely(cache->raw == PG_GETARG_DATUM(argno)))
+		return cache->schedule;
+	return ow_calendar_arg_schedule(fcinfo, cachep, argno, stable);
+}
 
 /*
  * Room for capacity windows (none yet), with a calendar's area names and

@@ -85,6 +85,7 @@ typedef struct EligibilityCallCache
 	ScheduleRef schedule;		/* the tables' schedule (two-argument forms) */
 	void	   *calendar;		/* a calendar argument's (three-argument forms) */
 	int			variant;		/* ARG_* flags of this call site's overload */
+	bool		calendar_stable;	/* the calendar keeps its address */
 	Oid			impact_type;	/* eligibility_impact; InvalidOid until needed */
 	Oid			impact_label[OW_IMPACT_COUNT];	/* pg_enum oid per rank */
 	char		memo_rest[SPELLING_MEMO_SIZE][SPELLING_MEMO_MAXLEN - 16];
@@ -259,13 +260,24 @@ read_variant(FunctionCallInfo fcinfo, EligibilityCallCache *cache)
 			variant |= ARG_CALENDAR;
 	}
 	cache->variant = variant;
+
+	/*
+	 * A constant calendar, or one the planner support marked as an
+	 * initPlan's, keeps its address while the call site lives.
+	 */
+	cache->calendar_stable = (variant & ARG_CALENDAR) &&
+		fcinfo->flinfo->fn_expr != NULL &&
+		((IsA(fcinfo->flinfo->fn_expr, FuncExpr) &&
+		  ((FuncExpr *) fcinfo->flinfo->fn_expr)->funcformat == OW_PLANNED_CALL) ||
+		 get_fn_expr_arg_stable(fcinfo->flinfo, 2));
 }
 
 static pg_attribute_always_inline const CompiledSchedule *
 schedule_arg(FunctionCallInfo fcinfo, EligibilityCallCache *cache, int flags)
 {
 	if (flags & ARG_CALENDAR)
-		return ow_calendar_arg_schedule(fcinfo, &cache->calendar, 2);
+		return ow_calendar_arg_schedule_fast(fcinfo, &cache->calendar, 2,
+											 cache->calendar_stable);
 	return ow_schedule_get(&cache->schedule, fcinfo);
 }
 
@@ -633,7 +645,7 @@ bound_of(FunctionCallInfo fcinfo, bool tables, Prefecture p, bool upper,
 	EligibilityCallCache *cache = call_cache(fcinfo);
 	const CompiledSchedule *schedule = tables ?
 		ow_schedule_get(&cache->schedule, fcinfo) :
-		ow_calendar_arg_schedule(fcinfo, &cache->calendar, 0);
+		ow_calendar_arg_schedule(fcinfo, &cache->calendar, 0, false);
 
 	return affected_bound(fcinfo, schedule, p, upper, local);
 }

@@ -275,7 +275,8 @@ answer_call(FunctionCallInfo fcinfo, DayCallCache *cache, DayAnswer *a)
 		npairs = 1;
 	}
 	schedule = cache->calendar_arg >= 0 ?
-		ow_calendar_arg_schedule(fcinfo, &cache->calendar, cache->calendar_arg) :
+		ow_calendar_arg_schedule(fcinfo, &cache->calendar, cache->calendar_arg,
+								 false) :
 		ow_schedule_get(&cache->schedule, fcinfo);
 	/* a facility: its facility_area area, else its code's prefecture */
 	if (cache->facility)

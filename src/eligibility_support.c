@@ -4,18 +4,35 @@
  *	  Planner support for is_eligibility_affected(): an index condition on
  *	  the visit time, a selectivity estimate and a cost.
  *
- * A call is true only inside the schedule's affected windows, so with a
- * btree index on the visit time the planner may scan just the span they
- * cover.  The index condition we hand back is lossy (the call itself stays
- * as a filter) and its bounds are calls of eligibility_affected_bound(),
- * STABLE functions the executor evaluates once when the index scan starts.
- * Bounds baked in as constants would go stale in a cached or prepared plan
- * as soon as someone edits the schedule.
+ * A call is true only inside the schedule's affected windows.  When its
+ * windows are known at plan time - the tables' (read through the core cache
+ * of schedule.c) or a constant calendar's - the call is rewritten
+ * (SupportRequestSimplify) into
  *
- * Btree conditions are ANDed, so the best one scan can do is the hull of
- * the affected windows (of the facility's prefecture, when the call names a
- * constant one).  Schedules with windows months apart make that hull wide;
- * README.md shows the join form for them.
+ *     (t >= a1 AND t < b1 OR t >= a2 AND t < b2 ...) AND call
+ *
+ * with the affected windows coalesced as literal ranges, narrowed to the
+ * facility's slot when its prefecture (or code) is a constant, and (when
+ * the facility may be NULL) "OR facility IS NULL", so that the answer stays
+ * NULL where the call's is.  The call becomes
+ * is_eligibility_affected_recheck(), the same C function, whose planner
+ * support leaves it alone.  The planner then answers the ranges as it
+ * answers hand-written SQL: a BitmapOr over a
+ * btree or BRIN index on the visit time, partitions pruned at plan time,
+ * and EXPLAIN shows ordinary conditions.  A full scan evaluates the recheck
+ * before the ranges: its hull check and binary search cost less than two
+ * interpreted comparisons per range.  A plan holding the tables' windows lists the tables
+ * among its dependencies (relationOids), so the relcache invalidation that
+ * every change to them sends (schedule_triggers.c) discards the plan.
+ *
+ * A schedule read from a Citus placement (schedule_citus.h) is not
+ * rewritten: no invalidation arrives when the placement is written, so
+ * literal ranges could go stale in a cached plan.  Such a call, like one
+ * whose calendar is known only when the executor starts, (SELECT
+ * current_outage_calendar()), keeps the index condition below: its bounds
+ * are calls of eligibility_affected_bound(), STABLE functions evaluated once
+ * when the index scan starts, and btree conditions are ANDed, so they are
+ * the hull of the affected windows.
  *
  *-------------------------------------------------------------------------
  */
@@ -32,6 +49,9 @@
 #include "nodes/supportnodes.h"
 #include "optimizer/cost.h"
 #include "optimizer/optimizer.h"
+#include "parser/parsetree.h"
+#include "catalog/pg_attribute.h"
+#include "utils/rel.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/snapmgr.h"
@@ -39,7 +59,10 @@
 #include "utils/syscache.h"
 
 #include "japan_time.h"
+#include "impact.h"
+#include "impact_sql.h"
 #include "pg_compat.h"
+#include "prefecture.h"
 #include "schedule.h"
 
 /* Selectivity when nothing in the schedule affects eligibility. */
@@ -71,6 +94,33 @@ bound_function(Oid funcid, bool local, Oid first_type)
 						   ObjectIdGetDatum(get_func_namespace(funcid)));
 }
 
+#define RECHECK_NAME "is_eligibility_affected_recheck"
+
+/* Whether funcid is a recheck (install/48_eligibility_recheck.sql). */
+static bool
+is_recheck(Oid funcid)
+{
+	char	   *name = get_func_name(funcid);
+
+	return name != NULL && strcmp(name, RECHECK_NAME) == 0;
+}
+
+/* The recheck with the call's own argument types, or InvalidOid. */
+static Oid
+recheck_function(FuncExpr *call)
+{
+	Oid			argtypes[3];
+	int			nargs = 0;
+	ListCell   *lc;
+
+	foreach(lc, call->args)
+		argtypes[nargs++] = exprType(lfirst(lc));
+	return GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
+						   CStringGetDatum(RECHECK_NAME),
+						   PointerGetDatum(buildoidvector(argtypes, nargs)),
+						   ObjectIdGetDatum(get_func_namespace(call->funcid)));
+}
+
 static Expr *
 bound_call(Oid boundfunc, Oid timetype, Node *prefecture_arg, bool upper)
 {
@@ -100,6 +150,10 @@ index_condition(SupportRequestIndexCondition *req)
 	if (!IsA(call, FuncExpr) ||
 		(list_length(call->args) != 2 && list_length(call->args) != 3) ||
 		req->indexarg != 1 || req->index->relam != BTREE_AM_OID)
+		return NIL;
+
+	/* a recheck: the literal ranges before it are the index conditions */
+	if (is_recheck(call->funcid))
 		return NIL;
 
 	prefecture_arg = linitial(call->args);
@@ -224,8 +278,11 @@ selectivity(SupportRequestSelectivity *req)
 	{
 		MemoryContext private_cxt;
 
-		schedule = ow_schedule_current(get_func_namespace(req->funcid),
-								CurrentMemoryContext, &private_cxt);
+		/* estimating must never raise where the call would not */
+		if (!ow_schedule_readable(get_func_namespace(req->funcid)))
+			return -1;
+		schedule = ow_schedule_current(get_func_namespace(req->funcid), NULL,
+									   CurrentMemoryContext, &private_cxt);
 	}
 	lower = schedule->affected_lower[0];
 	upper = schedule->affected_upper[0];
@@ -270,13 +327,545 @@ selectivity(SupportRequestSelectivity *req)
 			   NOTHING_AFFECTED_SELECTIVITY);
 }
 
+/*
+ * At most this many ranges: beyond, the closest ones are merged (the ranges
+ * stay a superset of the affected time), so a plan stays small whatever the
+ * schedule.
+ */
+#define MAX_RANGES 64
+
+typedef struct TimeRange
+{
+	int64		lower;			/* DT_NOBEGIN: unbounded */
+	int64		upper;			/* DT_NOEND: unbounded */
+} TimeRange;
+
+static int
+time_range_cmp(const void *a, const void *b)
+{
+	const TimeRange *x = a;
+	const TimeRange *y = b;
+
+	return x->lower < y->lower ? -1 : x->lower > y->lower ? 1 : 0;
+}
+
+/* Sort and merge overlapping or touching ranges; returns how many are left. */
+static int
+coalesce(TimeRange *ranges, int n)
+{
+	int			out = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(ranges, n, sizeof(TimeRange), time_range_cmp);
+	for (int i = 1; i < n; i++)
+	{
+		if (ranges[i].lower <= ranges[out].upper)
+			ranges[out].upper = Max(ranges[out].upper, ranges[i].upper);
+		else
+			ranges[++out] = ranges[i];
+	}
+	return out + 1;
+}
+
+/* Merge the ranges across their smallest gaps until at most max are left. */
+static int
+cap_ranges(TimeRange *ranges, int n, int max)
+{
+	while (n > max)
+	{
+		int			best = 0;
+
+		for (int i = 1; i < n - 1; i++)
+			if ((double) ranges[i + 1].lower - (double) ranges[i].upper <
+				(double) ranges[best + 1].lower - (double) ranges[best].upper)
+				best = i;
+		ranges[best].upper = ranges[best + 1].upper;
+		memmove(&ranges[best + 1], &ranges[best + 2],
+				sizeof(TimeRange) * (n - best - 2));
+		n--;
+	}
+	return n;
+}
+
+/*
+ * The affected time of slots[k] of schedules[k] (every slot where it is
+ * negative), for every schedule given, as coalesced ranges of the visit
+ * time's type, palloc'd; returns how many.
+ */
+static int
+affected_ranges(const CompiledSchedule *const *schedules, const int *slots,
+				int nschedules, bool local, TimeRange **result)
+{
+	TimeRange  *ranges;
+	int			n = 0;
+	int			capacity = 1;
+
+	for (int k = 0; k < nschedules; k++)
+		capacity += 2 * schedules[k]->nsegments;
+	ranges = palloc(sizeof(TimeRange) * capacity);
+	for (int k = 0; k < nschedules; k++)
+	{
+		const CompiledSchedule *schedule = schedules[k];
+		int			slot = slots[k];
+		int			spans[2][2];
+		int			nspans = 0;
+
+		if (slot < 0)
+		{
+			spans[nspans][0] = 0;
+			spans[nspans++][1] = schedule->nsegments;
+		}
+		else if (slot < OW_SCHEDULE_SLOTS)
+		{
+			spans[nspans][0] = schedule->from[slot];
+			spans[nspans++][1] = schedule->to[slot];
+			spans[nspans][0] = schedule->also_from[slot];
+			spans[nspans++][1] = schedule->also_to[slot];
+		}
+		for (int s = 0; s < nspans; s++)
+			for (int i = spans[s][0]; i < spans[s][1]; i++)
+			{
+				const ScheduleSegment *seg = &schedule->segments[i];
+
+				if (!ow_impacts[seg->kind].affects_eligibility)
+					continue;
+				ranges[n].lower = seg->lower;
+				ranges[n].upper = seg->upper;
+				n++;
+			}
+	}
+	n = coalesce(ranges, n);
+	if (local)
+	{
+		/* Japan wall clock, widened past any jump of local time */
+		for (int i = 0; i < n; i++)
+		{
+			ranges[i].lower = ow_japan_local_bound(ranges[i].lower, false);
+			ranges[i].upper = ow_japan_local_bound(ranges[i].upper, true);
+		}
+		n = coalesce(ranges, n);
+	}
+	*result = ranges;
+	return cap_ranges(ranges, n, MAX_RANGES);
+}
+
+/*
+ * Whether ranges of the visit time can help: it is a column of a table this
+ * query level scans, which an index, a BRIN index or partition pruning can
+ * use.  A constant or a parameter gains nothing from ranges, and such calls
+ * are where a plan is kept longest (PL/pgSQL expressions).
+ */
+static bool
+column_time_arg(Node *arg)
+{
+	if (IsA(arg, RelabelType))
+		arg = (Node *) ((RelabelType *) arg)->arg;
+	return IsA(arg, Var) && ((Var *) arg)->varlevelsup == 0;
+}
+
+/*
+ * Whether varno lies on the nullable side of an outer join in jtnode
+ * (nullable: whether jtnode itself does).  Not found counts as nullable.
+ */
+static bool
+rel_nullable(Node *jtnode, int varno, bool nullable, bool *found)
+{
+	if (jtnode == NULL)
+		return true;
+	if (IsA(jtnode, RangeTblRef))
+	{
+		if (((RangeTblRef *) jtnode)->rtindex == varno)
+		{
+			*found = true;
+			return nullable;
+		}
+		return true;
+	}
+	if (IsA(jtnode, FromExpr))
+	{
+		ListCell   *lc;
+
+		foreach(lc, ((FromExpr *) jtnode)->fromlist)
+		{
+			bool		r = rel_nullable(lfirst(lc), varno, nullable, found);
+
+			if (*found)
+				return r;
+		}
+		return true;
+	}
+	if (IsA(jtnode, JoinExpr))
+	{
+		JoinExpr   *j = (JoinExpr *) jtnode;
+		bool		r;
+
+		r = rel_nullable(j->larg, varno,
+						 nullable || j->jointype == JOIN_RIGHT ||
+						 j->jointype == JOIN_FULL, found);
+		if (*found)
+			return r;
+		return rel_nullable(j->rarg, varno,
+							nullable || j->jointype == JOIN_LEFT ||
+							j->jointype == JOIN_FULL, found);
+	}
+	return true;
+}
+
+/*
+ * Whether the facility argument can never be NULL where the call is
+ * evaluated: a column declared NOT NULL of a table of this query level, not
+ * on the nullable side of an outer join, in a query without grouping sets
+ * (which null grouped columns).  Simplification runs before the planner
+ * knows the join tree's nullability, so the parse tree is read here.
+ */
+static bool
+arg_not_null(PlannerInfo *root, Node *arg)
+{
+	Var		   *var;
+	RangeTblEntry *rte;
+	HeapTuple	tp;
+	bool		notnull;
+	bool		found = false;
+
+	if (IsA(arg, Const))
+		return !((Const *) arg)->constisnull;
+	if (IsA(arg, RelabelType))
+		arg = (Node *) ((RelabelType *) arg)->arg;
+	if (!IsA(arg, Var))
+		return false;
+	var = (Var *) arg;
+	if (var->varlevelsup != 0 || var->varattno <= 0 ||
+		root->parse->groupingSets != NIL ||
+		(int) var->varno < 1 ||
+		(int) var->varno > list_length(root->parse->rtable))
+		return false;
+	rte = rt_fetch((int) var->varno, root->parse->rtable);
+	if (rte->rtekind != RTE_RELATION)
+		return false;
+	tp = SearchSysCache2(ATTNUM, ObjectIdGetDatum(rte->relid),
+						 Int16GetDatum(var->varattno));
+	if (!HeapTupleIsValid(tp))
+		return false;
+	notnull = ((Form_pg_attribute) GETSTRUCT(tp))->attnotnull;
+	ReleaseSysCache(tp);
+	return notnull &&
+		!rel_nullable((Node *) root->parse->jointree, (int) var->varno, false,
+					  &found) &&
+		found;
+}
+
+/*
+ * The slot a constant facility argument names, or -1 (every slot): a
+ * prefecture, text read as one (never raising: a bad spelling is the
+ * call's to report, if it ever runs), or a facility code.
+ */
+static int
+constant_slot(const CompiledSchedule *schedule, Node *arg, Oid funcid)
+{
+	Const	   *c;
+
+	if (!IsA(arg, Const) || ((Const *) arg)->constisnull)
+		return -1;
+	c = (Const *) arg;
+	if (c->consttype == TEXTOID)
+	{
+		text	   *t = DatumGetTextPP(c->constvalue);
+		Prefecture	p = ow_prefecture_from_text(VARDATA_ANY(t),
+												VARSIZE_ANY_EXHDR(t), false);
+
+		return PREFECTURE_IS_VALID(p) ? p : -1;
+	}
+	if (c->consttype == ow_extension_type(funcid, "medical_institution_code"))
+	{
+		int64		code = DatumGetInt64(c->constvalue);
+
+		return code > 0 ? ow_schedule_facility_slot(schedule, code) : -1;
+	}
+	if (c->constlen == sizeof(Prefecture) &&
+		PREFECTURE_IS_VALID(DatumGetPrefecture(c->constvalue)))
+		return DatumGetPrefecture(c->constvalue);
+	return -1;
+}
+
+/* A bound of the visit time's type, as a constant. */
+static Expr *
+time_const(Oid timetype, int64 value)
+{
+	return (Expr *) makeConst(timetype, -1, InvalidOid, 8, Int64GetDatum(value),
+							  false, FLOAT8PASSBYVAL);
+}
+
+/* t >= a AND t < b OR ..., over ranges of the visit time. */
+static Expr *
+ranges_condition(Node *time_arg, Oid timetype, const TimeRange *ranges, int n)
+{
+	Oid			ge_op = time_operator(timetype, BTGreaterEqualStrategyNumber);
+	Oid			lt_op = time_operator(timetype, BTLessStrategyNumber);
+	List	   *arms = NIL;
+
+	for (int i = 0; i < n; i++)
+	{
+		List	   *tests = NIL;
+
+		if (!TIMESTAMP_IS_NOBEGIN(ranges[i].lower))
+			tests = lappend(tests, make_opclause(ge_op, BOOLOID, false,
+												 (Expr *) copyObject(time_arg),
+												 time_const(timetype, ranges[i].lower),
+												 InvalidOid, InvalidOid));
+		if (!TIMESTAMP_IS_NOEND(ranges[i].upper))
+			tests = lappend(tests, make_opclause(lt_op, BOOLOID, false,
+												 (Expr *) copyObject(time_arg),
+												 time_const(timetype, ranges[i].upper),
+												 InvalidOid, InvalidOid));
+		if (tests == NIL)
+		{
+			/* all of time: true for every time but NULL */
+			NullTest   *nt = makeNode(NullTest);
+
+			nt->arg = (Expr *) copyObject(time_arg);
+			nt->nulltesttype = IS_NOT_NULL;
+			nt->argisrow = false;
+			nt->location = -1;
+			tests = list_make1(nt);
+		}
+		arms = lappend(arms, list_length(tests) == 1 ? linitial(tests) :
+					   make_andclause(tests));
+	}
+	return list_length(arms) == 1 ? (Expr *) linitial(arms) : make_orclause(arms);
+}
+
+/*
+ * The schedules a call's windows come from at plan time: a constant
+ * calendar's, or the tables' through the core cache.  The tables are read
+ * as the planner's active snapshot sees them and as a statement starting
+ * now would (GetTransactionSnapshot(): PL/pgSQL plans an expression under
+ * the calling statement's snapshot, then runs it under a newer one that
+ * sees this transaction's latest changes); the ranges cover both.  Returns
+ * how many schedules (0: not known at plan time, read from a Citus
+ * placement - whose writes invalidate no plan, so its windows must not be
+ * baked into one; the call keeps the index condition bounded when the scan
+ * starts - or reading them could raise an error that the call itself might
+ * never raise).
+ */
+static int
+plan_time_schedules(FuncExpr *call, bool *tables,
+					const CompiledSchedule **schedules)
+{
+	MemoryContext private_cxt;
+	Oid			namespace = get_func_namespace(call->funcid);
+
+	*tables = false;
+	if (list_length(call->args) == 3)
+	{
+		Const	   *c = (Const *) lthird(call->args);
+
+		if (!IsA(c, Const) || c->constisnull)
+			return 0;
+		schedules[0] = ow_calendar_compile(DatumGetOutageCalendarP(c->constvalue),
+										   CurrentMemoryContext);
+		return 1;
+	}
+	if (!ow_schedule_readable(namespace))
+		return 0;
+	*tables = true;
+	schedules[0] = ow_schedule_current(namespace, NULL, CurrentMemoryContext,
+									   &private_cxt);
+	if (ow_schedule_current_from_placement())
+		return 0;
+	schedules[1] = ow_schedule_current(namespace, GetTransactionSnapshot(),
+									   CurrentMemoryContext, &private_cxt);
+	if (ow_schedule_current_from_placement())
+		return 0;
+	return schedules[1] == schedules[0] ? 1 : 2;
+}
+
+/*
+ * Whether a calendar argument is (SELECT current_outage_calendar()) or
+ * another uncorrelated scalar subquery: the planner makes it an initPlan,
+ * whose value keeps its address for the whole execution.
+ */
+static bool
+initplan_calendar(Node *arg)
+{
+	SubLink    *sublink;
+	Query	   *query;
+
+	if (!IsA(arg, SubLink))
+		return false;
+	sublink = (SubLink *) arg;
+	if (sublink->subLinkType != EXPR_SUBLINK || !IsA(sublink->subselect, Query))
+		return false;
+	query = (Query *) sublink->subselect;
+	return !contain_vars_of_level((Node *) query, 1);
+}
+
+/*
+ * The plan-time ranges of a call (see plan_time_schedules()); returns how
+ * many, 0 when there are none or they are not known at plan time.
+ */
+static int
+call_ranges(FuncExpr *call, bool *tables, TimeRange **ranges,
+			const CompiledSchedule **first, int *first_slot)
+{
+	const CompiledSchedule *schedules[2];
+	int			slots[2];
+	int			nschedules = plan_time_schedules(call, tables, schedules);
+	Oid			timetype = exprType(lsecond(call->args));
+
+	if (nschedules == 0)
+		return 0;
+	for (int k = 0; k < nschedules; k++)
+		slots[k] = constant_slot(schedules[k], linitial(call->args), call->funcid);
+	if (first != NULL)
+	{
+		*first = schedules[0];
+		*first_slot = slots[0];
+	}
+	return affected_ranges(schedules, slots, nschedules,
+						   timetype == TIMESTAMPOID, ranges);
+}
+
+static Node *
+simplify(SupportRequestSimplify *req)
+{
+	FuncExpr   *call = req->fcall;
+	FuncExpr   *planned;
+	Node	   *prefecture_arg;
+	Node	   *time_arg;
+	Oid			timetype;
+	bool		tables;
+	TimeRange  *ranges;
+	int			n;
+	Expr	   *rewritten;
+
+	if (req->root == NULL || is_recheck(call->funcid) ||
+		(list_length(call->args) != 2 && list_length(call->args) != 3))
+		return NULL;
+	prefecture_arg = linitial(call->args);
+	time_arg = lsecond(call->args);
+	timetype = exprType(time_arg);
+	if (timetype != TIMESTAMPTZOID && timetype != TIMESTAMPOID)
+		return NULL;
+
+	planned = copyObject(call);
+
+	/*
+	 * Only at the top query level: deeper, an uncorrelated subquery may
+	 * still read a grandparent's row, and its initPlan is then evaluated
+	 * again per outer row, possibly into the memory of the previous value.
+	 */
+	if (list_length(call->args) == 3 && req->root->query_level == 1 &&
+		initplan_calendar(lthird(call->args)))
+	{
+		/* bounds evaluated when the scan starts; a pointer-stable calendar */
+		planned->funcformat = OW_PLANNED_CALL;
+		return (Node *) planned;
+	}
+	planned->funcid = recheck_function(call);
+	if (!OidIsValid(planned->funcid))
+		return NULL;			/* a database not yet updated to 1.1 */
+
+	if (!column_time_arg(time_arg))
+		return NULL;
+	n = call_ranges(call, &tables, &ranges, NULL, NULL);
+	if (n == 0)
+		return NULL;			/* the call's own hull check rejects at once */
+	rewritten = make_andclause(list_make2(ranges_condition(time_arg, timetype,
+														   ranges, n),
+										  planned));
+	if (!arg_not_null(req->root, prefecture_arg))
+	{
+		/*
+		 * A NULL facility must still give NULL, not false, outside the
+		 * ranges: OR (facility IS NULL AND NULL).  In a WHERE or JOIN
+		 * condition, where NULL and false are alike, canonicalize_qual()
+		 * drops that arm (an AND with a NULL constant is false there), so
+		 * indexes still see the ranges alone.
+		 */
+		NullTest   *nt = makeNode(NullTest);
+
+		nt->arg = (Expr *) copyObject(prefecture_arg);
+		nt->nulltesttype = IS_NULL;
+		nt->argisrow = false;
+		nt->location = -1;
+		rewritten = make_orclause(list_make2(rewritten,
+											 make_andclause(list_make2(nt,
+																	   makeBoolConst(false, true)))));
+	}
+	if (tables)
+	{
+		Oid			relids[OW_SCHEDULE_TABLES];
+		PlannerGlobal *glob = req->root->glob;
+
+		ow_schedule_table_oids(get_func_namespace(call->funcid), relids);
+		for (int i = 0; i < OW_SCHEDULE_TABLES; i++)
+			if (OidIsValid(relids[i]))
+				glob->relationOids = lappend_oid(glob->relationOids, relids[i]);
+	}
+	return (Node *) rewritten;
+}
+
+
+/*
+ * The selectivity of a recheck: the share of the time inside its ranges
+ * that really affects the facility (the planner has estimated the ranges
+ * themselves from the column's statistics).  -1: not a recheck.
+ */
+static Selectivity
+ranges_selectivity(SupportRequestSelectivity *req)
+{
+	FuncExpr	call;
+	bool		tables;
+	const CompiledSchedule *schedule;
+	TimeRange  *ranges;
+	int			n;
+	int			slot;
+	double		range_seconds = 0;
+	double		affected;
+	Oid			timetype;
+
+	if ((list_length(req->args) != 2 && list_length(req->args) != 3) ||
+		!is_recheck(req->funcid))
+		return -1;
+	timetype = exprType(lsecond(req->args));
+	if ((timetype != TIMESTAMPTZOID && timetype != TIMESTAMPOID) ||
+		(list_length(req->args) == 3 && !IsA(lthird(req->args), Const)))
+		return -1;
+	memset(&call, 0, sizeof(call));
+	call.xpr.type = T_FuncExpr;
+	call.funcid = req->funcid;
+	call.args = req->args;
+	n = call_ranges(&call, &tables, &ranges, &schedule, &slot);
+	if (n == 0)
+		return -1;
+	for (int i = 0; i < n; i++)
+	{
+		if (TIMESTAMP_IS_NOBEGIN(ranges[i].lower) || TIMESTAMP_IS_NOEND(ranges[i].upper))
+			return -1;
+		range_seconds += span_seconds(ranges[i].lower, ranges[i].upper);
+	}
+	if (range_seconds <= 0)
+		return -1;
+	affected = slot >= 0 ? schedule->affected_seconds[slot] / range_seconds :
+		schedule->affected_seconds[0] / (range_seconds * PREFECTURE_MAX);
+	return Max(Min(affected, 1.0), NOTHING_AFFECTED_SELECTIVITY);
+}
+
 PG_FUNCTION_INFO_V1(is_eligibility_affected_support);
 Datum
 is_eligibility_affected_support(PG_FUNCTION_ARGS)
 {
 	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
 
-	if (IsA(rawreq, SupportRequestIndexCondition))
+	if (IsA(rawreq, SupportRequestSimplify))
+	{
+		Node	   *rewritten = simplify((SupportRequestSimplify *) rawreq);
+
+		if (rewritten != NULL)
+			PG_RETURN_POINTER(rewritten);
+	}
+	else if (IsA(rawreq, SupportRequestIndexCondition))
 	{
 		List	   *conditions = index_condition((SupportRequestIndexCondition *) rawreq);
 
@@ -289,8 +878,10 @@ is_eligibility_affected_support(PG_FUNCTION_ARGS)
 
 		if (!req->is_join)
 		{
-			Selectivity s = selectivity(req);
+			Selectivity s = ranges_selectivity(req);
 
+			if (s < 0)
+				s = selectivity(req);
 			if (s >= 0)
 			{
 				req->selectivity = s;
@@ -302,7 +893,12 @@ is_eligibility_affected_support(PG_FUNCTION_ARGS)
 	{
 		SupportRequestCost *req = (SupportRequestCost *) rawreq;
 
-		/* a hull check and, rarely, a short binary search */
+		/*
+		 * A hull check and, rarely, a short binary search: cheaper than
+		 * testing the literal ranges of a rewritten call, so a full scan
+		 * evaluates the recheck first and tests the ranges only for the
+		 * visits it finds affected; the ranges serve indexes and pruning.
+		 */
 		req->startup = SCHEDULE_COMPILE_COST * cpu_operator_cost;
 		req->per_tuple = cpu_operator_cost;
 		PG_RETURN_POINTER(req);

@@ -108,14 +108,4 @@ ow_decode_timezone_abbrev_16(int field, const char *lowtoken, int *ftype,
 	(pq_sendcountedtext) (buf, str, slen, false)
 #endif
 
-/*
- * 17: a backend's local transaction id moved into PGPROC.vxid (with its
- * ProcNumber), so MyProc->lxid became MyProc->vxid.lxid.
- */
-#if PG_VERSION_NUM >= 170000
-#define ow_my_lxid() (MyProc->vxid.lxid)
-#else
-#define ow_my_lxid() (MyProc->lxid)
-#endif
-
 #endif							/* OW_PG_COMPAT_H */

@@ -25,6 +25,7 @@
 #include "access/tableam.h"
 #include "access/xact.h"
 #include "nodes/execnodes.h"
+#include "parser/analyze.h"
 #include "catalog/pg_type.h"
 #include "executor/executor.h"
 #include "executor/tuptable.h"
@@ -554,6 +555,7 @@ uint64		ow_statement_marks = 0;
 static bool invalidated_in_transaction = false;
 
 static ExecutorEnd_hook_type prev_executor_end = NULL;
+static post_parse_analyze_hook_type prev_post_parse_analyze = NULL;
 
 static const char *const schedule_tables[OW_SCHEDULE_TABLES] = {
 	AREA_TABLE, SCHEDULE_TABLE, FACILITY_TABLE, "outage_area"
@@ -564,6 +566,28 @@ ow_schedule_table_oids(Oid namespace, Oid *relids)
 {
 	for (int i = 0; i < OW_SCHEDULE_TABLES; i++)
 		relids[i] = get_relname_relid(schedule_tables[i], namespace);
+}
+
+bool
+ow_schedule_readable(Oid namespace)
+{
+	Oid			relids[OW_SCHEDULE_TABLES];
+
+	ow_schedule_table_oids(namespace, relids);
+	for (int i = 0; i < OW_SCHEDULE_TABLES; i++)
+	{
+		if (!OidIsValid(relids[i]))
+		{
+			/* facility_area and outage_area may be missing (1.0) */
+			if (i < 2)
+				return false;
+			continue;
+		}
+		if (pg_class_aclcheck(relids[i], GetUserId(), ACL_SELECT) != ACLCHECK_OK ||
+			check_enable_rls(relids[i], InvalidOid, true) == RLS_ENABLED)
+			return false;
+	}
+	return true;
 }
 
 static void
@@ -662,6 +686,25 @@ end_of_transaction(XactEvent event, void *arg pg_attribute_unused())
 	ow_statement_marks++;
 }
 
+/*
+ * A new statement may run a cached plan that holds the schedule's windows
+ * as literal ranges (eligibility_support.c); the plan cache notices that a
+ * schedule table changed only once the invalidation is processed, which in
+ * a transaction block nothing else may do before the plan is reused.  So a
+ * backend that has read the schedule accepts invalidations whenever a
+ * statement is parsed: that covers EXECUTE and every statement of the
+ * simple protocol.  (A plan reused by the extended protocol's Bind, or by
+ * a PL/pgSQL function, is not parsed again: doc/hardening.md.)
+ */
+static void
+statement_parsed(ParseState *pstate, Query *query, JumbleState *jstate)
+{
+	if (ncached > 0)
+		AcceptInvalidationMessages();
+	if (prev_post_parse_analyze)
+		prev_post_parse_analyze(pstate, query, jstate);
+}
+
 static void
 executor_end(QueryDesc *queryDesc)
 {
@@ -680,6 +723,8 @@ ow_schedule_init(void)
 	RegisterXactCallback(end_of_transaction, NULL);
 	prev_executor_end = ExecutorEnd_hook;
 	ExecutorEnd_hook = executor_end;
+	prev_post_parse_analyze = post_parse_analyze_hook;
+	post_parse_analyze_hook = statement_parsed;
 }
 
 static CachedSchedule *
@@ -701,15 +746,15 @@ cache_entry(Oid namespace)
 }
 
 /*
- * The schedule for the active snapshot (or, with none, the transaction's).
- * The caller has called AcceptInvalidationMessages() for this statement.
+ * The schedule as snapshot sees it (NULL: the active snapshot, or with none
+ * the transaction's).  The caller has called AcceptInvalidationMessages()
+ * for this statement.
  */
 static const CompiledSchedule *
-schedule_for_statement(Oid namespace, MemoryContext private_parent,
-					   MemoryContext *private_cxt)
+schedule_for_statement(Oid namespace, Snapshot snapshot,
+					   MemoryContext private_parent, MemoryContext *private_cxt)
 {
 	CachedSchedule *entry = cache_entry(namespace);
-	Snapshot	snapshot;
 	MemoryContext cxt;
 	CompiledSchedule *schedule;
 
@@ -722,7 +767,8 @@ schedule_for_statement(Oid namespace, MemoryContext private_parent,
 	 * are read (table_open may accept invalidations) is recognised.
 	 */
 	ow_schedule_table_oids(namespace, entry->relids);
-	snapshot = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
+	if (snapshot == NULL)
+		snapshot = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
 
 	/* built under the caller's memory, so that an error frees it */
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "outage_window schedule",
@@ -751,12 +797,28 @@ schedule_for_statement(Oid namespace, MemoryContext private_parent,
 	return schedule;
 }
 
+/* Whether ow_schedule_current() last answered from a Citus placement. */
+static bool current_from_placement = false;
+
 const CompiledSchedule *
-ow_schedule_current(Oid namespace, MemoryContext private_parent,
-					MemoryContext *private_cxt)
+ow_schedule_current(Oid namespace, Snapshot snapshot,
+					MemoryContext private_parent, MemoryContext *private_cxt)
 {
+	const CompiledSchedule *schedule;
+
+	current_from_placement = false;
 	AcceptInvalidationMessages();
-	return schedule_for_statement(namespace, private_parent, private_cxt);
+	schedule = schedule_for_statement(namespace, snapshot, private_parent,
+									  private_cxt);
+	/* a placement's schedule is never cached, so the flag is this read's */
+	current_from_placement = *private_cxt != NULL && ow_citus_placement_read;
+	return schedule;
+}
+
+bool
+ow_schedule_current_from_placement(void)
+{
+	return current_from_placement;
 }
 
 const CompiledSchedule *
@@ -777,8 +839,8 @@ ow_schedule_refresh(ScheduleRef *ref, FunctionCallInfo fcinfo)
 	if (active != NULL)
 		pin(active);
 	AcceptInvalidationMessages();
-	ref->schedule = schedule_for_statement(ref->namespace, fcinfo->flinfo->fn_mcxt,
-										   &private_cxt);
+	ref->schedule = schedule_for_statement(ref->namespace, NULL,
+										   fcinfo->flinfo->fn_mcxt, &private_cxt);
 	ref->own = private_cxt;
 	ref->generation = ow_schedule_generation;
 	ref->marks = ow_statement_marks;

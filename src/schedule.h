@@ -15,6 +15,7 @@
 #define OW_SCHEDULE_H
 
 #include "fmgr.h"
+#include "nodes/primnodes.h"
 #include "datatype/timestamp.h"
 #include "utils/snapmgr.h"
 #include "utils/snapshot.h"
@@ -88,14 +89,39 @@ ow_schedule_get(ScheduleRef *ref, FunctionCallInfo fcinfo)
 }
 
 /*
- * The schedule of the tables in namespace as the current statement sees it,
- * from the backend's cache, for callers with no call site of their own (the
- * planner support).  A schedule this statement alone may use is built in
- * memory of private_parent, and *private_cxt is set to it (else NULL).
+ * The schedule of the tables in namespace as snapshot sees it (NULL: the
+ * active snapshot), from the backend's cache, for callers with no call site
+ * of their own (the planner support).  A schedule only this statement may
+ * use is built in memory of private_parent, and *private_cxt is set to it
+ * (else NULL).
  */
 extern const CompiledSchedule *ow_schedule_current(Oid namespace,
+												   Snapshot snapshot,
 												   MemoryContext private_parent,
 												   MemoryContext *private_cxt);
+
+/*
+ * The mark of a three-argument call whose calendar argument is an
+ * uncorrelated scalar subquery, such as (SELECT current_outage_calendar()):
+ * the planner support (eligibility_support.c) sets it, knowing that the
+ * planner makes the subquery an initPlan, whose value keeps its address for
+ * the whole execution, and the function then compares the calendar by its
+ * address, not its bytes.  ruleutils prints a COERCE_SQL_SYNTAX call of a
+ * function it does not know as an ordinary call, so EXPLAIN shows the call
+ * as written.
+ */
+#define OW_PLANNED_CALL COERCE_SQL_SYNTAX
+
+/*
+ * Whether the schedule ow_schedule_current() last returned was read from
+ * this node's Citus placement of the tables.  Writes to a placement send no
+ * invalidation for the tables, so nothing read from one may outlive the
+ * statement: the planner support then keeps no windows in a plan.
+ */
+extern bool ow_schedule_current_from_placement(void);
+
+/* Whether the tables of namespace can be read by this user without error. */
+extern bool ow_schedule_readable(Oid namespace);
 
 /* The OIDs of the schedule's tables in namespace (InvalidOid: missing). */
 #define OW_SCHEDULE_TABLES 4

@@ -385,5 +385,44 @@ for check in "DELETE FROM prefecture_area" \
 	fi
 done
 
+# A node that reads the schedule from a placement bakes no windows into a
+# plan: a write to a placement invalidates no plan over the extension's
+# tables, so a cached generic plan must still see a change made since.
+cat >"$work/plan.sql" <<SQL
+SET citus.enable_ddl_propagation = off;
+CREATE TABLE cz_local AS
+SELECT (1 + g % 47)::prefecture AS pref,
+       timestamptz '2025-02-01 18:00+09' + g * interval '11 minutes' AS at
+FROM generate_series(1, 1300) AS g;
+ALTER TABLE cz_local ALTER pref SET NOT NULL, ALTER at SET NOT NULL;
+CREATE INDEX ON cz_local (at);
+ANALYZE cz_local;
+SET plan_cache_mode = force_generic_plan;
+PREPARE cz_count AS SELECT count(*) FROM cz_local WHERE is_eligibility_affected(pref, at);
+EXPLAIN (COSTS OFF) EXECUTE cz_count;
+\echo counts
+EXECUTE cz_count;
+\! psql -X -q -p $COORD -c "INSERT INTO outage_schedule (area, period, note) VALUES (NULL, outage_window('2025-02-03 09:00+09', '2025-02-03 12:00+09', 'outage'), 'cached plan')"
+EXECUTE cz_count;
+\! psql -X -q -p $COORD -c "DELETE FROM outage_schedule WHERE note = 'cached plan'"
+EXECUTE cz_count;
+DROP TABLE cz_local;
+SQL
+q "$W1" -f "$work/plan.sql" >"$work/plan.out" 2>&1 || true
+counts=$(sed -n '/^counts$/,$p' "$work/plan.out" | sed 1d | tr '\n' ' ')
+if grep -q 'is_eligibility_affected_recheck' "$work/plan.out"; then
+	echo "FAIL: a worker reading the schedule from a placement baked its windows into a plan:"
+	cat "$work/plan.out"
+	failures=$((failures + 1))
+elif ! [[ $counts =~ ^([0-9]+)\ ([0-9]+)\ ([0-9]+)\ $ ]] ||
+	[ "${BASH_REMATCH[1]}" != "${BASH_REMATCH[3]}" ] ||
+	[ "${BASH_REMATCH[2]}" -le "${BASH_REMATCH[1]}" ]; then
+	echo "FAIL: a cached plan on a worker did not follow a schedule change made on the coordinator (counts before, with, after: $counts)"
+	cat "$work/plan.out"
+	failures=$((failures + 1))
+else
+	ow_log "a cached plan on a worker follows the coordinator's edits (counts: $counts)"
+fi
+
 echo "citus_cluster: $compared comparisons ($ncases cases per node and setting), $p1_loud loud errors in phase 1, $failures failures"
 [ "$failures" -eq 0 ]
