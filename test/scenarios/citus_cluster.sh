@@ -424,5 +424,32 @@ else
 	ow_log "a cached plan on a worker follows the coordinator's edits (counts: $counts)"
 fi
 
+# --- outage_calendar as a distribution column ---------------------------------
+# Audits stored with the calendar they were made with, distributed by it
+# (hash, with the type's hash class) and grouped by it (btree class): each
+# answer must equal the plain node's.
+cat >"$work/calcol.sql" <<'SQL'
+CREATE TABLE cz_audit (id int, cal outage_calendar);
+INSERT INTO cz_audit SELECT g, current_outage_calendar() FROM generate_series(1, 10) AS g;
+INSERT INTO cz_audit SELECT 100 + g, '{}'::outage_calendar FROM generate_series(1, 3) AS g;
+SQL
+q "$COORD" -f "$work/calcol.sql" >/dev/null
+q "$PLAIN" -f "$work/calcol.sql" >/dev/null
+q "$COORD" -c "SELECT create_distributed_table('cz_audit', 'cal')" >/dev/null 2>&1 ||
+	{ echo "FAIL: outage_calendar refused as a distribution column"; failures=$((failures + 1)); }
+calcol_query="SELECT cal = current_outage_calendar() AS current, cal = '{}' AS empty, count(*), sum(id)
+	FROM cz_audit GROUP BY cal ORDER BY 1, 2;
+	SELECT count(*) FROM cz_audit WHERE cal = (SELECT current_outage_calendar());
+	SELECT count(*) FROM cz_audit WHERE cal = '{}'"
+for node in "$COORD" "$W1"; do
+	if [ "$(q "$node" -At -c "$calcol_query" 2>&1)" != "$(q "$PLAIN" -At -c "$calcol_query" 2>&1)" ]; then
+		echo "FAIL: grouped or filtered by an outage_calendar distribution column, node $node differs from the plain node"
+		failures=$((failures + 1))
+	fi
+	compared=$((compared + 1))
+done
+q "$COORD" -c "DROP TABLE cz_audit" >/dev/null
+q "$PLAIN" -c "DROP TABLE cz_audit" >/dev/null
+
 echo "citus_cluster: $compared comparisons ($ncases cases per node and setting), $p1_loud loud errors in phase 1, $failures failures"
 [ "$failures" -eq 0 ]
