@@ -59,6 +59,23 @@ COMMENT ON FUNCTION @extschema@.eligibility_affected_bound(@extschema@.outage_ca
 COMMENT ON FUNCTION @extschema@.eligibility_affected_bound_local(@extschema@.outage_calendar, pg_catalog.bool) IS
 'Like eligibility_affected_bound(outage_calendar, bool), as Japan local time, for timestamp columns';
 
+CREATE FUNCTION @extschema@.eligibility_affected_range_bound(
+	calendar @extschema@.outage_calendar, range pg_catalog.int4, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamptz
+AS 'MODULE_PATHNAME', 'eligibility_affected_range_bound'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_affected_range_bound_local(
+	calendar @extschema@.outage_calendar, range pg_catalog.int4, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamp
+AS 'MODULE_PATHNAME', 'eligibility_affected_range_bound_local'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_affected_range_bound(@extschema@.outage_calendar, pg_catalog.int4, pg_catalog.bool) IS
+'Start (upper = false) or end (upper = true) of the range-th (from 1) merged span of a calendar''s outage and intermittent windows; NULL past the last; the planner''s index ranges for a calendar known when the query starts';
+COMMENT ON FUNCTION @extschema@.eligibility_affected_range_bound_local(@extschema@.outage_calendar, pg_catalog.int4, pg_catalog.bool) IS
+'Like eligibility_affected_range_bound(outage_calendar, int4, bool), as Japan local time, for timestamp columns';
+
 CREATE FUNCTION @extschema@.is_eligibility_affected(
 	facility_prefecture @extschema@.prefecture, visit_at pg_catalog.timestamptz,
 	calendar @extschema@.outage_calendar)

@@ -191,10 +191,16 @@ CREATE FUNCTION pg_temp.explain_initplan(query text) RETURNS SETOF text
 LANGUAGE plpgsql AS $$
 DECLARE
 	ln text;
+	m text[];
 BEGIN
+	-- PostgreSQL 17's way of naming an initPlan's output, on every version
 	FOR ln IN EXECUTE 'EXPLAIN (COSTS OFF) ' || query LOOP
-		RETURN NEXT replace(replace(ln, 'InitPlan 1 (returns $0)', 'InitPlan 1'),
-							'$0', '(InitPlan 1).col1');
+		ln := regexp_replace(ln, 'InitPlan (\d+) \(returns \$\d+\)', 'InitPlan \1', 'g');
+		FOR m IN SELECT regexp_matches(ln, '\$(\d+)', 'g') LOOP
+			ln := regexp_replace(ln, '\$' || m[1] || '(?!\d)',
+								 '(InitPlan ' || (m[1]::int + 1) || ').col1', 'g');
+		END LOOP;
+		RETURN NEXT ln;
 	END LOOP;
 END
 $$;

@@ -12,6 +12,23 @@ RESET client_min_messages;
 SET DateStyle = 'ISO, YMD';
 SET TimeZone = 'Asia/Tokyo';
 SET max_parallel_workers_per_gather = 0;
+CREATE FUNCTION pg_temp.explain_initplan(query text) RETURNS SETOF text
+LANGUAGE plpgsql AS $$
+DECLARE
+	ln text;
+	m text[];
+BEGIN
+	-- PostgreSQL 17's way of naming an initPlan's output, on every version
+	FOR ln IN EXECUTE 'EXPLAIN (COSTS OFF) ' || query LOOP
+		ln := regexp_replace(ln, 'InitPlan (\d+) \(returns \$\d+\)', 'InitPlan \1', 'g');
+		FOR m IN SELECT regexp_matches(ln, '\$(\d+)', 'g') LOOP
+			ln := regexp_replace(ln, '\$' || m[1] || '(?!\d)',
+								 '(InitPlan ' || (m[1]::int + 1) || ').col1', 'g');
+		END LOOP;
+		RETURN NEXT ln;
+	END LOOP;
+END
+$$;
 
 -- Three windows over two years, on top of the shipped notice's.
 INSERT INTO outage_schedule (area, period, note) VALUES
@@ -119,6 +136,81 @@ GROUP BY GROUPING SETS ((v.pref), ()) ORDER BY 1;
 EXPLAIN (COSTS OFF)
 SELECT count(*) FROM rv WHERE is_eligibility_affected(pref_maybe, at);
 
+-- A calendar known only when the executor starts, (SELECT
+-- current_outage_calendar()): one initPlan, and a BitmapOr of range arms
+-- whose bounds are computed when the scan starts (as many arms as the
+-- tables' schedule has merged ranges, rounded up to a power of two; the
+-- last one runs to the end of the calendar's hull).
+SELECT pg_temp.explain_initplan($q$
+SELECT count(*) FROM rv
+WHERE is_eligibility_affected(pref, at, (SELECT current_outage_calendar()))
+$q$) AS "QUERY PLAN";
+SELECT pg_temp.explain_initplan($q$
+SELECT count(*) FROM rv
+WHERE is_eligibility_affected(pref, at_local, (SELECT current_outage_calendar()))
+$q$) AS "QUERY PLAN";
+-- a calendar with many more ranges than arms (a window every week for two
+-- years) is still answered exactly: the last arm covers the rest
+CREATE TABLE weekly (area text, period outage_window);
+INSERT INTO weekly
+SELECT CASE WHEN w % 3 = 0 THEN NULL WHEN w % 3 = 1 THEN 'east' ELSE 'west' END,
+	   format('[%s, %s) outage',
+			  to_char(timestamp '2024-04-03 10:00' + w * interval '1 week', 'YYYY-MM-DD HH24:MI'),
+			  to_char(timestamp '2024-04-03 11:30' + w * interval '1 week', 'YYYY-MM-DD HH24:MI'))::outage_window
+FROM generate_series(0, 103) AS w;
+SELECT outage_calendar(area, period)::text AS weekly FROM weekly \gset
+CREATE FUNCTION weekly_counts(OUT zone text, OUT col text, OUT subquery bigint, OUT agree boolean)
+RETURNS SETOF record LANGUAGE plpgsql AS $$
+DECLARE
+	constant bigint;
+	plain bigint;
+BEGIN
+	FOREACH zone IN ARRAY ARRAY['UTC', 'Asia/Tokyo', 'America/Los_Angeles'] LOOP
+		PERFORM set_config('TimeZone', zone, true);
+		FOREACH col IN ARRAY ARRAY['at', 'at_local'] LOOP
+			PERFORM set_config('enable_seqscan', 'off', true);
+			EXECUTE format('SELECT count(*) FROM rv WHERE is_eligibility_affected(pref, %s, (SELECT outage_calendar(area, period) FROM weekly))', col)
+				INTO subquery;
+			PERFORM set_config('enable_seqscan', 'on', true);
+			EXECUTE format('SELECT count(*) FROM rv WHERE is_eligibility_affected(pref, %s, %L)', col,
+						   (SELECT outage_calendar(area, period)::text FROM weekly))
+				INTO constant;
+			EXECUTE format('SELECT count(*) FROM rv WHERE is_eligibility_affected(pref, (%s + interval ''0''), (SELECT outage_calendar(area, period) FROM weekly))', col)
+				INTO plain;
+			agree := subquery = constant AND constant = plain;
+			RETURN NEXT;
+		END LOOP;
+	END LOOP;
+END;
+$$;
+SELECT * FROM weekly_counts() ORDER BY 1, 2;
+SELECT count(*) FROM rv WHERE is_eligibility_affected(pref, at, :'weekly');
+-- below the top query level too, where the calendar may change with a
+-- grandparent's row: each row of o counts with its own calendar
+CREATE TABLE cals (id int, cal outage_calendar);
+INSERT INTO cals VALUES (1, current_outage_calendar()), (2, :'weekly'), (3, NULL);
+SELECT o.id,
+	   (SELECT count(*) FROM rv
+		WHERE is_eligibility_affected(pref, at, (SELECT c.cal FROM cals c WHERE c.id = o.id))) AS subquery,
+	   (SELECT count(*) FROM rv
+		WHERE is_eligibility_affected(pref, at + interval '0', (SELECT c.cal FROM cals c WHERE c.id = o.id))) AS plain
+FROM cals o ORDER BY o.id;
+SELECT pg_temp.explain_initplan($q$
+SELECT (SELECT count(*) FROM rv
+		WHERE is_eligibility_affected(pref, at, (SELECT current_outage_calendar())))
+$q$) AS "QUERY PLAN";
+-- three-valued logic in the SELECT list: a NULL facility gives NULL, as
+-- the two-argument form does
+SELECT count(*) FILTER (WHERE is_eligibility_affected(pref_maybe, at, (SELECT current_outage_calendar())) IS NULL) AS nulls,
+	   count(*) FILTER (WHERE NOT is_eligibility_affected(pref_maybe, at, (SELECT current_outage_calendar()))) AS not_affected,
+	   count(*) FILTER (WHERE is_eligibility_affected(pref_maybe, at, (SELECT current_outage_calendar()))) AS affected,
+	   count(*) FILTER (WHERE is_eligibility_affected(pref_maybe, at) IS NOT DISTINCT FROM
+							 is_eligibility_affected(pref_maybe, at, (SELECT current_outage_calendar()))) AS same_as_tables
+FROM rv;
+SELECT v.id, is_eligibility_affected(v.pref_maybe, v.at, (SELECT current_outage_calendar())) AS affected,
+	   NOT is_eligibility_affected(v.pref_maybe, v.at, (SELECT current_outage_calendar())) AS negated
+FROM rv v WHERE v.id IN (5, 10, 11) ORDER BY v.id;
+
 -- Month partitions with no index: only the months holding a window are
 -- scanned.
 CREATE TABLE rvp (pref prefecture NOT NULL, at timestamptz NOT NULL) PARTITION BY RANGE (at);
@@ -142,6 +234,8 @@ DROP INDEX rv_at;
 CREATE INDEX rv_at_brin ON rv USING brin (at) WITH (pages_per_range = 4);
 EXPLAIN (COSTS OFF)
 SELECT count(*) FROM rv WHERE is_eligibility_affected(pref, at);
+SELECT count(*) FROM rv
+WHERE is_eligibility_affected(pref, at, (SELECT current_outage_calendar()));
 
 -- A cached plan goes when the schedule changes: PREPARE with a generic and
 -- a custom plan, and a PL/pgSQL function's plan; changes made in this
@@ -193,20 +287,22 @@ COMMIT;
 SELECT dblink_disconnect('other');
 
 -- A constant calendar expands into ranges of its own, with no dependence
--- on the tables; the calendar from a subquery keeps the bounds evaluated
--- when the scan starts.
+-- on the tables; the calendar from a subquery gets range arms whose bounds
+-- are evaluated when the scan starts (here through the BRIN index).
 SELECT outage_calendar(area, period)::text AS nationwide
 FROM outage_schedule WHERE note = 'ranges test' AND area IS NULL \gset
 EXPLAIN (COSTS OFF)
 SELECT count(*) FROM rv WHERE is_eligibility_affected(pref, at, :'nationwide');
 SELECT count(*) FROM rv WHERE is_eligibility_affected(pref, at, :'nationwide');
-EXPLAIN (COSTS OFF)
+SELECT pg_temp.explain_initplan($q$
 SELECT count(*) FROM rv
-WHERE is_eligibility_affected(pref, at, (SELECT current_outage_calendar()));
+WHERE is_eligibility_affected(pref, at, (SELECT current_outage_calendar()))
+$q$) AS "QUERY PLAN";
 
 DROP FUNCTION affected_count();
 DROP FUNCTION range_counts();
-DROP TABLE rv, rvp;
+DROP FUNCTION weekly_counts();
+DROP TABLE rv, rvp, weekly, cals;
 DELETE FROM outage_schedule WHERE note = 'ranges test';
 SET client_min_messages = warning;
 DROP EXTENSION dblink;

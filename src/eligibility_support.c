@@ -25,14 +25,18 @@
  * among its dependencies (relationOids), so the relcache invalidation that
  * every change to them sends (schedule_triggers.c) discards the plan.
  *
+ * A call whose calendar is known only when the executor starts, (SELECT
+ * current_outage_calendar()), gets range arms instead of literals (see
+ * initplan_arms()): bounds computed from the calendar when each index scan
+ * starts, as many arms as the tables' schedule has ranges at plan time.
+ *
  * A schedule read from a Citus placement (schedule_citus.h) is not
  * rewritten: no invalidation arrives when the placement is written, so
- * literal ranges could go stale in a cached plan.  Such a call, like one
- * whose calendar is known only when the executor starts, (SELECT
- * current_outage_calendar()), keeps the index condition below: its bounds
- * are calls of eligibility_affected_bound(), STABLE functions evaluated once
- * when the index scan starts, and btree conditions are ANDed, so they are
- * the hull of the affected windows.
+ * literal ranges could go stale in a cached plan.  Such a call keeps the
+ * index condition below: its bounds are calls of
+ * eligibility_affected_bound(), STABLE functions evaluated once when the
+ * index scan starts, and btree conditions are ANDed, so they are the hull
+ * of the affected windows.
  *
  *-------------------------------------------------------------------------
  */
@@ -49,11 +53,13 @@
 #include "nodes/supportnodes.h"
 #include "optimizer/cost.h"
 #include "optimizer/optimizer.h"
+#include "optimizer/subselect.h"
 #include "parser/parsetree.h"
 #include "catalog/pg_attribute.h"
 #include "utils/rel.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 #include "utils/syscache.h"
@@ -64,6 +70,7 @@
 #include "pg_compat.h"
 #include "prefecture.h"
 #include "schedule.h"
+#include "compiled_schedule.h"
 
 /* Selectivity when nothing in the schedule affects eligibility. */
 #define NOTHING_AFFECTED_SELECTIVITY 1.0e-6
@@ -726,6 +733,273 @@ call_ranges(FuncExpr *call, bool *tables, TimeRange **ranges,
 						   timetype == TIMESTAMPOID, ranges);
 }
 
+/*
+ * At most this many arms for a calendar known only when the executor
+ * starts: each costs two bound calls when the scan starts, and the planner
+ * estimates an OR of arms it cannot see into as wider the more arms it has.
+ */
+#define MAX_ARMS 64
+
+/*
+ * How many range arms to offer a call whose calendar is an initPlan's: the
+ * number of merged affected ranges of the tables' schedule now (usually
+ * what current_outage_calendar() will hold), rounded up to a power of two
+ * so that a few more windows keep the same plan shape.  A guess only: the
+ * last arm reaches the end of the calendar's hull, so the arms cover its
+ * affected time whatever it holds.  0: no guess (the tables cannot be read
+ * without risking an error the call would not raise, or hold at most one
+ * range, where the hull is as good).
+ */
+static int
+arm_count(FuncExpr *call, bool local)
+{
+	Oid			namespace = get_func_namespace(call->funcid);
+	const CompiledSchedule *schedule;
+	MemoryContext private_cxt;
+	TimeRange  *ranges;
+	int			slot = -1;
+	int			n;
+	int			k = 2;
+
+	if (!ow_schedule_readable(namespace))
+		return 0;
+	schedule = ow_schedule_current(namespace, NULL, CurrentMemoryContext,
+								   &private_cxt);
+	n = affected_ranges(&schedule, &slot, 1, local, &ranges);
+	pfree(ranges);
+	if (n < 2)
+		return 0;
+	while (k < n && k < MAX_ARMS)
+		k *= 2;
+	return k;
+}
+
+/* The OID of eligibility_affected_range_bound[_local](calendar, int, bool). */
+static Oid
+range_bound_function(Oid funcid, bool local, Oid calendar_type)
+{
+	Oid			argtypes[3] = {calendar_type, INT4OID, BOOLOID};
+
+	return GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
+						   CStringGetDatum(local ?
+										   "eligibility_affected_range_bound_local" :
+										   "eligibility_affected_range_bound"),
+						   PointerGetDatum(buildoidvector(argtypes, 3)),
+						   ObjectIdGetDatum(get_func_namespace(funcid)));
+}
+
+/*
+ * A bound as the output of an initPlan of its own, (SELECT bound): computed
+ * once when first read, then a Param, which a lossy bitmap page's recheck
+ * of every row reads as cheaply as a literal (a function call per arm and
+ * row there cost more than the scan).
+ */
+static Expr *
+initplan_bound(PlannerInfo *root, Expr *bound)
+{
+	Query	   *query = makeNode(Query);
+	SubLink    *sublink = makeNode(SubLink);
+	Node	   *param;
+
+	query->commandType = CMD_SELECT;
+	query->querySource = QSRC_ORIGINAL;
+	query->canSetTag = true;
+	query->jointree = makeFromExpr(NIL, NULL);
+	query->targetList = list_make1(makeTargetEntry(bound, 1, pstrdup("bound"),
+												   false));
+	sublink->subLinkType = EXPR_SUBLINK;
+	sublink->subLinkId = 0;
+	sublink->testexpr = NULL;
+	sublink->operName = NIL;
+	sublink->subselect = (Node *) query;
+	sublink->location = -1;
+	param = SS_process_sublinks(root, (Node *) sublink, false);
+	return (Expr *) param;
+}
+
+static Expr *
+range_bound_call(PlannerInfo *root, Oid func, Oid timetype, Node *calendar,
+				 int arm, bool upper)
+{
+	return initplan_bound(root,
+						  (Expr *) makeFuncExpr(func, timetype,
+												list_make3(copyObject(calendar),
+														   makeConst(INT4OID, -1, InvalidOid, 4,
+																	 Int32GetDatum(arm), false, true),
+														   makeBoolConst(upper, false)),
+												InvalidOid, InvalidOid, COERCE_EXPLICIT_CALL));
+}
+
+/*
+ * A call whose calendar is (SELECT current_outage_calendar()) or another
+ * uncorrelated subquery, rewritten into
+ *
+ *     recheck AND (t >= range_bound(cal, 1, false) AND t < range_bound(cal, 1, true)
+ *                  OR ...
+ *                  OR t >= range_bound(cal, K, false) AND t < bound(cal, true))
+ *
+ * whose bounds are initPlans of their own (initplan_bound()), computed once
+ * when the query first reads them, so a btree or BRIN index answers a
+ * BitmapOr of the calendar's ranges rather than one scan of their hull.  Arms past the calendar's ranges have NULL
+ * bounds (no row); the last arm runs to the end of the hull, so the arms
+ * are a superset whatever K, and the recheck is the answer.  The subquery
+ * becomes its initPlan here, once, and every arm and the recheck read its
+ * Param: copies of the SubLink would each become an initPlan of their own.
+ * The recheck goes first: a full scan, a SELECT list, evaluates the arms
+ * only for the affected visits.  Below the top query level the initPlan
+ * may be evaluated again with a grandparent's row (see simplify()), so the
+ * recheck is not told that the calendar keeps its address (stable), and
+ * the bounds compare the calendar's bytes.  NULL on no rewrite.
+ */
+static Node *
+initplan_arms(SupportRequestSimplify *req, FuncExpr *call, bool stable)
+{
+	Node	   *time_arg = lsecond(call->args);
+	Node	   *prefecture_arg = linitial(call->args);
+	Oid			timetype = exprType(time_arg);
+	bool		local = timetype == TIMESTAMPOID;
+	Oid			caltype = exprType(lthird(call->args));
+	Oid			rangefunc = range_bound_function(call->funcid, local, caltype);
+	Oid			hullfunc = bound_function(call->funcid, local, caltype);
+	Oid			ge_op = time_operator(timetype, BTGreaterEqualStrategyNumber);
+	Oid			lt_op = time_operator(timetype, BTLessStrategyNumber);
+	FuncExpr   *planned;
+	Node	   *calendar;
+	List	   *arms = NIL;
+	Expr	   *rewritten;
+	int			k;
+
+	if (!OidIsValid(rangefunc) || !OidIsValid(hullfunc) ||
+		!OidIsValid(ge_op) || !OidIsValid(lt_op))
+		return NULL;
+	planned = copyObject(call);
+	planned->funcid = recheck_function(call);
+	if (!OidIsValid(planned->funcid))
+		return NULL;
+	k = arm_count(call, local);
+	if (k == 0)
+		return NULL;
+	calendar = SS_process_sublinks(req->root, lthird(call->args), false);
+	if (!IsA(calendar, Param))
+		return NULL;
+	if (stable)
+		planned->funcformat = OW_PLANNED_CALL;
+	lthird(planned->args) = calendar;
+
+	for (int i = 1; i <= k; i++)
+	{
+		/* one statement each: the Params are numbered in this order */
+		Expr	   *lower = range_bound_call(req->root, rangefunc, timetype,
+											 calendar, i, false);
+		Expr	   *upper = i < k ?
+			range_bound_call(req->root, rangefunc, timetype, calendar, i, true) :
+			initplan_bound(req->root, bound_call(hullfunc, timetype, calendar, true));
+
+		arms = lappend(arms,
+					   make_andclause(list_make2(make_opclause(ge_op, BOOLOID, false,
+															   (Expr *) copyObject(time_arg),
+															   lower, InvalidOid, InvalidOid),
+												 make_opclause(lt_op, BOOLOID, false,
+															   (Expr *) copyObject(time_arg),
+															   upper, InvalidOid, InvalidOid))));
+	}
+	rewritten = make_andclause(list_make2(planned, make_orclause(arms)));
+	if (!arg_not_null(req->root, prefecture_arg))
+	{
+		/* as in simplify(): a NULL facility keeps its NULL answer */
+		NullTest   *nt = makeNode(NullTest);
+
+		nt->arg = (Expr *) copyObject(prefecture_arg);
+		nt->nulltesttype = IS_NULL;
+		nt->argisrow = false;
+		nt->location = -1;
+		rewritten = make_orclause(list_make2(rewritten,
+											 make_andclause(list_make2(nt,
+																	   makeBoolConst(false, true)))));
+	}
+	return (Node *) rewritten;
+}
+
+/*
+ * eligibility_affected_range_bound[_local](calendar, i, upper): the start
+ * or end of the i-th (from 1) merged range of a calendar's affected time,
+ * as the arms above use them; NULL past the last.  Each bound is an
+ * initPlan of its own, with a call site of its own, so the ranges of the
+ * last calendar seen are kept for the backend (one per time type): the
+ * calendar is compiled once per query, not once per bound.
+ */
+typedef struct RangeBoundCache
+{
+	char	   *bytes;			/* the calendar, to confirm a match */
+	Size		size;
+	TimeRange  *ranges;
+	int			n;
+} RangeBoundCache;
+
+static Datum
+range_bound(FunctionCallInfo fcinfo, bool local)
+{
+	static MemoryContext cxt = NULL;
+	static RangeBoundCache caches[2];
+	RangeBoundCache *cache = &caches[local ? 1 : 0];
+	OutageCalendar *calendar = DatumGetOutageCalendarP(PG_GETARG_DATUM(0));
+	int32		i = PG_GETARG_INT32(1);
+	bool		upper = PG_GETARG_BOOL(2);
+	Size		size = VARSIZE(calendar);
+	int64		value;
+
+	if (cache->bytes == NULL || cache->size != size ||
+		memcmp(cache->bytes, calendar, size) != 0)
+	{
+		MemoryContext work = AllocSetContextCreate(CurrentMemoryContext,
+												   "outage_window range bounds",
+												   ALLOCSET_SMALL_SIZES);
+		MemoryContext old = MemoryContextSwitchTo(work);
+		const CompiledSchedule *schedule = ow_calendar_compile(calendar, work);
+		int			slot = -1;
+		TimeRange  *ranges;
+		int			n = affected_ranges(&schedule, &slot, 1, local, &ranges);
+
+		MemoryContextSwitchTo(old);
+		if (cxt == NULL)
+			cxt = AllocSetContextCreate(TopMemoryContext,
+										"outage_window range bound cache",
+										ALLOCSET_SMALL_SIZES);
+		if (cache->bytes != NULL)
+			pfree(cache->bytes);
+		if (cache->ranges != NULL)
+			pfree(cache->ranges);
+		cache->bytes = NULL;
+		cache->ranges = MemoryContextAlloc(cxt, sizeof(TimeRange) * Max(n, 1));
+		memcpy(cache->ranges, ranges, sizeof(TimeRange) * n);
+		cache->n = n;
+		cache->bytes = MemoryContextAlloc(cxt, size);
+		memcpy(cache->bytes, calendar, size);
+		cache->size = size;
+		MemoryContextDelete(work);
+	}
+	if (i < 1 || i > cache->n)
+		PG_RETURN_NULL();
+	value = upper ? cache->ranges[i - 1].upper : cache->ranges[i - 1].lower;
+	if (local)
+		PG_RETURN_TIMESTAMP(value);
+	PG_RETURN_TIMESTAMPTZ(value);
+}
+
+PG_FUNCTION_INFO_V1(eligibility_affected_range_bound);
+Datum
+eligibility_affected_range_bound(PG_FUNCTION_ARGS)
+{
+	return range_bound(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(eligibility_affected_range_bound_local);
+Datum
+eligibility_affected_range_bound_local(PG_FUNCTION_ARGS)
+{
+	return range_bound(fcinfo, true);
+}
+
 static Node *
 simplify(SupportRequestSimplify *req)
 {
@@ -755,6 +1029,14 @@ simplify(SupportRequestSimplify *req)
 	 * still read a grandparent's row, and its initPlan is then evaluated
 	 * again per outer row, possibly into the memory of the previous value.
 	 */
+	if (list_length(call->args) == 3 && initplan_calendar(lthird(call->args)))
+	{
+		Node	   *arms = column_time_arg(time_arg) ?
+			initplan_arms(req, call, req->root->query_level == 1) : NULL;
+
+		if (arms != NULL)
+			return arms;
+	}
 	if (list_length(call->args) == 3 && req->root->query_level == 1 &&
 		initplan_calendar(lthird(call->args)))
 	{

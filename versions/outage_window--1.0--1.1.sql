@@ -2572,6 +2572,25 @@ COMMENT ON TYPE @extschema@.outage_calendar IS
 'A whole outage schedule as one value: per area its merged windows (each with its own guidance, if any), the nationwide windows, the prefectures and the facilities (facility_area) of each area; text form {"east"(1,...,20; 2212345678): [from,to) kind, [from,to) kind "guidance", ...; "west"(...): ...; *: nationwide windows}';
 
 --
+-- Index ranges of the three-argument forms with a calendar known when the
+-- query starts (see eligibility_support.c).
+CREATE FUNCTION @extschema@.eligibility_affected_range_bound(
+	calendar @extschema@.outage_calendar, range pg_catalog.int4, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamptz
+AS 'MODULE_PATHNAME', 'eligibility_affected_range_bound'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.eligibility_affected_range_bound_local(
+	calendar @extschema@.outage_calendar, range pg_catalog.int4, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamp
+AS 'MODULE_PATHNAME', 'eligibility_affected_range_bound_local'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_affected_range_bound(@extschema@.outage_calendar, pg_catalog.int4, pg_catalog.bool) IS
+'Start (upper = false) or end (upper = true) of the range-th (from 1) merged span of a calendar''s outage and intermittent windows; NULL past the last; the planner''s index ranges for a calendar known when the query starts';
+COMMENT ON FUNCTION @extschema@.eligibility_affected_range_bound_local(@extschema@.outage_calendar, pg_catalog.int4, pg_catalog.bool) IS
+'Like eligibility_affected_range_bound(outage_calendar, int4, bool), as Japan local time, for timestamp columns';
+
 -- is_eligibility_affected_recheck: the planner's rewrite of
 -- is_eligibility_affected() (src/eligibility_support.c) ends with it.  The
 -- planner turns a call into literal ranges of the visit time, which an
