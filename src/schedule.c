@@ -584,7 +584,10 @@ ow_schedule_readable(Oid namespace)
 			continue;
 		}
 		if (pg_class_aclcheck(relids[i], GetUserId(), ACL_SELECT) != ACLCHECK_OK ||
-			check_enable_rls(relids[i], InvalidOid, true) == RLS_ENABLED)
+			check_enable_rls(relids[i], InvalidOid, true) == RLS_ENABLED ||
+			!ow_citus_schedule_trusted(relids[i], schedule_tables[i],
+									   ActiveSnapshotSet() ? GetActiveSnapshot()
+									   : GetTransactionSnapshot()))
 			return false;
 	}
 	return true;

@@ -150,7 +150,7 @@ in_progress_elsewhere(TransactionId xid)
 }
 
 /*
- * Refuse a placement with a change not yet committed by another backend.
+ * Whether a placement has a change not yet committed by another backend.
  * Citus writes a reference table through one connection per node, and a
  * later query of the same distributed transaction may run its shard
  * queries on other connections, which do not see that change: some shards
@@ -159,8 +159,8 @@ in_progress_elsewhere(TransactionId xid)
  * looked at (the placement holds a few rows); a change in progress, ours
  * or another session's, cannot be told apart here, so both are refused.
  */
-static void
-refuse_unsettled(Oid placement, const char *relname)
+static bool
+placement_unsettled(Oid placement)
 {
 	Relation	rel = table_open(placement, AccessShareLock);
 	TableScanDesc scan = table_beginscan(rel, SnapshotAny, 0, NULL);
@@ -179,17 +179,16 @@ refuse_unsettled(Oid placement, const char *relname)
 	}
 	table_endscan(scan);
 	table_close(rel, NoLock);
-	if (unsettled)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_IN_USE),
-				 errmsg("table \"%s\" of extension outage_window has a change in progress on this Citus node",
-						relname),
-				 errdetail("Citus writes the change to each node through one connection; a query's shard queries on other connections would not see it, and would answer with another schedule than the rest."),
-				 errhint("Commit the change to the schedule before the report, and run the report in a transaction of its own (or again once the other transaction has ended).")));
+	return unsettled;
 }
 
-Oid
-ow_citus_schedule_relation(Oid relid, const char *relname, Snapshot snapshot)
+/*
+ * ow_citus_schedule_relation()'s answer; with raise false, InvalidOid
+ * where it would raise (for the planner, which must not fail where the
+ * call it plans would not run).
+ */
+static Oid
+locate(Oid relid, const char *relname, Snapshot snapshot, bool raise)
 {
 	Oid			partition_relid = citus_catalog("pg_dist_partition");
 	Relation	rel;
@@ -221,6 +220,8 @@ ow_citus_schedule_relation(Oid relid, const char *relname, Snapshot snapshot)
 		/* the coordinator's own table is the one users edit */
 		if (group == CITUS_COORDINATOR_GROUP)
 			return relid;
+		if (!raise)
+			return InvalidOid;
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("table \"%s\" of extension outage_window is not replicated to this Citus worker",
@@ -230,6 +231,9 @@ ow_citus_schedule_relation(Oid relid, const char *relname, Snapshot snapshot)
 	}
 
 	if (partmethod != CITUS_DISTRIBUTE_BY_NONE || repmodel != CITUS_REPLICATION_TWOPC)
+	{
+		if (!raise)
+			return InvalidOid;
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("table \"%s\" of extension outage_window is distributed by Citus but is not a reference table",
@@ -238,12 +242,18 @@ ow_citus_schedule_relation(Oid relid, const char *relname, Snapshot snapshot)
 				 errhint("On the coordinator, run SELECT undistribute_table('%s'); then SET citus.enable_unsafe_triggers = on; SELECT create_reference_table('%s');",
 						 quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), relname),
 						 quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), relname))));
+	}
 
 	rel = table_open(citus_catalog("pg_dist_shard"), AccessShareLock);
 	tuple = catalog_row(rel, "logicalrelid", F_OIDEQ, ObjectIdGetDatum(relid),
 						snapshot);
 	if (tuple == NULL)
+	{
+		table_close(rel, AccessShareLock);
+		if (!raise)
+			return InvalidOid;
 		elog(ERROR, "Citus reference table \"%s\" has no shard", relname);
+	}
 	shardid = DatumGetInt64(row_value(rel, tuple, "shardid"));
 	table_close(rel, AccessShareLock);
 
@@ -252,6 +262,9 @@ ow_citus_schedule_relation(Oid relid, const char *relname, Snapshot snapshot)
 	placement = has_placement(shardid, group, snapshot) ?
 		get_relname_relid(placement_name, get_rel_namespace(relid)) : InvalidOid;
 	if (!OidIsValid(placement))
+	{
+		if (!raise)
+			return InvalidOid;
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("reference table \"%s\" of extension outage_window has no placement on this node",
@@ -259,7 +272,33 @@ ow_citus_schedule_relation(Oid relid, const char *relname, Snapshot snapshot)
 				 errdetail("The table \"%s\" of the same name on this node is not what Citus keeps up to date.",
 						   relname),
 				 errhint("On the coordinator, add it to the cluster's metadata (SELECT citus_set_coordinator_host(...)) and run SELECT replicate_reference_tables();")));
-	refuse_unsettled(placement, relname);
-	ow_citus_placement_read = true;
+	}
+	if (placement_unsettled(placement))
+	{
+		if (!raise)
+			return InvalidOid;
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_IN_USE),
+				 errmsg("table \"%s\" of extension outage_window has a change in progress on this Citus node",
+						relname),
+				 errdetail("Citus writes the change to each node through one connection; a query's shard queries on other connections would not see it, and would answer with another schedule than the rest."),
+				 errhint("Commit the change to the schedule before the report, and run the report in a transaction of its own (or again once the other transaction has ended).")));
+	}
 	return placement;
+}
+
+Oid
+ow_citus_schedule_relation(Oid relid, const char *relname, Snapshot snapshot)
+{
+	Oid			placement = locate(relid, relname, snapshot, true);
+
+	if (placement != relid)
+		ow_citus_placement_read = true;
+	return placement;
+}
+
+bool
+ow_citus_schedule_trusted(Oid relid, const char *relname, Snapshot snapshot)
+{
+	return OidIsValid(locate(relid, relname, snapshot, false));
 }

@@ -38,6 +38,13 @@ extern Oid	ow_citus_schedule_relation(Oid relid, const char *relname,
 									   Snapshot snapshot);
 
 /*
+ * Whether this node's copy of the table can be read: false where
+ * ow_citus_schedule_relation() would raise.  Never raises for those reasons.
+ */
+extern bool ow_citus_schedule_trusted(Oid relid, const char *relname,
+									  Snapshot snapshot);
+
+/*
  * Set when ow_citus_schedule_relation() has returned a placement; the
  * schedule cache clears it before it reads the tables.
  */
