@@ -508,6 +508,23 @@ ow_schedule_compile(Oid namespace, Snapshot snapshot, MemoryContext target)
  * uncommitted rows is never shared beyond the statement (or, in REPEATABLE
  * READ, the transaction).
  *
+ * (d) schedule_changed() can tell the tables' invalidations from others only
+ * by the OIDs an entry holds, and an entry learns them when it first reads
+ * the tables.  An invalidation processed before that - in a backend's first
+ * statement that reads the schedule, at the lock its parse analysis takes
+ * or at the AcceptInvalidationMessages() below, while the snapshot was
+ * taken before the writer committed - was once ignored: the schedule then
+ * read under that older snapshot was shared with the current generation,
+ * and every later statement of the backend kept the old schedule (a report
+ * run just after another session's commit answered from the old windows
+ * in its leader and from the new ones in its parallel workers, which read
+ * afresh).  So any relcache invalidation processed in the transaction
+ * counts, for an entry that did not know its tables' OIDs yet, as one of
+ * the tables': its first schedule serves only the statement (in READ
+ * COMMITTED), and the next statement's, read after the transaction began,
+ * is shared.  One processed outside a transaction (when it starts) comes
+ * before any snapshot the transaction takes, so it needs no such care.
+ *
  * What is left exposed: a change made with the triggers disabled (ALTER
  * TABLE ... DISABLE TRIGGER, or session_replication_role = replica, as
  * logical replication applies rows) sends no invalidation, so backends keep
@@ -554,6 +571,13 @@ uint64		ow_statement_marks = 0;
 /* An invalidation of the tables arrived while this transaction ran. */
 static bool invalidated_in_transaction = false;
 
+/*
+ * A relcache invalidation of any relation arrived while this transaction
+ * ran: before an entry knows its tables' OIDs, any of them may have been
+ * for its tables (see (d)).
+ */
+static bool any_invalidated_in_transaction = false;
+
 static ExecutorEnd_hook_type prev_executor_end = NULL;
 static post_parse_analyze_hook_type prev_post_parse_analyze = NULL;
 
@@ -598,6 +622,8 @@ schedule_changed(Datum arg pg_attribute_unused(), Oid relid)
 {
 	bool		ours = !OidIsValid(relid);
 
+	if (IsTransactionState())
+		any_invalidated_in_transaction = true;
 	for (int c = 0; c < ncached && !ours; c++)
 		for (int i = 0; i < OW_SCHEDULE_TABLES; i++)
 			if (cached[c].relids[i] == relid)
@@ -686,6 +712,7 @@ end_of_transaction(XactEvent event, void *arg pg_attribute_unused())
 	if (freed)
 		ow_schedule_generation++;
 	invalidated_in_transaction = false;
+	any_invalidated_in_transaction = false;
 	ow_statement_marks++;
 }
 
@@ -758,6 +785,8 @@ schedule_for_statement(Oid namespace, Snapshot snapshot,
 					   MemoryContext private_parent, MemoryContext *private_cxt)
 {
 	CachedSchedule *entry = cache_entry(namespace);
+	Oid			known[OW_SCHEDULE_TABLES];
+	bool		tables_new;
 	MemoryContext cxt;
 	CompiledSchedule *schedule;
 
@@ -767,9 +796,13 @@ schedule_for_statement(Oid namespace, Snapshot snapshot,
 
 	/*
 	 * The tables' OIDs first, so that an invalidation arriving while they
-	 * are read (table_open may accept invalidations) is recognised.
+	 * are read (table_open may accept invalidations) is recognised.  One
+	 * that arrived earlier in the transaction, while the entry did not know
+	 * them, went unrecognised: see (d).
 	 */
+	memcpy(known, entry->relids, sizeof(known));
 	ow_schedule_table_oids(namespace, entry->relids);
+	tables_new = memcmp(known, entry->relids, sizeof(known)) != 0;
 	if (snapshot == NULL)
 		snapshot = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
 
@@ -784,7 +817,9 @@ schedule_for_statement(Oid namespace, Snapshot snapshot,
 	 * whose invalidations are watched above: a schedule read from one
 	 * serves only this statement.
 	 */
-	if ((invalidated_in_transaction && !IsolationUsesXactSnapshot()) ||
+	if (((invalidated_in_transaction ||
+		  (tables_new && any_invalidated_in_transaction)) &&
+		 !IsolationUsesXactSnapshot()) ||
 		ow_citus_placement_read)
 	{
 		MemoryContextSetParent(cxt, private_parent);

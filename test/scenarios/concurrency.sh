@@ -11,7 +11,10 @@
 # windows and moves a prefecture, commits, and checks that A's first
 # statement is still running.  A's first answer must equal the answer
 # computed before B's change, its second the answer computed after it, and
-# the two must differ (else the test could not fail).
+# the two must differ (else the test could not fail).  Then a new session C
+# starts a statement whose read of the schedule (its first) waits until
+# session D has changed the schedule and committed; C's next statement must
+# see D's change.
 set -euo pipefail
 
 db=ow_concurrency
@@ -94,6 +97,40 @@ q -c "$report" >"$work/after"
 sed -n '1,/^----$/p' "$work/a.out" | sed '$d' >"$work/a1"
 sed -n '/^----$/,$p' "$work/a.out" | sed '1d' >"$work/a2"
 
+# A backend's first statement that reads the schedule: it starts (takes its
+# snapshot), then sleeps while session D changes the schedule and commits,
+# and only then reads the schedule, processing D's invalidation before it
+# has read the tables once.  Its answer may be the old schedule's; its next
+# statement must see D's change (it once kept the old schedule for good).
+psql -X -q -v ON_ERROR_STOP=1 -At -d "$db" >"$work/c.out" 2>"$work/c.err" <<SQL &
+SET application_name = 'ow_first_c';
+/* first read */ SELECT length(pg_sleep(3)::text ||
+	eligibility_impact('大阪府'::prefecture, timestamptz '2025-02-02 10:00+09')::text) > 0;
+\echo ----
+$report;
+SQL
+a_pid=$!
+first_running="SELECT count(*) FROM pg_stat_activity
+	WHERE application_name = 'ow_first_c' AND state = 'active'
+	  AND backend_type = 'client backend'
+	  AND query LIKE '/* first read */%'"
+for _ in $(seq 1200); do
+	[ "$(q -c "$first_running")" = 1 ] && break
+	sleep 0.05
+done
+first_still_running=$(q <<SQL
+BEGIN;
+DELETE FROM outage_schedule WHERE note = 'concurrent change';
+UPDATE prefecture_area SET area = 'west' WHERE prefecture = '大阪府';
+COMMIT;
+$first_running;
+SQL
+)
+wait "$a_pid" || { cat "$work/c.err"; a_pid=; echo "not ok - session C failed"; exit 1; }
+a_pid=
+q -c "$report" >"$work/after_d"
+sed -n '/^----$/,$p' "$work/c.out" | sed '1d' >"$work/c2"
+
 rc=0
 check() {
 	if [ "$2" = ok ]; then echo "ok - $1"; else echo "not ok - $1"; rc=1; fi
@@ -106,7 +143,13 @@ check "A's running report kept the schedule it started with" \
 	"$(cmp -s "$work/before" "$work/a1" && echo ok)"
 check "A's next statement sees the new schedule" \
 	"$(cmp -s "$work/after" "$work/a2" && echo ok)"
+check "D committed while C's first read was still running" \
+	"$([ "$first_still_running" = 1 ] && echo ok)"
+check "D's change changes the report (the test can fail)" \
+	"$(cmp -s "$work/after" "$work/after_d" || echo ok)"
+check "C's statement after its first read sees D's change" \
+	"$(cmp -s "$work/after_d" "$work/c2" && echo ok)"
 if [ $rc -ne 0 ]; then
-	for f in before a1 after a2; do echo "== $f"; cat "$work/$f"; done
+	for f in before a1 after a2 after_d c2; do echo "== $f"; cat "$work/$f"; done
 fi
 exit $rc
