@@ -78,6 +78,8 @@ FROM generate_series(1, 200000) AS g;
 CREATE INDEX ON visit (at);
 ANALYZE visit;
 SET LOCAL enable_seqscan = off;
+-- the plan shows the windows as literals, printed in the session's DateStyle
+SET LOCAL DateStyle = 'ISO, YMD';
 CREATE FUNCTION pg_temp.plan_of(query text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	line text;
