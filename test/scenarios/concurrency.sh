@@ -76,6 +76,9 @@ for _ in $(seq 1200); do
 	[ "$(q -c "$running")" = 1 ] && break
 	sleep 0.05
 done
+# "active" is shown before A has taken its snapshots; A pauses 10 s half-way
+# through, so a second's wait puts B's commit surely after them.
+sleep 1
 
 # Session B: change the schedule and commit, then check A is still on its
 # first statement.
