@@ -90,7 +90,7 @@ SELECT window_id, area, visit_date, receipt_number, chart_number, patient_name,
 	   patient_kana, sex, birth_date
 FROM uke, uke_window_visits(file) WHERE name = 'east';
 SELECT window_id, visit_date, receipt_number
-FROM uke, uke_window_visits(file, '{09:00,18:00}') WHERE name = 'east';
+FROM uke, uke_window_visits(file, opening_hours => '{09:00,18:00}') WHERE name = 'east';
 SELECT window_id, visit_date, receipt_number FROM uke, uke_window_visits(file) WHERE name = 'west';
 
 -- A facility on an area of its own (facility_area, by the IR record's

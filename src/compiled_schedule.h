@@ -453,4 +453,13 @@ extern ScheduleWindows *ow_schedule_windows_new(const OutageCalendar *calendar,
 extern int	ow_schedule_windows_at(const CompiledSchedule *schedule, int p,
 								   TimestampTz t, int **out);
 
+/*
+ * The same for the windows of slot p meeting any of the nspans spans
+ * [lower[s], upper[s]) (a day's opening hours), in the same order.
+ */
+extern int	ow_schedule_windows_in(const CompiledSchedule *schedule, int p,
+								   const TimestampTz *lower,
+								   const TimestampTz *upper, int nspans,
+								   int **out);
+
 #endif							/* OW_COMPILED_SCHEDULE_H */
