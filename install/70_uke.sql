@@ -194,17 +194,21 @@ RETURNS TABLE (
 )
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	-- the calendar of the tables as this statement sees them: the same
-	-- compiled schedule the table forms read (one initPlan, so the
-	-- calendar is built once per call)
+	-- The calendar form over the tables' calendar, as this statement sees
+	-- them: the schedule the table forms read.  The calendar is made once,
+	-- in a subquery kept apart (OFFSET 0), and reaches the calendar form
+	-- as a column, so that the calendar form is inlined here rather than
+	-- run as a function whose rows are stored once more (as with an
+	-- argument (SELECT ...)).
 	SELECT a.line, a.receipt_number, a.claim_month, a.facility_prefecture,
 		   a.medical_institution_code, a.patient_name, a.patient_kana, a.sex,
 		   a.birth_date, a.chart_number, a.insurer_number, a.public_payers,
 		   a.confirmation_kinds, a.visit_days, a.affected_days, a.grade,
 		   a.impact, a.guidance, a.reasons
-	FROM @extschema@.uke_affected_claims(
-		file, (SELECT @extschema@.current_outage_calendar()),
-		opening_hours, lenient, lang) AS a
+	FROM (SELECT @extschema@.current_outage_calendar() AS calendar
+		  OFFSET 0) AS k
+	CROSS JOIN LATERAL @extschema@.uke_affected_claims(
+		file, k.calendar, opening_hours, lenient, lang) AS a
 	ORDER BY a.line;
 END;
 
