@@ -52,7 +52,6 @@ typedef struct DayCallCache
 	bool		text_prefecture;	/* argument 0 is text */
 	bool		facility;		/* argument 0 is a medical_institution_code */
 	int			calendar_arg;	/* its position, or -1 */
-	bool		calendar_stable;	/* the calendar keeps its address */
 	int			hours_arg;		/* the opening hours' position, or -1 */
 	TupleDesc	tupdesc;		/* eligibility_on_day's result, blessed */
 	Oid			impact_label[OW_IMPACT_COUNT];	/* pg_enum oids, or 0 */
@@ -90,15 +89,6 @@ call_cache(FunctionCallInfo fcinfo, bool composite)
 		ow_extension_type(fcinfo->flinfo->fn_oid, "medical_institution_code");
 	cache->calendar_arg = nargs == 4 ? 2 : -1;
 	cache->hours_arg = nargs >= 3 ? nargs - 1 : -1;
-
-	/*
-	 * A constant calendar, or a parameter (a SQL function's argument, as
-	 * uke_affected_claims passes it for every claim), keeps its address
-	 * while the call site lives: the per-row check is then one compare.
-	 */
-	cache->calendar_stable = cache->calendar_arg >= 0 &&
-		fcinfo->flinfo->fn_expr != NULL &&
-		get_fn_expr_arg_stable(fcinfo->flinfo, cache->calendar_arg);
 
 	if (composite)
 	{
@@ -308,9 +298,8 @@ answer_call(FunctionCallInfo fcinfo, DayCallCache *cache, DayAnswer *a)
 						  PG_GETARG_ARRAYTYPE_P(cache->hours_arg) : NULL,
 						  lower, upper);
 	schedule = cache->calendar_arg >= 0 ?
-		ow_calendar_arg_schedule_fast(fcinfo, &cache->calendar,
-									  cache->calendar_arg,
-									  cache->calendar_stable) :
+		ow_calendar_arg_schedule(fcinfo, &cache->calendar, cache->calendar_arg,
+								 false) :
 		ow_schedule_get(&cache->schedule, fcinfo);
 	/* a facility: its facility_area area, else its code's prefecture */
 	if (cache->facility)
