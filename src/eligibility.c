@@ -694,15 +694,19 @@ eligibility_affected_bound_local(PG_FUNCTION_ARGS)
  * adapter reading a HIS's tables by day narrows its scan with it, as with
  * eligibility_affected_bound_local, but for the review, which also covers
  * windows that do not affect eligibility.  Once per call: the segments are
- * walked, since no lookup needs this hull.
+ * walked, since no lookup needs this hull.  The (calendar, upper) form
+ * walks the calendar's segments instead, so that an adapter's calendar form
+ * scans the days of the calendar it was given and reads no table.
  */
 PG_FUNCTION_INFO_V1(eligibility_reviewed_bound_local);
 Datum
 eligibility_reviewed_bound_local(PG_FUNCTION_ARGS)
 {
-	bool		upper = PG_GETARG_BOOL(0);
+	bool		upper = PG_GETARG_BOOL(PG_NARGS() - 1);
 	EligibilityCallCache *cache = call_cache(fcinfo);
-	const CompiledSchedule *schedule = ow_schedule_get(&cache->schedule, fcinfo);
+	const CompiledSchedule *schedule = PG_NARGS() == 1 ?
+		ow_schedule_get(&cache->schedule, fcinfo) :
+		ow_calendar_arg_schedule(fcinfo, &cache->calendar, 0, false);
 	TimestampTz lower_bound = DT_NOEND;
 	TimestampTz upper_bound = DT_NOBEGIN;
 
