@@ -79,6 +79,21 @@
 #define SCHEDULE_COMPILE_COST 200.0
 
 /*
+ * The OID of function name(argtypes) in the schema of funcid, or
+ * InvalidOid: the functions the planner builds into a call's plan are the
+ * extension's own, whatever the search_path.
+ */
+static Oid
+extension_function(Oid funcid, const char *name, const Oid *argtypes,
+				   int nargs)
+{
+	return GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
+						   CStringGetDatum(name),
+						   PointerGetDatum(buildoidvector(argtypes, nargs)),
+						   ObjectIdGetDatum(get_func_namespace(funcid)));
+}
+
+/*
  * The OID of eligibility_affected_bound[_local](...) in the schema of the
  * function being planned, or InvalidOid.  The first argument is the
  * calendar of a three-argument call, else the facility's prefecture when
@@ -87,18 +102,16 @@
 static Oid
 bound_function(Oid funcid, bool local, Oid first_type)
 {
-	const char *name = local ? "eligibility_affected_bound_local"
-		: "eligibility_affected_bound";
 	Oid			argtypes[2];
 	int			nargs = 0;
 
 	if (OidIsValid(first_type))
 		argtypes[nargs++] = first_type;
 	argtypes[nargs++] = BOOLOID;
-	return GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
-						   CStringGetDatum(name),
-						   PointerGetDatum(buildoidvector(argtypes, nargs)),
-						   ObjectIdGetDatum(get_func_namespace(funcid)));
+	return extension_function(funcid,
+							  local ? "eligibility_affected_bound_local" :
+							  "eligibility_affected_bound",
+							  argtypes, nargs);
 }
 
 #define RECHECK_NAME "is_eligibility_affected_recheck"
@@ -780,12 +793,10 @@ range_bound_function(Oid funcid, bool local, Oid calendar_type)
 {
 	Oid			argtypes[3] = {calendar_type, INT4OID, BOOLOID};
 
-	return GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
-						   CStringGetDatum(local ?
-										   "eligibility_affected_range_bound_local" :
-										   "eligibility_affected_range_bound"),
-						   PointerGetDatum(buildoidvector(argtypes, 3)),
-						   ObjectIdGetDatum(get_func_namespace(funcid)));
+	return extension_function(funcid,
+							  local ? "eligibility_affected_range_bound_local" :
+							  "eligibility_affected_range_bound",
+							  argtypes, 3);
 }
 
 /*
