@@ -31,22 +31,7 @@
 
 #include "calendar.h"
 #include "pg_compat.h"
-
-static TriggerData *
-statement_trigger(FunctionCallInfo fcinfo, const char *funcname)
-{
-	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function \"%s\" was not called by the trigger manager",
-						funcname)));
-	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
-		!TRIGGER_FIRED_AFTER(trigdata->tg_event))
-		elog(ERROR, "function \"%s\" fired at the wrong time", funcname);
-	return trigdata;
-}
+#include "schedule_triggers.h"
 
 /* The trigger's table, schema-qualified and quoted, for a statement. */
 static const char *
@@ -84,7 +69,8 @@ PG_FUNCTION_INFO_V1(facility_area_check_limit);
 Datum
 facility_area_check_limit(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = statement_trigger(fcinfo, "facility_area_check_limit");
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "facility_area_check_limit",
+											OW_ON_INSERT, false, false);
 	BlockNumber pages = RelationGetNumberOfBlocks(trigdata->tg_relation);
 	int64		rows;
 
@@ -115,7 +101,9 @@ PG_FUNCTION_INFO_V1(outage_schedule_check_guidance);
 Datum
 outage_schedule_check_guidance(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = statement_trigger(fcinfo, "outage_schedule_check_guidance");
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "outage_schedule_check_guidance",
+											OW_ON_INSERT | OW_ON_UPDATE,
+											false, false);
 	int64		total;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
