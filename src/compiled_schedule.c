@@ -2,8 +2,9 @@
  *
  * compiled_schedule.c
  *	  Compile an outage_calendar into the schedule the eligibility
- *	  functions search (compiled_schedule.h), and keep a calendar
- *	  argument's compiled form at its call site.
+ *	  functions search (compiled_schedule.h), keep a calendar argument's
+ *	  compiled form at its call site, and give a schedule's affected time
+ *	  as ranges.
  *
  * This is the eligibility core's side of the calendar: the type (calendar.c)
  * stores windows as they were resolved; here they become the per-slot runs
@@ -19,6 +20,7 @@
 
 #include "calendar_layout.h"
 #include "compiled_schedule.h"
+#include "japan_time.h"
 #include "pg_compat.h"
 
 /*
@@ -663,3 +665,108 @@ ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno,
 	return cache->schedule;
 }
 
+static int
+time_range_cmp(const void *a, const void *b)
+{
+	const TimeRange *x = a;
+	const TimeRange *y = b;
+
+	return x->lower < y->lower ? -1 : x->lower > y->lower ? 1 : 0;
+}
+
+/* Sort and merge overlapping or touching ranges; returns how many are left. */
+static int
+coalesce(TimeRange *ranges, int n)
+{
+	int			out = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(ranges, n, sizeof(TimeRange), time_range_cmp);
+	for (int i = 1; i < n; i++)
+	{
+		if (ranges[i].lower <= ranges[out].upper)
+			ranges[out].upper = Max(ranges[out].upper, ranges[i].upper);
+		else
+			ranges[++out] = ranges[i];
+	}
+	return out + 1;
+}
+
+/* Merge the ranges across their smallest gaps until at most max are left. */
+static int
+cap_ranges(TimeRange *ranges, int n, int max)
+{
+	while (n > max)
+	{
+		int			best = 0;
+
+		for (int i = 1; i < n - 1; i++)
+			if ((double) ranges[i + 1].lower - (double) ranges[i].upper <
+				(double) ranges[best + 1].lower - (double) ranges[best].upper)
+				best = i;
+		ranges[best].upper = ranges[best + 1].upper;
+		memmove(&ranges[best + 1], &ranges[best + 2],
+				sizeof(TimeRange) * (n - best - 2));
+		n--;
+	}
+	return n;
+}
+
+int
+ow_schedule_affected_ranges(const CompiledSchedule *const *schedules,
+							const int *slots, int nschedules, bool local,
+							TimeRange **result)
+{
+	TimeRange  *ranges;
+	int			n = 0;
+	int			capacity = 1;
+
+	for (int k = 0; k < nschedules; k++)
+		capacity += 2 * schedules[k]->nsegments;
+	ranges = palloc(sizeof(TimeRange) * capacity);
+	for (int k = 0; k < nschedules; k++)
+	{
+		const CompiledSchedule *schedule = schedules[k];
+		int			slot = slots[k];
+		int			spans[2][2];
+		int			nspans = 0;
+
+		if (slot < 0)
+		{
+			spans[nspans][0] = 0;
+			spans[nspans++][1] = schedule->nsegments;
+		}
+		else if (slot < OW_SCHEDULE_SLOTS)
+		{
+			spans[nspans][0] = schedule->from[slot];
+			spans[nspans++][1] = schedule->to[slot];
+			spans[nspans][0] = schedule->also_from[slot];
+			spans[nspans++][1] = schedule->also_to[slot];
+		}
+		for (int s = 0; s < nspans; s++)
+			for (int i = spans[s][0]; i < spans[s][1]; i++)
+			{
+				const ScheduleSegment *seg = &schedule->segments[i];
+
+				if (!ow_impacts[seg->kind].affects_eligibility)
+					continue;
+				ranges[n].lower = seg->lower;
+				ranges[n].upper = seg->upper;
+				n++;
+			}
+	}
+	n = coalesce(ranges, n);
+	if (local)
+	{
+		/* Japan wall clock, widened past any jump of local time */
+		for (int i = 0; i < n; i++)
+		{
+			ranges[i].lower = ow_japan_local_bound(ranges[i].lower, false);
+			ranges[i].upper = ow_japan_local_bound(ranges[i].upper, true);
+		}
+		n = coalesce(ranges, n);
+	}
+	*result = ranges;
+	return cap_ranges(ranges, n, OW_MAX_AFFECTED_RANGES);
+}
