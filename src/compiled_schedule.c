@@ -607,27 +607,63 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 	return schedule;
 }
 
+/*
+ * The cache in *cachep (made in parent the first time) holding calendar
+ * compiled: the one it holds if that is the same calendar - by address when
+ * by_address says an address cannot have been reused for another, else
+ * byte for byte, since a hash may collide - or calendar compiled afresh
+ * into it (*recompiled).
+ */
+static CalendarArgCache *
+calendar_cache(void **cachep, MemoryContext parent,
+			   const OutageCalendar *calendar, bool by_address,
+			   bool *recompiled)
+{
+	CalendarArgCache *cache = *cachep;
+	Size		size = VARSIZE(calendar);
+
+	*recompiled = false;
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(parent, sizeof(CalendarArgCache));
+		*cachep = cache;
+	}
+	if (cache->schedule != NULL && cache->size == size &&
+		cache->hash == calendar->content_hash &&
+		((cache->pointer == (const void *) calendar && by_address) ||
+		 memcmp(cache->bytes, calendar, size) == 0))
+	{
+		cache->pointer = calendar;
+		return cache;
+	}
+
+	if (cache->cxt != NULL)
+		MemoryContextDelete(cache->cxt);
+	cache->schedule = NULL;
+	cache->cxt = AllocSetContextCreate(parent,
+									   "outage_window calendar",
+									   ALLOCSET_SMALL_SIZES);
+	cache->bytes = MemoryContextAlloc(cache->cxt, size);
+	memcpy(cache->bytes, calendar, size);
+	cache->size = size;
+	cache->hash = calendar->content_hash;
+	cache->pointer = calendar;
+	cache->schedule = ow_calendar_compile(calendar, cache->cxt);
+	*recompiled = true;
+	return cache;
+}
+
 const CompiledSchedule *
 ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno,
 						 bool stable)
 {
 	CalendarArgCache *cache = *cachep;
-	OutageCalendar *calendar;
-	Size		size;
+	bool		recompiled;
 
 	/* a stable argument passed as before: not even detoasted again */
 	if (stable && cache != NULL && cache->schedule != NULL &&
 		cache->raw == PG_GETARG_DATUM(argno))
 		return cache->schedule;
-	calendar = DatumGetOutageCalendarP(PG_GETARG_DATUM(argno));
-	size = VARSIZE(calendar);
-
-	if (cache == NULL)
-	{
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
-									   sizeof(CalendarArgCache));
-		*cachep = cache;
-	}
 
 	/*
 	 * Usually every row passes the same calendar - a constant, or the result
@@ -636,33 +672,23 @@ ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno,
 	 * output for the execution (the planner support marks such calls), so
 	 * there the address suffices; any other value is compared in full (a
 	 * few hundred bytes), since an address may be reused for a different
-	 * calendar and a hash may collide.
+	 * calendar.
 	 */
-	if (cache->schedule != NULL && cache->size == size &&
-		cache->hash == calendar->content_hash &&
-		((cache->pointer == (const void *) calendar &&
-		  (stable || get_fn_expr_arg_stable(fcinfo->flinfo, argno))) ||
-		 memcmp(cache->bytes, calendar, size) == 0))
-	{
-		cache->pointer = calendar;
-		cache->raw = PG_GETARG_DATUM(argno);
-		return cache->schedule;
-	}
-
-	if (cache->cxt != NULL)
-		MemoryContextDelete(cache->cxt);
-	cache->schedule = NULL;
-	cache->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
-									   "outage_window calendar",
-									   ALLOCSET_SMALL_SIZES);
-	cache->bytes = MemoryContextAlloc(cache->cxt, size);
-	memcpy(cache->bytes, calendar, size);
-	cache->size = size;
-	cache->hash = calendar->content_hash;
-	cache->pointer = calendar;
+	cache = calendar_cache(cachep, fcinfo->flinfo->fn_mcxt,
+						   DatumGetOutageCalendarP(PG_GETARG_DATUM(argno)),
+						   stable || get_fn_expr_arg_stable(fcinfo->flinfo, argno),
+						   &recompiled);
 	cache->raw = PG_GETARG_DATUM(argno);
-	cache->schedule = ow_calendar_compile(calendar, cache->cxt);
 	return cache->schedule;
+}
+
+const CompiledSchedule *
+ow_calendar_backend_schedule(void **cachep, const OutageCalendar *calendar,
+							 bool *recompiled)
+{
+	/* no address outlives a call site: compared in full */
+	return calendar_cache(cachep, TopMemoryContext, calendar, false,
+						  recompiled)->schedule;
 }
 
 static int

@@ -405,6 +405,16 @@ extern const CompiledSchedule *ow_calendar_arg_schedule(FunctionCallInfo fcinfo,
 														int argno,
 														bool stable);
 
+/*
+ * A calendar compiled and kept for the backend in *cachep, for a function
+ * whose calls each have a call site of their own yet pass the same
+ * calendar (the range bounds, each an initPlan of its own): compiled again
+ * only for another calendar (*recompiled).
+ */
+extern const CompiledSchedule *ow_calendar_backend_schedule(void **cachep,
+															const OutageCalendar *calendar,
+															bool *recompiled);
+
 /* What a call site remembers of the calendar argument it compiled. */
 typedef struct CalendarArgCache
 {

@@ -692,65 +692,50 @@ eligibility_affected_bound_local(PG_FUNCTION_ARGS)
  * eligibility_affected_range_bound[_local](calendar, i, upper): the start
  * or end of the i-th (from 1) merged range of a calendar's affected time,
  * as the planner support's range arms use them (eligibility_support.c's
- * initplan_arms()); NULL past the last.  Each bound is an
- * initPlan of its own, with a call site of its own, so the ranges of the
- * last calendar seen are kept for the backend (one per time type): the
- * calendar is compiled once per query, not once per bound.
+ * initplan_arms()); NULL past the last.  Each bound is an initPlan of its
+ * own, with a call site of its own, so the calendar is kept for the backend
+ * and its ranges with it (per time type): it is compiled once per query,
+ * not once per bound.
  */
-typedef struct RangeBoundCache
-{
-	char	   *bytes;			/* the calendar, to confirm a match */
-	Size		size;
-	TimeRange  *ranges;
-	int			n;
-} RangeBoundCache;
-
 static Datum
 range_bound(FunctionCallInfo fcinfo, bool local)
 {
-	static MemoryContext cxt = NULL;
-	static RangeBoundCache caches[2];
-	RangeBoundCache *cache = &caches[local ? 1 : 0];
-	OutageCalendar *calendar = DatumGetOutageCalendarP(PG_GETARG_DATUM(0));
+	static void *calendar_cache = NULL;
+	static MemoryContext ranges_cxt = NULL;
+	static TimeRange *ranges[2];
+	static int	nranges[2];
+	const CompiledSchedule *schedule;
 	int32		i = PG_GETARG_INT32(1);
 	bool		upper = PG_GETARG_BOOL(2);
-	Size		size = VARSIZE(calendar);
+	bool		recompiled;
 	int64		value;
 
-	if (cache->bytes == NULL || cache->size != size ||
-		memcmp(cache->bytes, calendar, size) != 0)
+	if (ranges_cxt == NULL)
+		ranges_cxt = AllocSetContextCreate(TopMemoryContext,
+										   "outage_window range bounds",
+										   ALLOCSET_SMALL_SIZES);
+	schedule = ow_calendar_backend_schedule(&calendar_cache,
+											DatumGetOutageCalendarP(PG_GETARG_DATUM(0)),
+											&recompiled);
+	if (recompiled)
 	{
-		MemoryContext work = AllocSetContextCreate(CurrentMemoryContext,
-												   "outage_window range bounds",
-												   ALLOCSET_SMALL_SIZES);
-		MemoryContext old = MemoryContextSwitchTo(work);
-		const CompiledSchedule *schedule = ow_calendar_compile(calendar, work);
-		int			slot = -1;
-		TimeRange  *ranges;
-		int			n = ow_schedule_affected_ranges(&schedule, &slot, 1, local,
-													&ranges);
-
-		MemoryContextSwitchTo(old);
-		if (cxt == NULL)
-			cxt = AllocSetContextCreate(TopMemoryContext,
-										"outage_window range bound cache",
-										ALLOCSET_SMALL_SIZES);
-		if (cache->bytes != NULL)
-			pfree(cache->bytes);
-		if (cache->ranges != NULL)
-			pfree(cache->ranges);
-		cache->bytes = NULL;
-		cache->ranges = MemoryContextAlloc(cxt, sizeof(TimeRange) * Max(n, 1));
-		memcpy(cache->ranges, ranges, sizeof(TimeRange) * n);
-		cache->n = n;
-		cache->bytes = MemoryContextAlloc(cxt, size);
-		memcpy(cache->bytes, calendar, size);
-		cache->size = size;
-		MemoryContextDelete(work);
+		MemoryContextReset(ranges_cxt);
+		ranges[0] = ranges[1] = NULL;
 	}
-	if (i < 1 || i > cache->n)
+	if (ranges[local] == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(ranges_cxt);
+		int			slot = -1;
+		TimeRange  *computed;
+
+		nranges[local] = ow_schedule_affected_ranges(&schedule, &slot, 1,
+													 local, &computed);
+		MemoryContextSwitchTo(old);
+		ranges[local] = computed;
+	}
+	if (i < 1 || i > nranges[local])
 		PG_RETURN_NULL();
-	value = upper ? cache->ranges[i - 1].upper : cache->ranges[i - 1].lower;
+	value = upper ? ranges[local][i - 1].upper : ranges[local][i - 1].lower;
 	if (local)
 		PG_RETURN_TIMESTAMP(value);
 	PG_RETURN_TIMESTAMPTZ(value);
