@@ -135,10 +135,7 @@ recheck_function(FuncExpr *call)
 
 	foreach(lc, call->args)
 		argtypes[nargs++] = exprType(lfirst(lc));
-	return GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
-						   CStringGetDatum(RECHECK_NAME),
-						   PointerGetDatum(buildoidvector(argtypes, nargs)),
-						   ObjectIdGetDatum(get_func_namespace(call->funcid)));
+	return extension_function(call->funcid, RECHECK_NAME, argtypes, nargs);
 }
 
 static Expr *
@@ -450,6 +447,30 @@ arg_not_null(PlannerInfo *root, Node *arg)
 		!rel_nullable((Node *) root->parse->jointree, (int) var->varno, false,
 					  &found) &&
 		found;
+}
+
+/*
+ * A rewritten call, which is false outside its ranges, still NULL for a
+ * NULL facility, as the call is: OR (facility IS NULL AND NULL) unless the
+ * facility can never be NULL.  In a WHERE or JOIN condition, where NULL and
+ * false are alike, canonicalize_qual() drops that arm (an AND with a NULL
+ * constant is false there), so indexes still see the ranges alone.
+ */
+static Expr *
+null_stays_null(PlannerInfo *root, Expr *rewritten, Node *prefecture_arg)
+{
+	NullTest   *nt;
+
+	if (arg_not_null(root, prefecture_arg))
+		return rewritten;
+	nt = makeNode(NullTest);
+	nt->arg = (Expr *) copyObject(prefecture_arg);
+	nt->nulltesttype = IS_NULL;
+	nt->argisrow = false;
+	nt->location = -1;
+	return make_orclause(list_make2(rewritten,
+									make_andclause(list_make2(nt,
+															  makeBoolConst(false, true)))));
 }
 
 /*
@@ -792,20 +813,7 @@ initplan_arms(SupportRequestSimplify *req, FuncExpr *call, bool stable)
 															   upper, InvalidOid, InvalidOid))));
 	}
 	rewritten = make_andclause(list_make2(planned, make_orclause(arms)));
-	if (!arg_not_null(req->root, prefecture_arg))
-	{
-		/* as in simplify(): a NULL facility keeps its NULL answer */
-		NullTest   *nt = makeNode(NullTest);
-
-		nt->arg = (Expr *) copyObject(prefecture_arg);
-		nt->nulltesttype = IS_NULL;
-		nt->argisrow = false;
-		nt->location = -1;
-		rewritten = make_orclause(list_make2(rewritten,
-											 make_andclause(list_make2(nt,
-																	   makeBoolConst(false, true)))));
-	}
-	return (Node *) rewritten;
+	return (Node *) null_stays_null(req->root, rewritten, prefecture_arg);
 }
 
 static Node *
@@ -864,25 +872,7 @@ simplify(SupportRequestSimplify *req)
 	rewritten = make_andclause(list_make2(ranges_condition(time_arg, timetype,
 														   ranges, n),
 										  planned));
-	if (!arg_not_null(req->root, prefecture_arg))
-	{
-		/*
-		 * A NULL facility must still give NULL, not false, outside the
-		 * ranges: OR (facility IS NULL AND NULL).  In a WHERE or JOIN
-		 * condition, where NULL and false are alike, canonicalize_qual()
-		 * drops that arm (an AND with a NULL constant is false there), so
-		 * indexes still see the ranges alone.
-		 */
-		NullTest   *nt = makeNode(NullTest);
-
-		nt->arg = (Expr *) copyObject(prefecture_arg);
-		nt->nulltesttype = IS_NULL;
-		nt->argisrow = false;
-		nt->location = -1;
-		rewritten = make_orclause(list_make2(rewritten,
-											 make_andclause(list_make2(nt,
-																	   makeBoolConst(false, true)))));
-	}
+	rewritten = null_stays_null(req->root, rewritten, prefecture_arg);
 	if (tables)
 	{
 		Oid			relids[OW_SCHEDULE_TABLES];
