@@ -94,5 +94,47 @@ one facility (router), two-argument form|v.facility_id = 7 AND is_eligibility_af
 one facility (router), calendar form|v.facility_id = 7 AND is_eligibility_affected(v.pref, v.at, $cal)|coordinator
 all shards, no function (floor: count(*) of the rows)|true|coordinator
 SQL
+
+	# Two years of visits in a table partitioned by month (distributed by id
+	# on Citus), nine nationwide windows over those years: the function form
+	# against the same windows written as literal ranges, and the partitions
+	# each plan reads.
+	months="
+DELETE FROM outage_schedule;
+INSERT INTO outage_schedule (area, period, note)
+SELECT NULL, outage_window(a, a + interval '3 hours', 'outage'), 'bench ' || i
+FROM generate_series(0, 8) AS i,
+     LATERAL (SELECT timestamptz '2024-07-10 09:00+09' + i * interval '83 days' AS a) AS x;
+CREATE TABLE visits_months (id bigint NOT NULL, pref prefecture NOT NULL,
+                            at timestamptz NOT NULL) PARTITION BY RANGE (at);
+SELECT format('CREATE TABLE visits_m%s PARTITION OF visits_months FOR VALUES FROM (%L) TO (%L)', m,
+              timestamptz '2024-07-01 00:00+09' + m * interval '1 month',
+              timestamptz '2024-07-01 00:00+09' + (m + 1) * interval '1 month')
+FROM generate_series(0, 23) AS m \\gexec
+"
+	echo "$months" | q "$PLAIN" >/dev/null
+	echo "$months" | q "$COORD" >/dev/null
+	q "$COORD" -c "SELECT create_distributed_table('visits_months', 'id', shard_count := 32)" >/dev/null
+	for port in "$PLAIN" "$COORD"; do
+		q "$port" -c "INSERT INTO visits_months SELECT g, (1 + g % 47)::prefecture, timestamptz '2024-07-01 00:00+09' + (g::float8 / $rows) * interval '730 days' FROM generate_series(1, $rows) AS g" -c 'VACUUM ANALYZE visits_months'
+	done
+	literal=$(q "$PLAIN" -c "SELECT string_agg(format('v.at >= %L AND v.at < %L', lower(period), upper(period)), ' OR ' ORDER BY lower(period)) FROM outage_schedule")
+	echo
+	echo "# visits_months: the same $rows visits over two years, 24 month partitions (32 shards by id on Citus), 9 nationwide windows"
+	printf '%-58s %10s %10s %7s %s\n' "query" "single ms" "citus ms" "ratio" "partitions read (single; each Citus shard query)"
+	while IFS='|' read -r label where; do
+		query="SELECT count(*) FROM visits_months v WHERE $where"
+		read -r plain_ms plain_n <<<"$(timed "$PLAIN" "$query")"
+		read -r citus_ms citus_n <<<"$(timed "$COORD" "$query")"
+		[ "$plain_n" = "$citus_n" ] || ow_die "$label: $citus_n on Citus, $plain_n on the single node"
+		plain_parts=$(q "$PLAIN" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) $query" | grep 'Scan on visits_m' | grep -vc 'never executed' || true)
+		citus_parts=$(q "$COORD" -c "SET citus.explain_all_tasks = on" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) $query" | grep 'Scan on visits_m' | grep -vc 'never executed' || true)
+		printf '%-58s %10s %10s %7.2f %s of 24; %s of 768 in 32 tasks\n' "$label" "$plain_ms" "$citus_ms" \
+			"$(echo "$citus_ms / $plain_ms" | bc -l)" "$plain_parts" "$citus_parts"
+	done <<SQL
+month partitions, two-argument form|is_eligibility_affected(v.pref, v.at)
+month partitions, literal ranges (hand-written SQL)|$literal
+month partitions, no condition (floor: count(*) of the rows)|true
+SQL
 } 2>&1 | tee "$out"
 echo "results written to $out"

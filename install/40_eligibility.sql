@@ -99,7 +99,7 @@ AS 'MODULE_PATHNAME', 'is_eligibility_affected_support'
 LANGUAGE C STRICT;
 
 COMMENT ON FUNCTION @extschema@.is_eligibility_affected_support(pg_catalog.internal) IS
-'Planner support for is_eligibility_affected: rewrites a call on a table''s visit time into literal ranges of the affected windows and a recheck; index condition, selectivity, cost';
+'Planner support for is_eligibility_affected: rewrites a call on a table''s visit time into ranges of the affected windows and a recheck (literal ranges when the windows are known at plan time; bounds read when the statement starts for a calendar subquery or a schedule read from a Citus placement); index condition, selectivity, cost';
 
 -- japan_time: a local visit time read as Japan time, whatever TimeZone is.
 

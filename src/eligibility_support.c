@@ -30,13 +30,16 @@
  * initplan_arms()): bounds computed from the calendar when each index scan
  * starts, as many arms as the tables' schedule has ranges at plan time.
  *
- * A schedule read from a Citus placement (schedule_citus.h) is not
- * rewritten: no invalidation arrives when the placement is written, so
- * literal ranges could go stale in a cached plan.  Such a call keeps the
- * index condition below: its bounds are calls of
- * eligibility_affected_bound(), STABLE functions evaluated once when the
- * index scan starts, and btree conditions are ANDed, so they are the hull
- * of the affected windows.
+ * A schedule read from a Citus placement (schedule_citus.h) gets no
+ * literal ranges: no invalidation arrives when the placement is written,
+ * so they could go stale in a cached plan.  Such a call gets the same arms
+ * over (SELECT current_outage_calendar()), read when the statement starts
+ * (placement_calendar_call()); a worker planning a shard query does this,
+ * so its time partitions without a window are not scanned.  A call the
+ * rewrite leaves alone keeps the index condition below: its bounds are
+ * calls of eligibility_affected_bound(), STABLE functions evaluated once
+ * when the index scan starts, and btree conditions are ANDed, so they are
+ * the hull of the affected windows.
  *
  *-------------------------------------------------------------------------
  */
@@ -749,8 +752,9 @@ range_bound_call(PlannerInfo *root, Oid func, Oid timetype, Node *calendar,
  *
  * whose bounds are initPlans of their own (initplan_bound()), computed once
  * when the query first reads them, so a btree or BRIN index answers a
- * BitmapOr of the calendar's ranges rather than one scan of their hull.  Arms past the calendar's ranges have NULL
- * bounds (no row); the last arm runs to the end of the hull, so the arms
+ * BitmapOr of the calendar's ranges rather than one scan of their hull.
+ * Arms past the calendar's ranges have NULL bounds (no row); the last arm
+ * runs to the end of the hull, so the arms
  * are a superset whatever K, and the recheck is the answer.  The subquery
  * becomes its initPlan here, once, and every arm and the recheck read its
  * Param: copies of the SubLink would each become an initPlan of their own.
@@ -758,16 +762,21 @@ range_bound_call(PlannerInfo *root, Oid func, Oid timetype, Node *calendar,
  * only for the affected visits.  Below the top query level the initPlan
  * may be evaluated again with a grandparent's row (see simplify()), so the
  * recheck is not told that the calendar keeps its address (stable), and
- * the bounds compare the calendar's bytes.  NULL on no rewrite.
+ * the bounds compare the calendar's bytes.  With calendar_call (a call of
+ * two arguments whose schedule a Citus placement holds), the calendar is
+ * that call's value, an initPlan of its own, read by the arms alone: the
+ * recheck keeps reading the schedule.  NULL on no rewrite.
  */
 static Node *
-initplan_arms(SupportRequestSimplify *req, FuncExpr *call, bool stable)
+initplan_arms(SupportRequestSimplify *req, FuncExpr *call, Expr *calendar_call,
+			  bool stable)
 {
 	Node	   *time_arg = lsecond(call->args);
 	Node	   *prefecture_arg = linitial(call->args);
 	Oid			timetype = exprType(time_arg);
 	bool		local = timetype == TIMESTAMPOID;
-	Oid			caltype = exprType(lthird(call->args));
+	Oid			caltype = calendar_call != NULL ? exprType((Node *) calendar_call) :
+		exprType(lthird(call->args));
 	Oid			rangefunc = range_bound_function(call->funcid, local, caltype);
 	Oid			hullfunc = bound_function(call->funcid, local, caltype);
 	Oid			ge_op = time_operator(timetype, BTGreaterEqualStrategyNumber);
@@ -788,12 +797,18 @@ initplan_arms(SupportRequestSimplify *req, FuncExpr *call, bool stable)
 	k = arm_count(call, local);
 	if (k == 0)
 		return NULL;
-	calendar = SS_process_sublinks(req->root, lthird(call->args), false);
+	if (calendar_call != NULL)
+		calendar = (Node *) initplan_bound(req->root, calendar_call);
+	else
+		calendar = SS_process_sublinks(req->root, lthird(call->args), false);
 	if (!IsA(calendar, Param))
 		return NULL;
-	if (stable)
-		planned->funcformat = OW_PLANNED_CALL;
-	lthird(planned->args) = calendar;
+	if (calendar_call == NULL)
+	{
+		if (stable)
+			planned->funcformat = OW_PLANNED_CALL;
+		lthird(planned->args) = calendar;
+	}
 
 	for (int i = 1; i <= k; i++)
 	{
@@ -814,6 +829,40 @@ initplan_arms(SupportRequestSimplify *req, FuncExpr *call, bool stable)
 	}
 	rewritten = make_andclause(list_make2(planned, make_orclause(arms)));
 	return (Node *) null_stays_null(req->root, rewritten, prefecture_arg);
+}
+
+/*
+ * current_outage_calendar() of the call's schema, when the call's schedule
+ * is read from a Citus placement; NULL otherwise.  Writes to a placement
+ * invalidate no plan over the extension's tables, so such a call gets the
+ * arms of initplan_arms() over the calendar the schedule is when the
+ * statement starts, rather than literal windows a cached plan could keep
+ * after they changed: the arms still reach indexes, and partitions whose
+ * months hold no window are never scanned (pruned when the executor reads
+ * the bounds).
+ */
+static Expr *
+placement_calendar_call(FuncExpr *call)
+{
+	Oid			namespace = get_func_namespace(call->funcid);
+	MemoryContext private_cxt;
+	Oid			no_args[1];
+	Oid			func;
+
+	if (!ow_schedule_readable(namespace))
+		return NULL;
+	(void) ow_schedule_current(namespace, NULL, CurrentMemoryContext,
+							   &private_cxt);
+	if (!ow_schedule_current_from_placement())
+		return NULL;
+	func = GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
+						   CStringGetDatum("current_outage_calendar"),
+						   PointerGetDatum(buildoidvector(no_args, 0)),
+						   ObjectIdGetDatum(namespace));
+	if (!OidIsValid(func))
+		return NULL;
+	return (Expr *) makeFuncExpr(func, get_func_rettype(func), NIL,
+								 InvalidOid, InvalidOid, COERCE_EXPLICIT_CALL);
 }
 
 static Node *
@@ -848,7 +897,7 @@ simplify(SupportRequestSimplify *req)
 	if (list_length(call->args) == 3 && initplan_calendar(lthird(call->args)))
 	{
 		Node	   *arms = column_time_arg(time_arg) ?
-			initplan_arms(req, call, req->root->query_level == 1) : NULL;
+			initplan_arms(req, call, NULL, req->root->query_level == 1) : NULL;
 
 		if (arms != NULL)
 			return arms;
@@ -866,6 +915,13 @@ simplify(SupportRequestSimplify *req)
 
 	if (!column_time_arg(time_arg))
 		return NULL;
+	if (list_length(call->args) == 2)
+	{
+		Expr	   *calendar_call = placement_calendar_call(call);
+
+		if (calendar_call != NULL)
+			return initplan_arms(req, call, calendar_call, false);
+	}
 	n = call_ranges(call, &tables, &ranges, NULL, NULL);
 	if (n == 0)
 		return NULL;			/* the call's own hull check rejects at once */

@@ -387,7 +387,8 @@ done
 
 # A node that reads the schedule from a placement bakes no windows into a
 # plan: a write to a placement invalidates no plan over the extension's
-# tables, so a cached generic plan must still see a change made since.
+# tables, so a cached generic plan must still see a change made since.  Its
+# range arms read the schedule when the statement starts.
 cat >"$work/plan.sql" <<SQL
 SET citus.enable_ddl_propagation = off;
 CREATE TABLE cz_local AS
@@ -410,8 +411,8 @@ DROP TABLE cz_local;
 SQL
 q "$W1" -f "$work/plan.sql" >"$work/plan.out" 2>&1 || true
 counts=$(sed -n '/^counts$/,$p' "$work/plan.out" | sed 1d | tr '\n' ' ')
-if grep -q 'is_eligibility_affected_recheck' "$work/plan.out"; then
-	echo "FAIL: a worker reading the schedule from a placement baked its windows into a plan:"
+if grep -Eq "'[0-9]{4}-[0-9]{2}-[0-9]{2}" "$work/plan.out" || ! grep -q 'is_eligibility_affected_recheck' "$work/plan.out"; then
+	echo "FAIL: a worker reading the schedule from a placement baked its windows into a plan, or gave it no range arms:"
 	cat "$work/plan.out"
 	failures=$((failures + 1))
 elif ! [[ $counts =~ ^([0-9]+)\ ([0-9]+)\ ([0-9]+)\ $ ]] ||
@@ -423,6 +424,47 @@ elif ! [[ $counts =~ ^([0-9]+)\ ([0-9]+)\ ([0-9]+)\ $ ]] ||
 else
 	ow_log "a cached plan on a worker follows the coordinator's edits (counts: $counts)"
 fi
+
+# --- time partitions of a distributed table ----------------------------------
+# Visits distributed by id and partitioned by day: each shard query scans
+# only the days holding a window, as the plain node's literal ranges prune
+# its partitions, and counts the same visits.
+cat >"$work/days.sql" <<'SQL'
+CREATE TABLE cz_days (id bigint NOT NULL, pref prefecture NOT NULL, at timestamptz NOT NULL) PARTITION BY RANGE (at);
+SELECT format('CREATE TABLE cz_day_%s PARTITION OF cz_days FOR VALUES FROM (%L) TO (%L)', d,
+              timestamptz '2025-01-31 00:00+09' + d * interval '1 day',
+              timestamptz '2025-01-31 00:00+09' + (d + 1) * interval '1 day')
+FROM generate_series(0, 13) AS d \gexec
+SQL
+q "$PLAIN" -f "$work/days.sql" >/dev/null
+q "$COORD" -f "$work/days.sql" >/dev/null
+q "$COORD" -c "SELECT create_distributed_table('cz_days', 'id', shard_count := 4)" >/dev/null
+for port in "$PLAIN" "$COORD"; do
+	q "$port" -c "INSERT INTO cz_days SELECT id, pref, at FROM visit_by_id" >/dev/null
+done
+days_query="SELECT count(*) FROM cz_days WHERE is_eligibility_affected(pref, at)"
+plain_days=$(q "$PLAIN" -c "EXPLAIN (COSTS OFF) $days_query" | grep -o 'cz_day_[0-9]*' | sort -u | tr '\n' ' ')
+q "$COORD" -c "SET citus.explain_all_tasks = on" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) $days_query" >"$work/days.out"
+task_days=$(grep 'Scan on cz_day_' "$work/days.out" | grep -v 'never executed' |
+	sed -E 's/.*Scan on (cz_day_[0-9]+)_[0-9]+.*/\1/' | sort | uniq -c | awk '{print $2 "x" $1}' | tr '\n' ' ')
+want=$(for d in $plain_days; do printf '%sx4 ' "$d"; done)
+compared=$((compared + 2))
+if [ -z "$plain_days" ] || [ "$(echo "$plain_days" | wc -w)" -ge 14 ]; then
+	echo "FAIL: the plain node's literal ranges pruned no day partition ($plain_days)"
+	failures=$((failures + 1))
+elif [ "$task_days" != "$want" ]; then
+	echo "FAIL: shard queries scanned other day partitions than the plain node: citus [$task_days] plain (each of 4 shards) [$want]"
+	cat "$work/days.out"
+	failures=$((failures + 1))
+else
+	ow_log "day partitions: each of the 4 shard queries scanned $(echo "$plain_days" | wc -w) of 14, those the plain node's plan keeps ($plain_days)"
+fi
+if [ "$(q "$COORD" -c "$days_query")" != "$(q "$PLAIN" -c "$days_query")" ]; then
+	echo "FAIL: the day-partitioned distributed table counts other visits than the plain node"
+	failures=$((failures + 1))
+fi
+q "$COORD" -c "DROP TABLE cz_days" >/dev/null
+q "$PLAIN" -c "DROP TABLE cz_days" >/dev/null
 
 # --- outage_calendar as a distribution column ---------------------------------
 # Audits stored with the calendar they were made with, distributed by it
