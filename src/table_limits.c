@@ -38,22 +38,7 @@
 #include "calendar.h"
 #include "pg_compat.h"
 #include "schedule.h"
-
-static TriggerData *
-statement_trigger(FunctionCallInfo fcinfo, const char *funcname)
-{
-	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function \"%s\" was not called by the trigger manager",
-						funcname)));
-	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
-		!TRIGGER_FIRED_AFTER(trigdata->tg_event))
-		elog(ERROR, "function \"%s\" fired at the wrong time", funcname);
-	return trigdata;
-}
+#include "schedule_triggers.h"
 
 /* The trigger's table, schema-qualified and quoted, for a statement. */
 static const char *
@@ -124,7 +109,9 @@ PG_FUNCTION_INFO_V1(outage_schedule_check_limit);
 Datum
 outage_schedule_check_limit(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = statement_trigger(fcinfo, "outage_schedule_check_limit");
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "outage_schedule_check_limit",
+											OW_ON_INSERT | OW_ON_UPDATE,
+											false, false);
 	Relation	rel = trigdata->tg_relation;
 	BlockNumber pages = RelationGetNumberOfBlocks(rel);
 	ErrorContextCallback context;
@@ -156,7 +143,8 @@ PG_FUNCTION_INFO_V1(facility_area_check_limit);
 Datum
 facility_area_check_limit(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = statement_trigger(fcinfo, "facility_area_check_limit");
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "facility_area_check_limit",
+											OW_ON_INSERT, false, false);
 	int64		rows = rows_past(trigdata, OW_CALENDAR_MAX_FACILITIES);
 
 	if (rows > OW_CALENDAR_MAX_FACILITIES)
@@ -179,7 +167,9 @@ PG_FUNCTION_INFO_V1(outage_schedule_check_guidance);
 Datum
 outage_schedule_check_guidance(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = statement_trigger(fcinfo, "outage_schedule_check_guidance");
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "outage_schedule_check_guidance",
+											OW_ON_INSERT | OW_ON_UPDATE,
+											false, false);
 	int64		total;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
