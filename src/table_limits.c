@@ -88,7 +88,7 @@ rows_past(TriggerData *trigdata, int64 limit)
 }
 
 static void
-schedule_limit_context(void *arg)
+schedule_limit_context(void *arg pg_attribute_unused())
 {
 	errcontext("checking that outage_schedule still builds an outage_calendar");
 }
