@@ -855,10 +855,7 @@ placement_calendar_call(FuncExpr *call)
 							   &private_cxt);
 	if (!ow_schedule_current_from_placement())
 		return NULL;
-	func = GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
-						   CStringGetDatum("current_outage_calendar"),
-						   PointerGetDatum(buildoidvector(no_args, 0)),
-						   ObjectIdGetDatum(namespace));
+	func = extension_function(call->funcid, "current_outage_calendar", no_args, 0);
 	if (!OidIsValid(func))
 		return NULL;
 	return (Expr *) makeFuncExpr(func, get_func_rettype(func), NIL,
