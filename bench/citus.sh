@@ -116,7 +116,7 @@ FROM generate_series(0, 23) AS m \\gexec
 	echo "$months" | q "$COORD" >/dev/null
 	q "$COORD" -c "SELECT create_distributed_table('visits_months', 'id', shard_count := 32)" >/dev/null
 	for port in "$PLAIN" "$COORD"; do
-		q "$port" -c "INSERT INTO visits_months SELECT g, (1 + g % 47)::prefecture, timestamptz '2024-07-01 00:00+09' + (g::float8 / $rows) * interval '730 days' FROM generate_series(1, $rows) AS g" -c 'VACUUM ANALYZE visits_months'
+		q "$port" -c "INSERT INTO visits_months SELECT g, (1 + g % 47)::prefecture, timestamptz '2024-07-01 00:00+09' + ((g - 1)::float8 / $rows) * interval '730 days' FROM generate_series(1, $rows) AS g" -c 'VACUUM ANALYZE visits_months'
 	done
 	literal=$(q "$PLAIN" -c "SELECT string_agg(format('v.at >= %L AND v.at < %L', lower(period), upper(period)), ' OR ' ORDER BY lower(period)) FROM outage_schedule")
 	echo

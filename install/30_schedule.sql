@@ -132,6 +132,25 @@ COMMENT ON TRIGGER check_guidance_on_insert ON @extschema@.outage_schedule IS
 COMMENT ON TRIGGER check_guidance_on_update ON @extschema@.outage_schedule IS
 'Refuses an UPDATE that takes the distinct guidance texts past an outage_calendar''s limit (54000)';
 
+-- Every row goes into every calendar built from the table: a statement
+-- that takes the windows past the calendar's limits (windows, and the
+-- segments their overlaps make) is refused (src/table_limits.c), not every
+-- later call that reads the table.
+CREATE FUNCTION @extschema@.outage_schedule_check_limit()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'outage_schedule_check_limit'
+LANGUAGE C;
+
+COMMENT ON FUNCTION @extschema@.outage_schedule_check_limit() IS
+'Trigger: refuses a statement after which outage_schedule no longer builds an outage_calendar (more than 100000 windows or segments; 54000)';
+
+CREATE TRIGGER check_limit
+	AFTER INSERT OR UPDATE ON @extschema@.outage_schedule
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.outage_schedule_check_limit();
+
+COMMENT ON TRIGGER check_limit ON @extschema@.outage_schedule IS
+'Refuses an INSERT or UPDATE after which outage_schedule no longer builds an outage_calendar (54000)';
+
 -- The windows this version ships, as shipped.  The seeds are inserted from
 -- it, and pg_dump's filter compares against it to leave unchanged seeds out.
 CREATE FUNCTION @extschema@.shipped_outage_windows()

@@ -59,6 +59,17 @@ COMMENT ON FUNCTION @extschema@.eligibility_affected_bound(@extschema@.outage_ca
 COMMENT ON FUNCTION @extschema@.eligibility_affected_bound_local(@extschema@.outage_calendar, pg_catalog.bool) IS
 'Like eligibility_affected_bound(outage_calendar, bool), as Japan local time, for timestamp columns';
 
+-- The span of a calendar's windows the review covers, for an adapter's
+-- calendar form (the ORCA reports) that narrows its scan by day.
+CREATE FUNCTION @extschema@.eligibility_reviewed_bound_local(
+	calendar @extschema@.outage_calendar, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamp
+AS 'MODULE_PATHNAME', 'eligibility_reviewed_bound_local'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_reviewed_bound_local(@extschema@.outage_calendar, pg_catalog.bool) IS
+'Start (upper = false) or end (upper = true), as Japan local time, of the span covering every window of a calendar in which a visit whose check did not succeed is reviewed (reviews_failed_checks); NULL if there is none';
+
 CREATE FUNCTION @extschema@.eligibility_affected_range_bound(
 	calendar @extschema@.outage_calendar, range pg_catalog.int4, upper pg_catalog.bool)
 RETURNS pg_catalog.timestamptz

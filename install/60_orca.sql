@@ -22,6 +22,15 @@
 -- arguments of exactly its parameter types, so no overload planted next to
 -- it matches better (doc/hardening.md, "Trust").
 --
+-- Each report has a calendar form, which takes the schedule as an
+-- outage_calendar (a stored audit's, or a what-if) and reads no table of
+-- this extension: the form without one is the calendar form given
+-- current_outage_calendar(), the schedule as the statement sees it, each
+-- window's own guidance and the facility_area rows included, so the two
+-- answer alike by construction.  The calendar comes second and has no
+-- default, so a call of 1.0's forms (orca_eligibility_review('orca', 'en'))
+-- still finds them.
+--
 
 -- ORCA's char(8) date: 'YYYYMMDD', blank padding allowed on either side.
 CREATE FUNCTION @extschema@.orca_date(ymd pg_catalog.text)
@@ -215,7 +224,8 @@ COMMENT ON FUNCTION @extschema@.orca_table(pg_catalog.name, pg_catalog.name, pg_
 --   review core every HIS adapter shares (55_review.sql), from the
 --   facility's prefecture, the visit date and time, and check_status.
 --
-CREATE FUNCTION @extschema@.orca_window_visits(orca_schema pg_catalog.name DEFAULT 'public')
+CREATE FUNCTION @extschema@.orca_window_visits(orca_schema pg_catalog.name,
+	calendar @extschema@.outage_calendar)
 RETURNS TABLE (
 	hospnum pg_catalog.int4,
 	ptid pg_catalog.int8,
@@ -327,18 +337,18 @@ BEGIN
 			orca_schema);
 	END IF;
 
-	-- Only receptions on the days the reviewed windows span are in one; a
-	-- range on ukeymd (digits compare alike in every collation) lets the
-	-- primary key of tbl_uketuke find them.
+	-- Only receptions on the days the calendar's reviewed windows span are
+	-- in one; a range on ukeymd (digits compare alike in every collation)
+	-- lets the primary key of tbl_uketuke find them.
 	-- With no window at all the bounds are NULL and no row is read; an
 	-- open-ended window leaves that end of the range open.
-	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local(false)', ext)
-		INTO bound;
+	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local($1, false)', ext)
+		INTO bound USING calendar;
 	first_day := CASE WHEN pg_catalog.isfinite(bound)
 					  THEN pg_catalog.to_char(bound, 'YYYYMMDD')
 					  WHEN bound IS NOT NULL THEN '00000000' END;
-	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local(true)', ext)
-		INTO bound;
+	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local($1, true)', ext)
+		INTO bound USING calendar;
 	last_day := CASE WHEN pg_catalog.isfinite(bound)
 					 THEN pg_catalog.to_char(bound, 'YYYYMMDD')
 					 WHEN bound IS NOT NULL THEN '99999999' END;
@@ -406,7 +416,7 @@ BEGIN
 			  -- the review core decides the impact and whether it affected
 			  -- eligibility (the language only picks its guidance, unused here)
 			  CROSS JOIN LATERAL %3$s.eligibility_review(f.prefecture, v.visit_date,
-					v.visit_at, s.check_status, 'ja'::pg_catalog.text) AS r
+					v.visit_at, s.check_status, $3, 'ja'::pg_catalog.text) AS r
 			  WHERE v.visit_date IS NOT NULL
 				AND %3$s.reviews_failed_checks(r.impact)
 			  OFFSET 0) AS a (hospnum, ptid, visit_date, ukeid, visit_at, facility_prefecture,
@@ -415,9 +425,38 @@ BEGIN
 		LEFT JOIN LATERAL (%6$s) AS p ON a.ptid OPERATOR(pg_catalog.<>) 0
 		ORDER BY a.hospnum, a.visit_date, a.visit_at NULLS LAST, a.ukeid, a.ptid
 		$q$, orca_schema, extra, ext, insurance, ptnum, ptinf)
-	USING first_day, last_day;
+	USING first_day, last_day, calendar;
 END;
 $$;
+
+COMMENT ON FUNCTION @extschema@.orca_window_visits(pg_catalog.name, @extschema@.outage_calendar) IS
+'orca_window_visits(name) against the given calendar (a stored audit''s or a what-if; reads no table of this extension, only ORCA''s): the receptions in a window of the calendar in which failed checks are reviewed, with the same columns';
+
+CREATE FUNCTION @extschema@.orca_window_visits(orca_schema pg_catalog.name DEFAULT 'public')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	affected pg_catalog.bool,
+	check_status pg_catalog.text,
+	last_check_at pg_catalog.timestamp,
+	patient_number pg_catalog.text,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date,
+	patient_address pg_catalog.text
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	-- in the calendar form's order
+	SELECT * FROM @extschema@.orca_window_visits(orca_schema,
+		@extschema@.current_outage_calendar());
+END;
 
 COMMENT ON FUNCTION @extschema@.orca_window_visits(pg_catalog.name) IS
 'ORCA receptions (tbl_uketuke in the given schema) in a window of the facility''s prefecture in which failed checks are reviewed (outage, intermittent, registration_delay), whether it affected eligibility, the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti)';
@@ -426,7 +465,8 @@ COMMENT ON FUNCTION @extschema@.orca_window_visits(pg_catalog.name) IS
 -- eligibility the window affected (outage, intermittent), checked or not.
 -- A registration delay's visits are in orca_window_visits, and those whose
 -- check did not succeed in orca_eligibility_review.
-CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
+CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name,
+	calendar @extschema@.outage_calendar)
 RETURNS TABLE (
 	hospnum pg_catalog.int4,
 	ptid pg_catalog.int8,
@@ -450,16 +490,45 @@ BEGIN ATOMIC
 		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
 		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
 		   v.patient_address
-	FROM @extschema@.orca_window_visits(orca_schema) AS v
+	FROM @extschema@.orca_window_visits(orca_schema, calendar) AS v
 	WHERE v.affected
 	ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid;
+END;
+
+COMMENT ON FUNCTION @extschema@.orca_affected_visits(pg_catalog.name, @extschema@.outage_calendar) IS
+'orca_affected_visits(name) against the given calendar (a stored audit''s or a what-if; reads no table of this extension, only ORCA''s): the receptions in an outage or intermittent window of the calendar, with the same columns';
+
+CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	last_check_at pg_catalog.timestamp,
+	patient_number pg_catalog.text,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date,
+	patient_address pg_catalog.text
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	-- in the calendar form's order
+	SELECT * FROM @extschema@.orca_affected_visits(orca_schema,
+		@extschema@.current_outage_calendar());
 END;
 
 COMMENT ON FUNCTION @extschema@.orca_affected_visits(pg_catalog.name) IS
 'ORCA receptions (tbl_uketuke in the given schema) in an outage or intermittent window of the facility''s prefecture, with the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti); orca_window_visits also has the registration delay''s';
 
 CREATE FUNCTION @extschema@.orca_eligibility_review(
-	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
+	orca_schema pg_catalog.name, calendar @extschema@.outage_calendar,
+	lang pg_catalog.text DEFAULT 'ja')
 RETURNS TABLE (
 	hospnum pg_catalog.int4,
 	ptid pg_catalog.int8,
@@ -488,13 +557,44 @@ BEGIN ATOMIC
 		   r.reason, r.guidance,
 		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
 		   v.patient_address
-	FROM @extschema@.orca_window_visits(orca_schema) AS v
+	FROM @extschema@.orca_window_visits(orca_schema, calendar) AS v
 	CROSS JOIN LATERAL @extschema@.eligibility_review(v.facility_prefecture,
-		v.visit_date, v.visit_at, v.check_status, lang) AS r
+		v.visit_date, v.visit_at, v.check_status, calendar, lang) AS r
 	WHERE r.needs_review
 	  -- an unsupported language fails even when no visit is affected
 	  AND @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL
 	ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid;
+END;
+
+COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, @extschema@.outage_calendar, pg_catalog.text) IS
+'orca_eligibility_review(name, text) against the given calendar (a stored audit''s or a what-if; reads no table of this extension, only ORCA''s): the visits whose eligibility needs review, why and what to do (the calendar''s own guidance of the window, else its kind''s; lang ''ja'' or ''en''), with the same columns';
+
+CREATE FUNCTION @extschema@.orca_eligibility_review(
+	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	last_check_at pg_catalog.timestamp,
+	review_reason pg_catalog.text,
+	guidance pg_catalog.text,
+	patient_number pg_catalog.text,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date,
+	patient_address pg_catalog.text
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	-- in the calendar form's order
+	SELECT * FROM @extschema@.orca_eligibility_review(orca_schema,
+		@extschema@.current_outage_calendar(), lang);
 END;
 
 COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text) IS
@@ -517,7 +617,8 @@ COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_cata
 -- match.
 --
 CREATE FUNCTION @extschema@.orca_billing_audit(
-	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
+	orca_schema pg_catalog.name, calendar @extschema@.outage_calendar,
+	lang pg_catalog.text DEFAULT 'ja')
 RETURNS TABLE (
 	hospnum pg_catalog.int4,
 	ptid pg_catalog.int8,
@@ -564,7 +665,7 @@ BEGIN
 			   b.unknown_insurer, b.charged_full,
 			   -- what to do, as the review core says it for the visit
 			   (%2$s.eligibility_review(b.facility_prefecture, b.visit_date,
-					b.visit_at, b.check_status, $1)).guidance
+					b.visit_at, b.check_status, $3, $1)).guidance
 		FROM (SELECT DISTINCT ON (v.hospnum, v.ptid, m.denpnum)
 					 v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 					 v.facility_prefecture, v.impact, v.check_status,
@@ -575,7 +676,7 @@ BEGIN
 						ANY ('{77777777,77777779}'::pg_catalog.text[])) IS TRUE AS unknown_insurer,
 					 (pg_catalog.btrim(c.hknnum) OPERATOR(pg_catalog.=) '980'
 					  OR m.ptftnrate OPERATOR(pg_catalog.=) 100) IS TRUE AS charged_full
-			  FROM %2$s.orca_window_visits($2) AS v
+			  FROM %2$s.orca_window_visits($2, $3) AS v
 			  CROSS JOIN LATERAL %2$s.eligibility_review(v.impact, v.check_status, $1) AS r
 			  JOIN %1$I.tbl_syunou_main AS m
 				ON m.hospnum OPERATOR(pg_catalog.=) v.hospnum
@@ -600,9 +701,37 @@ BEGIN
 		WHERE b.unknown_insurer OR b.charged_full
 		ORDER BY b.hospnum, b.visit_date, b.visit_at NULLS LAST, b.ukeid, b.ptid, b.denpnum
 		$q$, orca_schema, ext)
-	USING lang, orca_schema;
+	USING lang, orca_schema, calendar;
 END;
 $$;
+
+COMMENT ON FUNCTION @extschema@.orca_billing_audit(pg_catalog.name, @extschema@.outage_calendar, pg_catalog.text) IS
+'orca_billing_audit(name, text) against the given calendar (a stored audit''s or a what-if; reads no table of this extension, only ORCA''s): the bills of the calendar''s affected or reviewed visits claimed to an unknown insurer or charged 10割, with what to do (lang ''ja'' or ''en''), with the same columns';
+
+CREATE FUNCTION @extschema@.orca_billing_audit(
+	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	denpnum pg_catalog.int4,
+	insurer_number pg_catalog.text,
+	copay_percent pg_catalog.int4,
+	unknown_insurer pg_catalog.bool,
+	charged_full pg_catalog.bool,
+	guidance pg_catalog.text
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	-- in the calendar form's order
+	SELECT * FROM @extschema@.orca_billing_audit(orca_schema,
+		@extschema@.current_outage_calendar(), lang);
+END;
 
 COMMENT ON FUNCTION @extschema@.orca_billing_audit(pg_catalog.name, pg_catalog.text) IS
 'Bills of ORCA visits in an outage or intermittent window, or reviewed in a registration delay (check not ok), that were claimed to an unknown insurer (77777777, 77777779) or charged 10割 (a 自費 combination, hknnum 980, or ptftnrate 100), one row per bill, with what to do (lang ''ja'' or ''en'')';

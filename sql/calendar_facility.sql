@@ -284,6 +284,20 @@ FROM generate_series(1, 1000000 - (SELECT count(*) FROM facility_area)) g;
 SELECT count(*) AS facilities_stored, current_outage_calendar() IS NOT NULL AS calendar_built FROM facility_area;
 INSERT INTO facility_area (facility, area) VALUES ('2711234567', 'east');
 ROLLBACK;
+-- outage_schedule takes as many windows as a calendar holds, and a
+-- statement past them is refused (54000), rather than every later read;
+-- the rows stored before it stay.
+BEGIN;
+INSERT INTO outage_schedule (area, period)
+SELECT NULL, outage_window(timestamptz '2030-01-01 00:00+09' + g * interval '2 hours',
+						   timestamptz '2030-01-01 01:00+09' + g * interval '2 hours', 'outage')
+FROM generate_series(1, 99000 - (SELECT count(*) FROM outage_schedule)) g;
+SELECT count(*) AS windows_stored, current_outage_calendar() IS NOT NULL AS calendar_built FROM outage_schedule;
+INSERT INTO outage_schedule (area, period)
+SELECT NULL, outage_window(timestamptz '2060-01-01 00:00+09' + g * interval '2 hours',
+						   timestamptz '2060-01-01 01:00+09' + g * interval '2 hours', 'outage')
+FROM generate_series(1, 2000) g;
+ROLLBACK;
 
 -- Binary input of version 2 is checked like text input: a facility code
 -- that is none, a facility count past the data, a guidance length past it;

@@ -22,6 +22,23 @@ SELECT * FROM ow.orca_eligibility_review('public', 'en');    -- guidance in Engl
 -- claimed to an unknown insurer or charged 10割
 SELECT * FROM ow.orca_billing_audit('public');
 
+-- doc/orca.md, "For ORCA clinics / Against a calendar", example 1
+-- the schedule as the audit saw it, kept with the audit
+CREATE TABLE outage_audit AS
+SELECT date '2025-02-10' AS audited_on, ow.current_outage_calendar() AS calendar;
+
+-- later, whatever the schedule says by then: the same review as on that day
+SELECT impact, review_reason, count(*)
+FROM ow.orca_eligibility_review('public', (SELECT calendar FROM outage_audit), 'en')
+GROUP BY 1, 2 ORDER BY 1, 2;
+
+-- a what-if: the same receptions without the East's intermittent window
+SELECT impact, review_reason, count(*)
+FROM ow.orca_eligibility_review('public',
+       (SELECT ow.outage_calendar(area, period) FROM ow.outage_schedule
+        WHERE id <> 2), 'en')
+GROUP BY 1, 2 ORDER BY 1, 2;
+
 -- doc/orca.md, "For ORCA clinics / Dates and times", example 1
 SELECT u.*, ow.eligibility_impact('東京都', ow.orca_timestamp(u.ukeymd, u.uketime))
 FROM tbl_uketuke u WHERE u.ukeymd = '20250201';

@@ -259,6 +259,12 @@ SELECT * FROM ow.orca_eligibility_review('public', 'en');    -- guidance in Engl
 -- claimed to an unknown insurer or charged 10割
 SELECT * FROM ow.orca_billing_audit('public');
 
+-- README.md, "For ORCA clinics", example 2
+CREATE TABLE outage_audit AS SELECT ow.current_outage_calendar() AS calendar;
+SELECT count(*) FROM ow.orca_eligibility_review('public', (SELECT calendar FROM outage_audit), 'en');
+SELECT count(*) FROM ow.orca_billing_audit('public',
+  (SELECT ow.outage_calendar(area, period) FROM ow.outage_schedule WHERE id <> 2));
+
 -- README.md, "For ORCA clinics / Another HIS: `eligibility_review`", example 1
 \set ECHO none
 \i test/fixtures/docs/his_again.sql

@@ -172,6 +172,182 @@ VALUES ('east', '[2025-02-03 09:00, infinity) intermittent', 'incident, no end a
 SELECT hospnum, ptid, visit_date, ukeid, impact, check_status
 FROM orca_eligibility_review('ORCA 本番') WHERE visit_date = '2025-02-03';
 ROLLBACK;
+-- Calendar forms: each report against a calendar (a stored audit's, or a
+-- what-if), reading no table of this extension.  1.0's calls still find
+-- the forms without one: the overload each call picks
+CREATE TEMP TABLE orca_call (call text, picked regprocedure);
+DO $$
+DECLARE
+  c text;
+BEGIN
+  FOREACH c IN ARRAY ARRAY[
+    'orca_window_visits()', 'orca_window_visits(''public'')',
+    'orca_window_visits(''public'', current_outage_calendar())',
+    'orca_affected_visits()', 'orca_affected_visits(''public'')',
+    'orca_affected_visits(''public'', NULL::outage_calendar)',
+    'orca_eligibility_review()', 'orca_eligibility_review(''public'')',
+    'orca_eligibility_review(''public'', ''en'')', 'orca_eligibility_review(lang => ''en'')',
+    'orca_eligibility_review(''public'', NULL)',
+    'orca_eligibility_review(''public'', current_outage_calendar())',
+    'orca_eligibility_review(''public'', current_outage_calendar(), ''en'')',
+    'orca_billing_audit()', 'orca_billing_audit(''public'', ''en'')',
+    'orca_billing_audit(''public'', current_outage_calendar())',
+    'orca_billing_audit(''public'', current_outage_calendar(), ''en'')'] LOOP
+    EXECUTE 'CREATE TEMP VIEW orca_call_view AS SELECT * FROM ' || c;
+    INSERT INTO orca_call
+    SELECT c, p.oid
+    FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid JOIN pg_proc p ON p.oid = d.refobjid
+    WHERE d.classid = 'pg_rewrite'::regclass AND r.ev_class = 'orca_call_view'::regclass
+      AND d.refclassid = 'pg_proc'::regclass AND p.proname LIKE 'orca\_%';
+    DROP VIEW orca_call_view;
+  END LOOP;
+END
+$$;
+SELECT call, picked FROM orca_call;
+-- Given current_outage_calendar(), each calendar form answers as the form
+-- without one, row for row and in the same order, after the user's edits:
+-- a window added with its own guidance, another window's guidance, a
+-- facility put in an area (the calendar carries all three)
+BEGIN;
+INSERT INTO outage_schedule (area, period, note, guidance)
+VALUES ('east', '[2025-02-03 09:00, 2025-02-03 11:00) outage', 'incident',
+        'East incident: use the 資格確認書 or the 被保険者証');
+UPDATE outage_schedule SET guidance = 'East intermittent: retry, then use the 資格確認書' WHERE id = 2;
+INSERT INTO facility_area VALUES ('1312345678', 'west', 'a Tokyo clinic on the west''s lines');
+CREATE TEMP TABLE cal ON COMMIT DROP AS SELECT current_outage_calendar() AS c;
+SELECT (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_window_visits('ORCA 本番') WITH ORDINALITY t)
+     = (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_window_visits('ORCA 本番', (SELECT c FROM cal)) WITH ORDINALITY t)
+       AS window_visits,
+       (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_affected_visits('ORCA 本番') WITH ORDINALITY t)
+     = (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_affected_visits('ORCA 本番', (SELECT c FROM cal)) WITH ORDINALITY t)
+       AS affected_visits,
+       (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_eligibility_review('ORCA 本番', 'en') WITH ORDINALITY t)
+     = (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_eligibility_review('ORCA 本番', (SELECT c FROM cal), 'en') WITH ORDINALITY t)
+       AS review_en,
+       (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_eligibility_review('ORCA 本番') WITH ORDINALITY t)
+     = (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_eligibility_review('ORCA 本番', (SELECT c FROM cal)) WITH ORDINALITY t)
+       AS review_ja,
+       (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_billing_audit('ORCA 本番', 'en') WITH ORDINALITY t)
+     = (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_billing_audit('ORCA 本番', (SELECT c FROM cal), 'en') WITH ORDINALITY t)
+       AS audit_en,
+       (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_billing_audit('ORCA 本番') WITH ORDINALITY t)
+     = (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_billing_audit('ORCA 本番', (SELECT c FROM cal)) WITH ORDINALITY t)
+       AS audit_ja;
+-- the edits are in the answers: the added window's visits, and the own
+-- guidance of each window on the visits it decides
+SELECT visit_date, impact, left(guidance, 30) AS guidance, count(*)
+FROM orca_eligibility_review('ORCA 本番', (SELECT c FROM cal), 'en')
+GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+SELECT left(guidance, 30) AS guidance, count(*)
+FROM orca_billing_audit('ORCA 本番', (SELECT c FROM cal), 'en') GROUP BY 1 ORDER BY 1;
+-- with an open-ended window (no end announced) too
+INSERT INTO outage_schedule (area, period, note)
+VALUES ('west', '[2025-02-03 10:00, infinity) intermittent', 'no end announced');
+SELECT eligibility_reviewed_bound_local(false) AS first_from_tables,
+       eligibility_reviewed_bound_local(current_outage_calendar(), false) AS first,
+       eligibility_reviewed_bound_local(true) AS last_from_tables,
+       eligibility_reviewed_bound_local(current_outage_calendar(), true) AS last;
+SELECT (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_eligibility_review('ORCA 本番', 'en') WITH ORDINALITY t)
+     = (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_eligibility_review('ORCA 本番', current_outage_calendar(), 'en') WITH ORDINALITY t)
+       AS review_en,
+       (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_billing_audit('ORCA 本番', 'en') WITH ORDINALITY t)
+     = (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_billing_audit('ORCA 本番', current_outage_calendar(), 'en') WITH ORDINALITY t)
+       AS audit_en,
+       (SELECT count(*) FROM orca_window_visits('ORCA 本番', current_outage_calendar())
+        WHERE visit_date = '2025-02-03') AS visits_on_2025_02_03;
+ROLLBACK;
+-- A what-if: the schedule without the east's outage (id 1).  Its visits
+-- leave the reports, or fall to the intermittent window of their day when
+-- their time is not recorded; nothing else changes.
+CREATE TEMP TABLE what_if AS
+SELECT outage_calendar(area, period) AS c FROM outage_schedule WHERE id <> 1;
+SELECT eligibility_reviewed_bound_local(c, false) AS first, eligibility_reviewed_bound_local(c, true) AS last
+FROM what_if;
+SELECT hospnum, ptid, visit_date, ukeid, coalesce(n.visit_at, w.visit_at) AS visit_at,
+       n.impact AS now, w.impact AS what_if,
+       n.affected AS affected_now, w.affected AS affected_what_if
+FROM orca_window_visits('ORCA 本番') n
+FULL JOIN orca_window_visits('ORCA 本番', (SELECT c FROM what_if)) w
+  USING (hospnum, ptid, visit_date, ukeid)
+WHERE (n.*) IS DISTINCT FROM (w.*)
+ORDER BY 1, 3, 5 NULLS LAST, 4;
+SELECT hospnum, ptid, visit_date, ukeid, n.impact AS now, w.impact AS what_if
+FROM orca_affected_visits('ORCA 本番') n
+FULL JOIN orca_affected_visits('ORCA 本番', (SELECT c FROM what_if)) w
+  USING (hospnum, ptid, visit_date, ukeid)
+WHERE (n.*) IS DISTINCT FROM (w.*)
+ORDER BY 1, 3, 4;
+SELECT hospnum, ptid, visit_date, ukeid, n.impact AS now, w.impact AS what_if,
+       n.review_reason AS reason_now, w.review_reason AS reason_what_if
+FROM orca_eligibility_review('ORCA 本番', 'en') n
+FULL JOIN orca_eligibility_review('ORCA 本番', (SELECT c FROM what_if), 'en') w
+  USING (hospnum, ptid, visit_date, ukeid)
+WHERE (n.*) IS DISTINCT FROM (w.*)
+ORDER BY 1, 3, 4;
+-- Its bills were not claimed 不詳 nor charged 10割: the billing audit
+-- keeps its rows.  Without the east's intermittent window (id 2) instead,
+-- the bills of that window's visits leave it.
+SELECT (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_billing_audit('ORCA 本番', 'en') WITH ORDINALITY t)
+     = (SELECT array_agg(t ORDER BY t.ordinality) FROM orca_billing_audit('ORCA 本番', c, 'en') WITH ORDINALITY t)
+       AS audit_unchanged
+FROM what_if;
+SELECT hospnum, ptid, visit_date, denpnum, n.impact AS now, w.impact AS what_if
+FROM orca_billing_audit('ORCA 本番', 'en') n
+FULL JOIN orca_billing_audit('ORCA 本番',
+  (SELECT outage_calendar(area, period) FROM outage_schedule WHERE id <> 2), 'en') w
+  USING (hospnum, ptid, visit_date, denpnum)
+WHERE (n.*) IS DISTINCT FROM (w.*)
+ORDER BY 1, 3, 4;
+-- a NULL calendar: no rows (the forms are strict), ORCA's tables unread
+SELECT (SELECT count(*) FROM orca_window_visits('no such schema', NULL)) AS window_visits,
+       (SELECT count(*) FROM orca_affected_visits('no such schema', NULL)) AS affected,
+       (SELECT count(*) FROM orca_eligibility_review('no such schema', NULL::outage_calendar, 'en')) AS review,
+       (SELECT count(*) FROM orca_billing_audit('no such schema', NULL::outage_calendar)) AS audit;
+-- The calendar forms read no table of this extension: the stored calendar
+-- gives the same rows once the schedule is emptied, and to a role that may
+-- not read the schedule at all (the forms without one fail for it)
+CREATE TEMP TABLE stored AS SELECT current_outage_calendar() AS c;
+-- (each report's rows as JSON, whose dates and times are ISO whatever
+-- DateStyle says)
+CREATE TEMP TABLE before AS
+SELECT (SELECT json_agg(t ORDER BY t.ordinality) FROM orca_window_visits('ORCA 本番', c) WITH ORDINALITY t)::text AS window_visits,
+       (SELECT json_agg(t ORDER BY t.ordinality) FROM orca_affected_visits('ORCA 本番', c) WITH ORDINALITY t)::text AS affected,
+       (SELECT json_agg(t ORDER BY t.ordinality) FROM orca_eligibility_review('ORCA 本番', c, 'en') WITH ORDINALITY t)::text AS review,
+       (SELECT json_agg(t ORDER BY t.ordinality) FROM orca_billing_audit('ORCA 本番', c, 'en') WITH ORDINALITY t)::text AS audit
+FROM stored;
+\set same_as_before 'SELECT (SELECT json_agg(t ORDER BY t.ordinality) FROM orca_window_visits(''ORCA 本番'', c) WITH ORDINALITY t)::text = b.window_visits AS window_visits, (SELECT json_agg(t ORDER BY t.ordinality) FROM orca_affected_visits(''ORCA 本番'', c) WITH ORDINALITY t)::text = b.affected AS affected, (SELECT json_agg(t ORDER BY t.ordinality) FROM orca_eligibility_review(''ORCA 本番'', c, ''en'') WITH ORDINALITY t)::text = b.review AS review, (SELECT json_agg(t ORDER BY t.ordinality) FROM orca_billing_audit(''ORCA 本番'', c, ''en'') WITH ORDINALITY t)::text = b.audit AS audit, length(b.audit) > 2 AS not_empty FROM stored, before b'
+BEGIN;
+DELETE FROM outage_schedule;
+SELECT count(*) AS from_the_tables FROM orca_window_visits('ORCA 本番');
+:same_as_before;
+ROLLBACK;
+CREATE ROLE regress_orca_auditor;
+GRANT USAGE ON SCHEMA "ORCA 本番" TO regress_orca_auditor;
+GRANT SELECT ON ALL TABLES IN SCHEMA "ORCA 本番" TO regress_orca_auditor;
+GRANT SELECT ON stored, before TO regress_orca_auditor;
+BEGIN;
+REVOKE SELECT ON outage_schedule, prefecture_area, facility_area FROM PUBLIC;
+SET ROLE regress_orca_auditor;
+:same_as_before;
+\set VERBOSITY terse
+SELECT count(*) FROM orca_window_visits('ORCA 本番');
+\set VERBOSITY default
+ROLLBACK;
+-- and the same rows whatever TimeZone and DateStyle say
+SET TimeZone = 'America/New_York';
+SET DateStyle = 'SQL, DMY';
+:same_as_before;
+SET TimeZone = 'Pacific/Kiritimati';
+SET DateStyle = 'German';
+:same_as_before;
+SET TimeZone = 'UTC';
+SET DateStyle = 'ISO, YMD';
+:same_as_before;
+RESET TimeZone;
+SET DateStyle = 'Postgres, MDY';  -- the style the expected output prints
+DROP TABLE stored, before, what_if;
+DROP OWNED BY regress_orca_auditor;
+DROP ROLE regress_orca_auditor;
 -- the same fixture and reports in an EUC_JP database with C collation
 CREATE DATABASE orca_euc_jp ENCODING 'EUC_JP' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
 \c orca_euc_jp
@@ -201,4 +377,5 @@ DROP SCHEMA orca, "ORCA 本番" CASCADE;
 RESET client_min_messages;
 SELECT count(*) AS orca_functions FROM pg_proc
 WHERE proname IN ('orca_date', 'orca_time', 'orca_timestamp', 'orca_table',
-                  'orca_affected_visits', 'orca_eligibility_review', 'orca_billing_audit');
+                  'orca_window_visits', 'orca_affected_visits', 'orca_eligibility_review',
+                  'orca_billing_audit');

@@ -2,8 +2,9 @@
  *
  * compiled_schedule.c
  *	  Compile an outage_calendar into the schedule the eligibility
- *	  functions search (compiled_schedule.h), and keep a calendar
- *	  argument's compiled form at its call site.
+ *	  functions search (compiled_schedule.h), keep a calendar argument's
+ *	  compiled form at its call site, and give a schedule's affected time
+ *	  as ranges.
  *
  * This is the eligibility core's side of the calendar: the type (calendar.c)
  * stores windows as they were resolved; here they become the per-slot runs
@@ -19,6 +20,7 @@
 
 #include "calendar_layout.h"
 #include "compiled_schedule.h"
+#include "japan_time.h"
 #include "pg_compat.h"
 
 /*
@@ -646,27 +648,63 @@ ow_calendar_compile(const OutageCalendar *calendar, MemoryContext target)
 	return schedule;
 }
 
+/*
+ * The cache in *cachep (made in parent the first time) holding calendar
+ * compiled: the one it holds if that is the same calendar - by address when
+ * by_address says an address cannot have been reused for another, else
+ * byte for byte, since a hash may collide - or calendar compiled afresh
+ * into it (*recompiled).
+ */
+static CalendarArgCache *
+calendar_cache(void **cachep, MemoryContext parent,
+			   const OutageCalendar *calendar, bool by_address,
+			   bool *recompiled)
+{
+	CalendarArgCache *cache = *cachep;
+	Size		size = VARSIZE(calendar);
+
+	*recompiled = false;
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(parent, sizeof(CalendarArgCache));
+		*cachep = cache;
+	}
+	if (cache->schedule != NULL && cache->size == size &&
+		cache->hash == calendar->content_hash &&
+		((cache->pointer == (const void *) calendar && by_address) ||
+		 memcmp(cache->bytes, calendar, size) == 0))
+	{
+		cache->pointer = calendar;
+		return cache;
+	}
+
+	if (cache->cxt != NULL)
+		MemoryContextDelete(cache->cxt);
+	cache->schedule = NULL;
+	cache->cxt = AllocSetContextCreate(parent,
+									   "outage_window calendar",
+									   ALLOCSET_SMALL_SIZES);
+	cache->bytes = MemoryContextAlloc(cache->cxt, size);
+	memcpy(cache->bytes, calendar, size);
+	cache->size = size;
+	cache->hash = calendar->content_hash;
+	cache->pointer = calendar;
+	cache->schedule = ow_calendar_compile(calendar, cache->cxt);
+	*recompiled = true;
+	return cache;
+}
+
 const CompiledSchedule *
 ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno,
 						 bool stable)
 {
 	CalendarArgCache *cache = *cachep;
-	OutageCalendar *calendar;
-	Size		size;
+	bool		recompiled;
 
 	/* a stable argument passed as before: not even detoasted again */
 	if (stable && cache != NULL && cache->schedule != NULL &&
 		cache->raw == PG_GETARG_DATUM(argno))
 		return cache->schedule;
-	calendar = DatumGetOutageCalendarP(PG_GETARG_DATUM(argno));
-	size = VARSIZE(calendar);
-
-	if (cache == NULL)
-	{
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
-									   sizeof(CalendarArgCache));
-		*cachep = cache;
-	}
 
 	/*
 	 * Usually every row passes the same calendar - a constant, or the result
@@ -675,32 +713,127 @@ ow_calendar_arg_schedule(FunctionCallInfo fcinfo, void **cachep, int argno,
 	 * output for the execution (the planner support marks such calls), so
 	 * there the address suffices; any other value is compared in full (a
 	 * few hundred bytes), since an address may be reused for a different
-	 * calendar and a hash may collide.
+	 * calendar.
 	 */
-	if (cache->schedule != NULL && cache->size == size &&
-		cache->hash == calendar->content_hash &&
-		((cache->pointer == (const void *) calendar &&
-		  (stable || get_fn_expr_arg_stable(fcinfo->flinfo, argno))) ||
-		 memcmp(cache->bytes, calendar, size) == 0))
-	{
-		cache->pointer = calendar;
-		cache->raw = PG_GETARG_DATUM(argno);
-		return cache->schedule;
-	}
-
-	if (cache->cxt != NULL)
-		MemoryContextDelete(cache->cxt);
-	cache->schedule = NULL;
-	cache->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
-									   "outage_window calendar",
-									   ALLOCSET_SMALL_SIZES);
-	cache->bytes = MemoryContextAlloc(cache->cxt, size);
-	memcpy(cache->bytes, calendar, size);
-	cache->size = size;
-	cache->hash = calendar->content_hash;
-	cache->pointer = calendar;
+	cache = calendar_cache(cachep, fcinfo->flinfo->fn_mcxt,
+						   DatumGetOutageCalendarP(PG_GETARG_DATUM(argno)),
+						   stable || get_fn_expr_arg_stable(fcinfo->flinfo, argno),
+						   &recompiled);
 	cache->raw = PG_GETARG_DATUM(argno);
-	cache->schedule = ow_calendar_compile(calendar, cache->cxt);
 	return cache->schedule;
 }
 
+const CompiledSchedule *
+ow_calendar_backend_schedule(void **cachep, const OutageCalendar *calendar,
+							 bool *recompiled)
+{
+	/* no address outlives a call site: compared in full */
+	return calendar_cache(cachep, TopMemoryContext, calendar, false,
+						  recompiled)->schedule;
+}
+
+static int
+time_range_cmp(const void *a, const void *b)
+{
+	const TimeRange *x = a;
+	const TimeRange *y = b;
+
+	return x->lower < y->lower ? -1 : x->lower > y->lower ? 1 : 0;
+}
+
+/* Sort and merge overlapping or touching ranges; returns how many are left. */
+static int
+coalesce(TimeRange *ranges, int n)
+{
+	int			out = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(ranges, n, sizeof(TimeRange), time_range_cmp);
+	for (int i = 1; i < n; i++)
+	{
+		if (ranges[i].lower <= ranges[out].upper)
+			ranges[out].upper = Max(ranges[out].upper, ranges[i].upper);
+		else
+			ranges[++out] = ranges[i];
+	}
+	return out + 1;
+}
+
+/* Merge the ranges across their smallest gaps until at most max are left. */
+static int
+cap_ranges(TimeRange *ranges, int n, int max)
+{
+	while (n > max)
+	{
+		int			best = 0;
+
+		for (int i = 1; i < n - 1; i++)
+			if ((double) ranges[i + 1].lower - (double) ranges[i].upper <
+				(double) ranges[best + 1].lower - (double) ranges[best].upper)
+				best = i;
+		ranges[best].upper = ranges[best + 1].upper;
+		memmove(&ranges[best + 1], &ranges[best + 2],
+				sizeof(TimeRange) * (n - best - 2));
+		n--;
+	}
+	return n;
+}
+
+int
+ow_schedule_affected_ranges(const CompiledSchedule *const *schedules,
+							const int *slots, int nschedules, bool local,
+							TimeRange **result)
+{
+	TimeRange  *ranges;
+	int			n = 0;
+	int			capacity = 1;
+
+	for (int k = 0; k < nschedules; k++)
+		capacity += 2 * schedules[k]->nsegments;
+	ranges = palloc(sizeof(TimeRange) * capacity);
+	for (int k = 0; k < nschedules; k++)
+	{
+		const CompiledSchedule *schedule = schedules[k];
+		int			slot = slots[k];
+		int			spans[2][2];
+		int			nspans = 0;
+
+		if (slot < 0)
+		{
+			spans[nspans][0] = 0;
+			spans[nspans++][1] = schedule->nsegments;
+		}
+		else if (slot < OW_SCHEDULE_SLOTS)
+		{
+			spans[nspans][0] = schedule->from[slot];
+			spans[nspans++][1] = schedule->to[slot];
+			spans[nspans][0] = schedule->also_from[slot];
+			spans[nspans++][1] = schedule->also_to[slot];
+		}
+		for (int s = 0; s < nspans; s++)
+			for (int i = spans[s][0]; i < spans[s][1]; i++)
+			{
+				const ScheduleSegment *seg = &schedule->segments[i];
+
+				if (!ow_impacts[seg->kind].affects_eligibility)
+					continue;
+				ranges[n].lower = seg->lower;
+				ranges[n].upper = seg->upper;
+				n++;
+			}
+	}
+	n = coalesce(ranges, n);
+	if (local)
+	{
+		/* Japan wall clock, widened past any jump of local time */
+		for (int i = 0; i < n; i++)
+		{
+			ranges[i].lower = ow_japan_local_bound(ranges[i].lower, false);
+			ranges[i].upper = ow_japan_local_bound(ranges[i].upper, true);
+		}
+		n = coalesce(ranges, n);
+	}
+	*result = ranges;
+	return cap_ranges(ranges, n, OW_MAX_AFFECTED_RANGES);
+}

@@ -405,6 +405,16 @@ extern const CompiledSchedule *ow_calendar_arg_schedule(FunctionCallInfo fcinfo,
 														int argno,
 														bool stable);
 
+/*
+ * A calendar compiled and kept for the backend in *cachep, for a function
+ * whose calls each have a call site of their own yet pass the same
+ * calendar (the range bounds, each an initPlan of its own): compiled again
+ * only for another calendar (*recompiled).
+ */
+extern const CompiledSchedule *ow_calendar_backend_schedule(void **cachep,
+															const OutageCalendar *calendar,
+															bool *recompiled);
+
 /* What a call site remembers of the calendar argument it compiled. */
 typedef struct CalendarArgCache
 {
@@ -461,5 +471,29 @@ extern int	ow_schedule_windows_in(const CompiledSchedule *schedule, int p,
 								   const TimestampTz *lower,
 								   const TimestampTz *upper, int nspans,
 								   int **out);
+
+/*
+ * At most this many affected ranges: beyond, the closest ones are merged
+ * (the ranges stay a superset of the affected time), so a plan holding them
+ * stays small whatever the schedule.
+ */
+#define OW_MAX_AFFECTED_RANGES 64
+
+/* A span of time, as a timestamptz or a Japan local timestamp. */
+typedef struct TimeRange
+{
+	int64		lower;			/* DT_NOBEGIN: unbounded */
+	int64		upper;			/* DT_NOEND: unbounded */
+} TimeRange;
+
+/*
+ * The affected time of slots[k] of schedules[k] (every slot where it is
+ * negative), for every schedule given, as at most OW_MAX_AFFECTED_RANGES
+ * coalesced ranges, palloc'd in *result; local: as Japan local time.
+ * Returns how many.
+ */
+extern int	ow_schedule_affected_ranges(const CompiledSchedule *const *schedules,
+										const int *slots, int nschedules,
+										bool local, TimeRange **result);
 
 #endif							/* OW_COMPILED_SCHEDULE_H */

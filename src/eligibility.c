@@ -22,6 +22,7 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/timestamp.h"
 
 #include "calendar.h"
@@ -743,21 +744,92 @@ eligibility_affected_bound_local(PG_FUNCTION_ARGS)
 }
 
 /*
+ * eligibility_affected_range_bound[_local](calendar, i, upper): the start
+ * or end of the i-th (from 1) merged range of a calendar's affected time,
+ * as the planner support's range arms use them (eligibility_support.c's
+ * initplan_arms()); NULL past the last.  Each bound is an initPlan of its
+ * own, with a call site of its own, so the calendar is kept for the backend
+ * and its ranges with it (per time type): it is compiled once per query,
+ * not once per bound.
+ */
+static Datum
+range_bound(FunctionCallInfo fcinfo, bool local)
+{
+	static void *calendar_cache = NULL;
+	static MemoryContext ranges_cxt = NULL;
+	static TimeRange *ranges[2];
+	static int	nranges[2];
+	const CompiledSchedule *schedule;
+	int32		i = PG_GETARG_INT32(1);
+	bool		upper = PG_GETARG_BOOL(2);
+	bool		recompiled;
+	int64		value;
+
+	if (ranges_cxt == NULL)
+		ranges_cxt = AllocSetContextCreate(TopMemoryContext,
+										   "outage_window range bounds",
+										   ALLOCSET_SMALL_SIZES);
+	schedule = ow_calendar_backend_schedule(&calendar_cache,
+											DatumGetOutageCalendarP(PG_GETARG_DATUM(0)),
+											&recompiled);
+	if (recompiled)
+	{
+		MemoryContextReset(ranges_cxt);
+		ranges[0] = ranges[1] = NULL;
+	}
+	if (ranges[local] == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(ranges_cxt);
+		int			slot = -1;
+		TimeRange  *computed;
+
+		nranges[local] = ow_schedule_affected_ranges(&schedule, &slot, 1,
+													 local, &computed);
+		MemoryContextSwitchTo(old);
+		ranges[local] = computed;
+	}
+	if (i < 1 || i > nranges[local])
+		PG_RETURN_NULL();
+	value = upper ? ranges[local][i - 1].upper : ranges[local][i - 1].lower;
+	if (local)
+		PG_RETURN_TIMESTAMP(value);
+	PG_RETURN_TIMESTAMPTZ(value);
+}
+
+PG_FUNCTION_INFO_V1(eligibility_affected_range_bound);
+Datum
+eligibility_affected_range_bound(PG_FUNCTION_ARGS)
+{
+	return range_bound(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(eligibility_affected_range_bound_local);
+Datum
+eligibility_affected_range_bound_local(PG_FUNCTION_ARGS)
+{
+	return range_bound(fcinfo, true);
+}
+
+/*
  * eligibility_reviewed_bound_local(upper): the span, as Japan local time,
  * of the windows in which a visit whose check did not succeed is reviewed
  * (reviews_failed_checks), in every area; NULL when there is none.  An
  * adapter reading a HIS's tables by day narrows its scan with it, as with
  * eligibility_affected_bound_local, but for the review, which also covers
  * windows that do not affect eligibility.  Once per call: the segments are
- * walked, since no lookup needs this hull.
+ * walked, since no lookup needs this hull.  The (calendar, upper) form
+ * walks the calendar's segments instead, so that an adapter's calendar form
+ * scans the days of the calendar it was given and reads no table.
  */
 PG_FUNCTION_INFO_V1(eligibility_reviewed_bound_local);
 Datum
 eligibility_reviewed_bound_local(PG_FUNCTION_ARGS)
 {
-	bool		upper = PG_GETARG_BOOL(0);
+	bool		upper = PG_GETARG_BOOL(PG_NARGS() - 1);
 	EligibilityCallCache *cache = call_cache(fcinfo);
-	const CompiledSchedule *schedule = ow_schedule_get(&cache->schedule, fcinfo);
+	const CompiledSchedule *schedule = PG_NARGS() == 1 ?
+		ow_schedule_get(&cache->schedule, fcinfo) :
+		ow_calendar_arg_schedule(fcinfo, &cache->calendar, 0, false);
 	TimestampTz lower_bound = DT_NOEND;
 	TimestampTz upper_bound = DT_NOBEGIN;
 

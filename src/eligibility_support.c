@@ -82,6 +82,21 @@
 #define SCHEDULE_COMPILE_COST 200.0
 
 /*
+ * The OID of function name(argtypes) in the schema of funcid, or
+ * InvalidOid: the functions the planner builds into a call's plan are the
+ * extension's own, whatever the search_path.
+ */
+static Oid
+extension_function(Oid funcid, const char *name, const Oid *argtypes,
+				   int nargs)
+{
+	return GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
+						   CStringGetDatum(name),
+						   PointerGetDatum(buildoidvector(argtypes, nargs)),
+						   ObjectIdGetDatum(get_func_namespace(funcid)));
+}
+
+/*
  * The OID of eligibility_affected_bound[_local](...) in the schema of the
  * function being planned, or InvalidOid.  The first argument is the
  * calendar of a three-argument call, else the facility's prefecture when
@@ -90,18 +105,16 @@
 static Oid
 bound_function(Oid funcid, bool local, Oid first_type)
 {
-	const char *name = local ? "eligibility_affected_bound_local"
-		: "eligibility_affected_bound";
 	Oid			argtypes[2];
 	int			nargs = 0;
 
 	if (OidIsValid(first_type))
 		argtypes[nargs++] = first_type;
 	argtypes[nargs++] = BOOLOID;
-	return GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
-						   CStringGetDatum(name),
-						   PointerGetDatum(buildoidvector(argtypes, nargs)),
-						   ObjectIdGetDatum(get_func_namespace(funcid)));
+	return extension_function(funcid,
+							  local ? "eligibility_affected_bound_local" :
+							  "eligibility_affected_bound",
+							  argtypes, nargs);
 }
 
 #define RECHECK_NAME "is_eligibility_affected_recheck"
@@ -125,10 +138,7 @@ recheck_function(FuncExpr *call)
 
 	foreach(lc, call->args)
 		argtypes[nargs++] = exprType(lfirst(lc));
-	return GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
-						   CStringGetDatum(RECHECK_NAME),
-						   PointerGetDatum(buildoidvector(argtypes, nargs)),
-						   ObjectIdGetDatum(get_func_namespace(call->funcid)));
+	return extension_function(call->funcid, RECHECK_NAME, argtypes, nargs);
 }
 
 static Expr *
@@ -338,129 +348,6 @@ selectivity(SupportRequestSelectivity *req)
 }
 
 /*
- * At most this many ranges: beyond, the closest ones are merged (the ranges
- * stay a superset of the affected time), so a plan stays small whatever the
- * schedule.
- */
-#define MAX_RANGES 64
-
-typedef struct TimeRange
-{
-	int64		lower;			/* DT_NOBEGIN: unbounded */
-	int64		upper;			/* DT_NOEND: unbounded */
-} TimeRange;
-
-static int
-time_range_cmp(const void *a, const void *b)
-{
-	const TimeRange *x = a;
-	const TimeRange *y = b;
-
-	return x->lower < y->lower ? -1 : x->lower > y->lower ? 1 : 0;
-}
-
-/* Sort and merge overlapping or touching ranges; returns how many are left. */
-static int
-coalesce(TimeRange *ranges, int n)
-{
-	int			out = 0;
-
-	if (n == 0)
-		return 0;
-	qsort(ranges, n, sizeof(TimeRange), time_range_cmp);
-	for (int i = 1; i < n; i++)
-	{
-		if (ranges[i].lower <= ranges[out].upper)
-			ranges[out].upper = Max(ranges[out].upper, ranges[i].upper);
-		else
-			ranges[++out] = ranges[i];
-	}
-	return out + 1;
-}
-
-/* Merge the ranges across their smallest gaps until at most max are left. */
-static int
-cap_ranges(TimeRange *ranges, int n, int max)
-{
-	while (n > max)
-	{
-		int			best = 0;
-
-		for (int i = 1; i < n - 1; i++)
-			if ((double) ranges[i + 1].lower - (double) ranges[i].upper <
-				(double) ranges[best + 1].lower - (double) ranges[best].upper)
-				best = i;
-		ranges[best].upper = ranges[best + 1].upper;
-		memmove(&ranges[best + 1], &ranges[best + 2],
-				sizeof(TimeRange) * (n - best - 2));
-		n--;
-	}
-	return n;
-}
-
-/*
- * The affected time of slots[k] of schedules[k] (every slot where it is
- * negative), for every schedule given, as coalesced ranges of the visit
- * time's type, palloc'd; returns how many.
- */
-static int
-affected_ranges(const CompiledSchedule *const *schedules, const int *slots,
-				int nschedules, bool local, TimeRange **result)
-{
-	TimeRange  *ranges;
-	int			n = 0;
-	int			capacity = 1;
-
-	for (int k = 0; k < nschedules; k++)
-		capacity += 2 * schedules[k]->nsegments;
-	ranges = palloc(sizeof(TimeRange) * capacity);
-	for (int k = 0; k < nschedules; k++)
-	{
-		const CompiledSchedule *schedule = schedules[k];
-		int			slot = slots[k];
-		int			spans[2][2];
-		int			nspans = 0;
-
-		if (slot < 0)
-		{
-			spans[nspans][0] = 0;
-			spans[nspans++][1] = schedule->nsegments;
-		}
-		else if (slot < OW_SCHEDULE_SLOTS)
-		{
-			spans[nspans][0] = schedule->from[slot];
-			spans[nspans++][1] = schedule->to[slot];
-			spans[nspans][0] = schedule->also_from[slot];
-			spans[nspans++][1] = schedule->also_to[slot];
-		}
-		for (int s = 0; s < nspans; s++)
-			for (int i = spans[s][0]; i < spans[s][1]; i++)
-			{
-				const ScheduleSegment *seg = &schedule->segments[i];
-
-				if (!ow_impacts[seg->kind].affects_eligibility)
-					continue;
-				ranges[n].lower = seg->lower;
-				ranges[n].upper = seg->upper;
-				n++;
-			}
-	}
-	n = coalesce(ranges, n);
-	if (local)
-	{
-		/* Japan wall clock, widened past any jump of local time */
-		for (int i = 0; i < n; i++)
-		{
-			ranges[i].lower = ow_japan_local_bound(ranges[i].lower, false);
-			ranges[i].upper = ow_japan_local_bound(ranges[i].upper, true);
-		}
-		n = coalesce(ranges, n);
-	}
-	*result = ranges;
-	return cap_ranges(ranges, n, MAX_RANGES);
-}
-
-/*
  * Whether ranges of the visit time can help: it is a column of a table this
  * query level scans, which an index, a BRIN index or partition pruning can
  * use.  A constant or a parameter gains nothing from ranges, and such calls
@@ -563,6 +450,30 @@ arg_not_null(PlannerInfo *root, Node *arg)
 		!rel_nullable((Node *) root->parse->jointree, (int) var->varno, false,
 					  &found) &&
 		found;
+}
+
+/*
+ * A rewritten call, which is false outside its ranges, still NULL for a
+ * NULL facility, as the call is: OR (facility IS NULL AND NULL) unless the
+ * facility can never be NULL.  In a WHERE or JOIN condition, where NULL and
+ * false are alike, canonicalize_qual() drops that arm (an AND with a NULL
+ * constant is false there), so indexes still see the ranges alone.
+ */
+static Expr *
+null_stays_null(PlannerInfo *root, Expr *rewritten, Node *prefecture_arg)
+{
+	NullTest   *nt;
+
+	if (arg_not_null(root, prefecture_arg))
+		return rewritten;
+	nt = makeNode(NullTest);
+	nt->arg = (Expr *) copyObject(prefecture_arg);
+	nt->nulltesttype = IS_NULL;
+	nt->argisrow = false;
+	nt->location = -1;
+	return make_orclause(list_make2(rewritten,
+									make_andclause(list_make2(nt,
+															  makeBoolConst(false, true)))));
 }
 
 /*
@@ -732,7 +643,7 @@ call_ranges(FuncExpr *call, bool *tables, TimeRange **ranges,
 		*first = schedules[0];
 		*first_slot = slots[0];
 	}
-	return affected_ranges(schedules, slots, nschedules,
+	return ow_schedule_affected_ranges(schedules, slots, nschedules,
 						   timetype == TIMESTAMPOID, ranges);
 }
 
@@ -768,7 +679,7 @@ arm_count(FuncExpr *call, bool local)
 		return 0;
 	schedule = ow_schedule_current(namespace, NULL, CurrentMemoryContext,
 								   &private_cxt);
-	n = affected_ranges(&schedule, &slot, 1, local, &ranges);
+	n = ow_schedule_affected_ranges(&schedule, &slot, 1, local, &ranges);
 	pfree(ranges);
 	if (n < 2)
 		return 0;
@@ -783,12 +694,10 @@ range_bound_function(Oid funcid, bool local, Oid calendar_type)
 {
 	Oid			argtypes[3] = {calendar_type, INT4OID, BOOLOID};
 
-	return GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
-						   CStringGetDatum(local ?
-										   "eligibility_affected_range_bound_local" :
-										   "eligibility_affected_range_bound"),
-						   PointerGetDatum(buildoidvector(argtypes, 3)),
-						   ObjectIdGetDatum(get_func_namespace(funcid)));
+	return extension_function(funcid,
+							  local ? "eligibility_affected_range_bound_local" :
+							  "eligibility_affected_range_bound",
+							  argtypes, 3);
 }
 
 /*
@@ -919,100 +828,7 @@ initplan_arms(SupportRequestSimplify *req, FuncExpr *call, Expr *calendar_call,
 															   upper, InvalidOid, InvalidOid))));
 	}
 	rewritten = make_andclause(list_make2(planned, make_orclause(arms)));
-	if (!arg_not_null(req->root, prefecture_arg))
-	{
-		/* as in simplify(): a NULL facility keeps its NULL answer */
-		NullTest   *nt = makeNode(NullTest);
-
-		nt->arg = (Expr *) copyObject(prefecture_arg);
-		nt->nulltesttype = IS_NULL;
-		nt->argisrow = false;
-		nt->location = -1;
-		rewritten = make_orclause(list_make2(rewritten,
-											 make_andclause(list_make2(nt,
-																	   makeBoolConst(false, true)))));
-	}
-	return (Node *) rewritten;
-}
-
-/*
- * eligibility_affected_range_bound[_local](calendar, i, upper): the start
- * or end of the i-th (from 1) merged range of a calendar's affected time,
- * as the arms above use them; NULL past the last.  Each bound is an
- * initPlan of its own, with a call site of its own, so the ranges of the
- * last calendar seen are kept for the backend (one per time type): the
- * calendar is compiled once per query, not once per bound.
- */
-typedef struct RangeBoundCache
-{
-	char	   *bytes;			/* the calendar, to confirm a match */
-	Size		size;
-	TimeRange  *ranges;
-	int			n;
-} RangeBoundCache;
-
-static Datum
-range_bound(FunctionCallInfo fcinfo, bool local)
-{
-	static MemoryContext cxt = NULL;
-	static RangeBoundCache caches[2];
-	RangeBoundCache *cache = &caches[local ? 1 : 0];
-	OutageCalendar *calendar = DatumGetOutageCalendarP(PG_GETARG_DATUM(0));
-	int32		i = PG_GETARG_INT32(1);
-	bool		upper = PG_GETARG_BOOL(2);
-	Size		size = VARSIZE(calendar);
-	int64		value;
-
-	if (cache->bytes == NULL || cache->size != size ||
-		memcmp(cache->bytes, calendar, size) != 0)
-	{
-		MemoryContext work = AllocSetContextCreate(CurrentMemoryContext,
-												   "outage_window range bounds",
-												   ALLOCSET_SMALL_SIZES);
-		MemoryContext old = MemoryContextSwitchTo(work);
-		const CompiledSchedule *schedule = ow_calendar_compile(calendar, work);
-		int			slot = -1;
-		TimeRange  *ranges;
-		int			n = affected_ranges(&schedule, &slot, 1, local, &ranges);
-
-		MemoryContextSwitchTo(old);
-		if (cxt == NULL)
-			cxt = AllocSetContextCreate(TopMemoryContext,
-										"outage_window range bound cache",
-										ALLOCSET_SMALL_SIZES);
-		if (cache->bytes != NULL)
-			pfree(cache->bytes);
-		if (cache->ranges != NULL)
-			pfree(cache->ranges);
-		cache->bytes = NULL;
-		cache->ranges = MemoryContextAlloc(cxt, sizeof(TimeRange) * Max(n, 1));
-		memcpy(cache->ranges, ranges, sizeof(TimeRange) * n);
-		cache->n = n;
-		cache->bytes = MemoryContextAlloc(cxt, size);
-		memcpy(cache->bytes, calendar, size);
-		cache->size = size;
-		MemoryContextDelete(work);
-	}
-	if (i < 1 || i > cache->n)
-		PG_RETURN_NULL();
-	value = upper ? cache->ranges[i - 1].upper : cache->ranges[i - 1].lower;
-	if (local)
-		PG_RETURN_TIMESTAMP(value);
-	PG_RETURN_TIMESTAMPTZ(value);
-}
-
-PG_FUNCTION_INFO_V1(eligibility_affected_range_bound);
-Datum
-eligibility_affected_range_bound(PG_FUNCTION_ARGS)
-{
-	return range_bound(fcinfo, false);
-}
-
-PG_FUNCTION_INFO_V1(eligibility_affected_range_bound_local);
-Datum
-eligibility_affected_range_bound_local(PG_FUNCTION_ARGS)
-{
-	return range_bound(fcinfo, true);
+	return (Node *) null_stays_null(req->root, rewritten, prefecture_arg);
 }
 
 /*
@@ -1039,10 +855,7 @@ placement_calendar_call(FuncExpr *call)
 							   &private_cxt);
 	if (!ow_schedule_current_from_placement())
 		return NULL;
-	func = GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
-						   CStringGetDatum("current_outage_calendar"),
-						   PointerGetDatum(buildoidvector(no_args, 0)),
-						   ObjectIdGetDatum(namespace));
+	func = extension_function(call->funcid, "current_outage_calendar", no_args, 0);
 	if (!OidIsValid(func))
 		return NULL;
 	return (Expr *) makeFuncExpr(func, get_func_rettype(func), NIL,
@@ -1112,25 +925,7 @@ simplify(SupportRequestSimplify *req)
 	rewritten = make_andclause(list_make2(ranges_condition(time_arg, timetype,
 														   ranges, n),
 										  planned));
-	if (!arg_not_null(req->root, prefecture_arg))
-	{
-		/*
-		 * A NULL facility must still give NULL, not false, outside the
-		 * ranges: OR (facility IS NULL AND NULL).  In a WHERE or JOIN
-		 * condition, where NULL and false are alike, canonicalize_qual()
-		 * drops that arm (an AND with a NULL constant is false there), so
-		 * indexes still see the ranges alone.
-		 */
-		NullTest   *nt = makeNode(NullTest);
-
-		nt->arg = (Expr *) copyObject(prefecture_arg);
-		nt->nulltesttype = IS_NULL;
-		nt->argisrow = false;
-		nt->location = -1;
-		rewritten = make_orclause(list_make2(rewritten,
-											 make_andclause(list_make2(nt,
-																	   makeBoolConst(false, true)))));
-	}
+	rewritten = null_stays_null(req->root, rewritten, prefecture_arg);
 	if (tables)
 	{
 		Oid			relids[OW_SCHEDULE_TABLES];

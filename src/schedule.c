@@ -554,6 +554,16 @@ typedef struct CachedSchedule
 	const CompiledSchedule *schedule;
 	uint64		generation;
 	ScheduleScope scope;
+
+	/*
+	 * A schedule read from a Citus placement, for the statement whose
+	 * pinned snapshot it was read with (placement_marks, with the
+	 * generation then): every call site of that statement shares it.
+	 */
+	MemoryContext placement_cxt;	/* owns placement_schedule; NULL: none */
+	const CompiledSchedule *placement_schedule;
+	uint64		placement_marks;
+	uint64		placement_generation;
 } CachedSchedule;
 
 /* Usually one: a database has the extension in one schema. */
@@ -570,6 +580,9 @@ uint64		ow_statement_marks = 0;
 
 /* An invalidation of the tables arrived while this transaction ran. */
 static bool invalidated_in_transaction = false;
+
+/* Whether schedule_for_statement() last answered from a Citus placement. */
+static bool last_read_placement = false;
 
 /*
  * A relcache invalidation of any relation arrived while this transaction
@@ -700,8 +713,16 @@ end_of_transaction(XactEvent event, void *arg pg_attribute_unused())
 			return;
 	}
 	for (int c = 0; c < ncached; c++)
+	{
 		if (cached[c].scope != SCOPE_BACKEND && cached[c].cxt != NULL)
 			retire(&cached[c]);
+		if (cached[c].placement_cxt != NULL)
+		{
+			MemoryContextDelete(cached[c].placement_cxt);
+			cached[c].placement_cxt = NULL;
+			cached[c].placement_schedule = NULL;
+		}
+	}
 	foreach(lc, retired)
 	{
 		MemoryContextDelete((MemoryContext) lfirst(lc));
@@ -767,6 +788,16 @@ cache_entry(Oid namespace)
 	{
 		/* more schemas than ever expected: reuse the first slot */
 		retire(&cached[0]);
+		if (cached[0].placement_cxt != NULL)
+		{
+			MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+			/* a call site of this statement may still hold it */
+			retired = lappend(retired, cached[0].placement_cxt);
+			MemoryContextSwitchTo(old);
+			cached[0].placement_cxt = NULL;
+			cached[0].placement_schedule = NULL;
+		}
 		cached[0].namespace = namespace;
 		return &cached[0];
 	}
@@ -787,12 +818,22 @@ schedule_for_statement(Oid namespace, Snapshot snapshot,
 	CachedSchedule *entry = cache_entry(namespace);
 	Oid			known[OW_SCHEDULE_TABLES];
 	bool		tables_new;
+	bool		snapshot_was_null;
 	MemoryContext cxt;
 	CompiledSchedule *schedule;
 
 	*private_cxt = NULL;
+	last_read_placement = false;
 	if (entry->schedule != NULL && entry->generation == ow_schedule_generation)
 		return entry->schedule;
+	if (entry->placement_schedule != NULL && snapshot == NULL &&
+		entry->placement_marks == ow_statement_marks &&
+		entry->placement_generation == ow_schedule_generation &&
+		pinned != NULL && ActiveSnapshotSet() && GetActiveSnapshot() == pinned)
+	{
+		last_read_placement = true;
+		return entry->placement_schedule;
+	}
 
 	/*
 	 * The tables' OIDs first, so that an invalidation arriving while they
@@ -803,6 +844,7 @@ schedule_for_statement(Oid namespace, Snapshot snapshot,
 	memcpy(known, entry->relids, sizeof(known));
 	ow_schedule_table_oids(namespace, entry->relids);
 	tables_new = memcmp(known, entry->relids, sizeof(known)) != 0;
+	snapshot_was_null = snapshot == NULL;
 	if (snapshot == NULL)
 		snapshot = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
 
@@ -815,8 +857,25 @@ schedule_for_statement(Oid namespace, Snapshot snapshot,
 	/*
 	 * Writes to a Citus placement invalidate the placement, not the tables
 	 * whose invalidations are watched above: a schedule read from one
-	 * serves only this statement.
+	 * serves only this statement.  Read with the statement's pinned
+	 * snapshot, it serves every call site of the statement (a shard query
+	 * over time partitions has one a partition); the one it replaces
+	 * belongs to an earlier statement or generation, whose call sites
+	 * validate again before they use it.
 	 */
+	last_read_placement = ow_citus_placement_read;
+	if (ow_citus_placement_read && snapshot_was_null &&
+		pinned != NULL && ActiveSnapshotSet() && GetActiveSnapshot() == pinned)
+	{
+		if (entry->placement_cxt != NULL)
+			MemoryContextDelete(entry->placement_cxt);
+		MemoryContextSetParent(cxt, CacheMemoryContext);
+		entry->placement_cxt = cxt;
+		entry->placement_schedule = schedule;
+		entry->placement_marks = ow_statement_marks;
+		entry->placement_generation = ow_schedule_generation;
+		return schedule;
+	}
 	if (((invalidated_in_transaction ||
 		  (tables_new && any_invalidated_in_transaction)) &&
 		 !IsolationUsesXactSnapshot()) ||
@@ -848,8 +907,7 @@ ow_schedule_current(Oid namespace, Snapshot snapshot,
 	AcceptInvalidationMessages();
 	schedule = schedule_for_statement(namespace, snapshot, private_parent,
 									  private_cxt);
-	/* a placement's schedule is never cached, so the flag is this read's */
-	current_from_placement = *private_cxt != NULL && ow_citus_placement_read;
+	current_from_placement = last_read_placement;
 	return schedule;
 }
 

@@ -44,6 +44,7 @@
 
 #include "calendar.h"
 #include "pg_compat.h"
+#include "schedule_triggers.h"
 
 /* ids up to this are reserved for the windows the extension ships */
 #define SHIPPED_ID_MAX 1000
@@ -51,13 +52,9 @@
 /* A restore of pg_dump output is loading rows (see the file header). */
 #define RESTORING() (!check_function_bodies)
 
-/*
- * Check that a trigger function was called as the trigger it is written
- * for; a misuse is a bug in the install script, hence elog.
- */
-static TriggerData *
-trigger_data(FunctionCallInfo fcinfo, const char *funcname, TriggerEvent event,
-			 bool row, bool before)
+TriggerData *
+ow_trigger_data(FunctionCallInfo fcinfo, const char *funcname, int events,
+				bool row, bool before)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 
@@ -66,7 +63,7 @@ trigger_data(FunctionCallInfo fcinfo, const char *funcname, TriggerEvent event,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("function \"%s\" was not called by the trigger manager",
 						funcname)));
-	if ((trigdata->tg_event & TRIGGER_EVENT_OPMASK) != event ||
+	if ((events & (1 << (trigdata->tg_event & TRIGGER_EVENT_OPMASK))) == 0 ||
 		(TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) != 0) != row ||
 		(TRIGGER_FIRED_BEFORE(trigdata->tg_event) != 0) != before)
 		elog(ERROR, "function \"%s\" fired at the wrong time", funcname);
@@ -246,8 +243,8 @@ PG_FUNCTION_INFO_V1(prefecture_area_insert_sets_area);
 Datum
 prefecture_area_insert_sets_area(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = trigger_data(fcinfo, "prefecture_area_insert_sets_area",
-										 TRIGGER_EVENT_INSERT, true, true);
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "prefecture_area_insert_sets_area",
+										    OW_ON_INSERT, true, true);
 	HeapTuple	newtuple = trigdata->tg_trigtuple;
 	const char *schema = extension_schema(trigdata);
 	Oid			argtypes[3] = {InvalidOid, TEXTOID, TEXTARRAYOID};
@@ -303,8 +300,8 @@ PG_FUNCTION_INFO_V1(outage_area_insert_sets_description);
 Datum
 outage_area_insert_sets_description(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = trigger_data(fcinfo, "outage_area_insert_sets_description",
-										 TRIGGER_EVENT_INSERT, true, true);
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "outage_area_insert_sets_description",
+										    OW_ON_INSERT, true, true);
 	HeapTuple	newtuple = trigdata->tg_trigtuple;
 	const char *schema = extension_schema(trigdata);
 	Oid			argtypes[4] = {TEXTOID, TEXTOID, BOOLOID, TEXTARRAYOID};
@@ -382,8 +379,8 @@ PG_FUNCTION_INFO_V1(outage_schedule_restore_seed);
 Datum
 outage_schedule_restore_seed(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = trigger_data(fcinfo, "outage_schedule_restore_seed",
-										 TRIGGER_EVENT_INSERT, true, true);
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "outage_schedule_restore_seed",
+										    OW_ON_INSERT, true, true);
 	HeapTuple	newtuple = trigdata->tg_trigtuple;
 	const char *schema = extension_schema(trigdata);
 	Oid			argtypes[7] = {INT8OID, TEXTOID, InvalidOid, TEXTOID, TEXTOID,
@@ -452,8 +449,8 @@ PG_FUNCTION_INFO_V1(facility_area_restore_area);
 Datum
 facility_area_restore_area(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = trigger_data(fcinfo, "facility_area_restore_area",
-										 TRIGGER_EVENT_INSERT, true, true);
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "facility_area_restore_area",
+										    OW_ON_INSERT, true, true);
 	HeapTuple	newtuple = trigdata->tg_trigtuple;
 	Datum		area;
 	bool		isnull;
@@ -475,8 +472,8 @@ PG_FUNCTION_INFO_V1(outage_schedule_remember_deleted_seed);
 Datum
 outage_schedule_remember_deleted_seed(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = trigger_data(fcinfo, "outage_schedule_remember_deleted_seed",
-										 TRIGGER_EVENT_DELETE, true, false);
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "outage_schedule_remember_deleted_seed",
+										    OW_ON_DELETE, true, false);
 	Oid			argtypes[1] = {INT8OID};
 	Datum		id;
 	bool		isnull;
@@ -504,8 +501,8 @@ PG_FUNCTION_INFO_V1(outage_schedule_deleted_seed_apply);
 Datum
 outage_schedule_deleted_seed_apply(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = trigger_data(fcinfo, "outage_schedule_deleted_seed_apply",
-										 TRIGGER_EVENT_INSERT, true, false);
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "outage_schedule_deleted_seed_apply",
+										    OW_ON_INSERT, true, false);
 	Oid			argtypes[1] = {INT8OID};
 	Datum		id;
 	bool		isnull;
@@ -524,8 +521,8 @@ PG_FUNCTION_INFO_V1(outage_schedule_remember_truncated_seeds);
 Datum
 outage_schedule_remember_truncated_seeds(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = trigger_data(fcinfo, "outage_schedule_remember_truncated_seeds",
-										 TRIGGER_EVENT_TRUNCATE, false, true);
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "outage_schedule_remember_truncated_seeds",
+										    OW_ON_TRUNCATE, false, true);
 
 	if (on_citus_placement(trigdata, "outage_schedule"))
 		return PointerGetDatum(NULL);

@@ -7,10 +7,13 @@
  * (schedule.c), so a row that takes the tables past a calendar limit would
  * make every one of them fail, long after the row went in.  These
  * statement triggers refuse such a statement instead, with the limit's own
- * SQLSTATE 54000: facility_area's rows (OW_CALENDAR_MAX_FACILITIES) and the
+ * SQLSTATE 54000: outage_schedule's windows (OW_CALENDAR_MAX_WINDOWS and
+ * OW_CALENDAR_MAX_SEGMENTS, checked by building the calendar),
+ * facility_area's rows (OW_CALENDAR_MAX_FACILITIES) and the
  * distinct guidance texts of outage_schedule (OW_CALENDAR_MAX_GUIDANCE_TOTAL,
  * counted as a calendar stores them).  They check only what a statement can
- * have changed, so an ordinary insert costs next to nothing.
+ * have changed, so an ordinary insert costs next to nothing.  (outage_area's
+ * limit is checked row by row, schedule_triggers.c.)
  *
  * Written in C for the reason schedule_triggers.c gives: the schema is the
  * trigger's table's, found by OID, never a name stored as text.  Two
@@ -22,31 +25,20 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "storage/bufmgr.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/memutils.h"
+#include "utils/snapmgr.h"
 
 #include "calendar.h"
 #include "pg_compat.h"
-
-static TriggerData *
-statement_trigger(FunctionCallInfo fcinfo, const char *funcname)
-{
-	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function \"%s\" was not called by the trigger manager",
-						funcname)));
-	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
-		!TRIGGER_FIRED_AFTER(trigdata->tg_event))
-		elog(ERROR, "function \"%s\" fired at the wrong time", funcname);
-	return trigdata;
-}
+#include "schedule.h"
+#include "schedule_triggers.h"
 
 /* The trigger's table, schema-qualified and quoted, for a statement. */
 static const char *
@@ -76,25 +68,85 @@ query_int8(const char *query)
 }
 
 /*
- * facility_area AFTER INSERT, per statement: the rows a calendar carries.
- * A table of fewer pages than the limit needs to hold its rows cannot hold
- * too many, so rows are counted only past that size.
+ * The rows of the trigger's table, or 0 when it cannot hold more than
+ * limit: a table of fewer pages than limit rows need is not counted.
  */
-PG_FUNCTION_INFO_V1(facility_area_check_limit);
-Datum
-facility_area_check_limit(PG_FUNCTION_ARGS)
+static int64
+rows_past(TriggerData *trigdata, int64 limit)
 {
-	TriggerData *trigdata = statement_trigger(fcinfo, "facility_area_check_limit");
 	BlockNumber pages = RelationGetNumberOfBlocks(trigdata->tg_relation);
 	int64		rows;
 
-	if ((int64) pages * MaxHeapTuplesPerPage <= OW_CALENDAR_MAX_FACILITIES)
-		return PointerGetDatum(NULL);
+	if ((int64) pages * MaxHeapTuplesPerPage <= limit)
+		return 0;
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	rows = query_int8(psprintf("SELECT pg_catalog.count(*) FROM %s",
 							   trigger_table(trigdata)));
 	SPI_finish();
+	return rows;
+}
+
+static void
+schedule_limit_context(void *arg pg_attribute_unused())
+{
+	errcontext("checking that outage_schedule still builds an outage_calendar");
+}
+
+/*
+ * outage_schedule AFTER INSERT and AFTER UPDATE, per statement: the
+ * windows must still build a calendar, within OW_CALENDAR_MAX_WINDOWS
+ * windows and OW_CALENDAR_MAX_SEGMENTS segments.  How many segments the
+ * windows make depends on how they overlap (up to two a window), so the
+ * check is to build it, as every reading function would, and let its limit
+ * error stop the statement.  A table of fewer pages than half the segment
+ * limit's rows need cannot reach either limit and is not built.  On a Citus
+ * placement (a relation named <table>_<shardid>) nothing is built: the
+ * reader there refuses a placement with another session's change in
+ * progress, which would fail the write instead of the report.
+ */
+PG_FUNCTION_INFO_V1(outage_schedule_check_limit);
+Datum
+outage_schedule_check_limit(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "outage_schedule_check_limit",
+											OW_ON_INSERT | OW_ON_UPDATE,
+											false, false);
+	Relation	rel = trigdata->tg_relation;
+	BlockNumber pages = RelationGetNumberOfBlocks(rel);
+	ErrorContextCallback context;
+	MemoryContext cxt;
+
+	if ((int64) pages * MaxHeapTuplesPerPage <= OW_CALENDAR_MAX_SEGMENTS / 2 ||
+		strcmp(RelationGetRelationName(rel), "outage_schedule") != 0)
+		return PointerGetDatum(NULL);
+
+	/* as SPI would: a snapshot that sees the statement's own rows */
+	CommandCounterIncrement();
+	PushCopiedSnapshot(GetTransactionSnapshot());
+	UpdateActiveSnapshotCommandId();
+	context.callback = schedule_limit_context;
+	context.arg = NULL;
+	context.previous = error_context_stack;
+	error_context_stack = &context;
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "outage_window limit check",
+								ALLOCSET_DEFAULT_SIZES);
+	(void) ow_schedule_compile(RelationGetNamespace(rel), GetActiveSnapshot(), cxt);
+	MemoryContextDelete(cxt);
+	error_context_stack = context.previous;
+	PopActiveSnapshot();
+	return PointerGetDatum(NULL);
+}
+
+/* facility_area AFTER INSERT, per statement: the rows a calendar carries. */
+PG_FUNCTION_INFO_V1(facility_area_check_limit);
+Datum
+facility_area_check_limit(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "facility_area_check_limit",
+											OW_ON_INSERT, false, false);
+	int64		rows = rows_past(trigdata, OW_CALENDAR_MAX_FACILITIES);
+
 	if (rows > OW_CALENDAR_MAX_FACILITIES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -115,7 +167,9 @@ PG_FUNCTION_INFO_V1(outage_schedule_check_guidance);
 Datum
 outage_schedule_check_guidance(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = statement_trigger(fcinfo, "outage_schedule_check_guidance");
+	TriggerData *trigdata = ow_trigger_data(fcinfo, "outage_schedule_check_guidance",
+											OW_ON_INSERT | OW_ON_UPDATE,
+											false, false);
 	int64		total;
 
 	if (SPI_connect() != SPI_OK_CONNECT)

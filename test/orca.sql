@@ -5,7 +5,7 @@
 -- with C collation (test/scenarios/orca_encodings.sh).
 BEGIN;
 CREATE EXTENSION outage_window;
-SELECT plan(189);
+SELECT plan(191);
 
 -- The catalog surface: created with the extension, with no ORCA table around.
 SELECT has_function('orca_date', ARRAY['text']);
@@ -17,6 +17,8 @@ SELECT volatility_is('orca_timestamp', ARRAY['text', 'text'], 'immutable');
 SELECT volatility_is('orca_date', ARRAY['text'], 'immutable');
 SELECT volatility_is('orca_affected_visits', ARRAY['name'], 'stable');
 SELECT volatility_is('orca_window_visits', ARRAY['name'], 'stable');
+SELECT volatility_is('orca_window_visits', ARRAY['name', 'outage_calendar'], 'stable');
+SELECT volatility_is('eligibility_reviewed_bound_local', ARRAY['outage_calendar', 'boolean'], 'immutable');
 SELECT is(
 	(SELECT count(*)::int FROM pg_proc p
 	 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
@@ -24,7 +26,7 @@ SELECT is(
 	                     'orca_window_visits', 'orca_affected_visits', 'orca_eligibility_review',
 	                     'orca_billing_audit')
 	   AND obj_description(p.oid, 'pg_proc') IS NOT NULL),
-	9, 'the nine ORCA functions belong to the extension and have a comment');
+	13, 'the thirteen ORCA functions (the four reports with and without a calendar) belong to the extension and have a comment');
 SELECT is(
 	(SELECT array_agg(p.proname::text ORDER BY p.proname) FROM pg_proc p
 	 WHERE p.proname IN ('orca_window_visits', 'orca_billing_audit')

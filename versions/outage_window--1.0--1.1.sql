@@ -55,6 +55,25 @@ COMMENT ON TRIGGER check_guidance_on_insert ON @extschema@.outage_schedule IS
 COMMENT ON TRIGGER check_guidance_on_update ON @extschema@.outage_schedule IS
 'Refuses an UPDATE that takes the distinct guidance texts past an outage_calendar''s limit (54000)';
 
+-- Every row goes into every calendar built from the table: a statement
+-- that takes the windows past the calendar's limits (windows, and the
+-- segments their overlaps make) is refused (src/table_limits.c), not every
+-- later call that reads the table.
+CREATE FUNCTION @extschema@.outage_schedule_check_limit()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'outage_schedule_check_limit'
+LANGUAGE C;
+
+COMMENT ON FUNCTION @extschema@.outage_schedule_check_limit() IS
+'Trigger: refuses a statement after which outage_schedule no longer builds an outage_calendar (more than 100000 windows or segments; 54000)';
+
+CREATE TRIGGER check_limit
+	AFTER INSERT OR UPDATE ON @extschema@.outage_schedule
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.outage_schedule_check_limit();
+
+COMMENT ON TRIGGER check_limit ON @extschema@.outage_schedule IS
+'Refuses an INSERT or UPDATE after which outage_schedule no longer builds an outage_calendar (54000)';
+
 DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp);
 DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz);
 DROP FUNCTION @extschema@.affecting_windows(@extschema@.prefecture, pg_catalog.timestamp);
@@ -316,6 +335,17 @@ LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.eligibility_reviewed_bound_local(pg_catalog.bool) IS
 'Start (upper = false) or end (upper = true), as Japan local time, of the span covering every window in which a visit whose check did not succeed is reviewed (reviews_failed_checks); NULL if there is none';
 
+-- The span of a calendar's windows the review covers, for an adapter's
+-- calendar form (the ORCA reports) that narrows its scan by day.
+CREATE FUNCTION @extschema@.eligibility_reviewed_bound_local(
+	calendar @extschema@.outage_calendar, upper pg_catalog.bool)
+RETURNS pg_catalog.timestamp
+AS 'MODULE_PATHNAME', 'eligibility_reviewed_bound_local'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.eligibility_reviewed_bound_local(@extschema@.outage_calendar, pg_catalog.bool) IS
+'Start (upper = false) or end (upper = true), as Japan local time, of the span covering every window of a calendar in which a visit whose check did not succeed is reviewed (reviews_failed_checks); NULL if there is none';
+
 CREATE OR REPLACE FUNCTION @extschema@.review_guidance(
 	impact @extschema@.eligibility_impact, lang pg_catalog.text DEFAULT 'ja')
 RETURNS pg_catalog.text
@@ -399,7 +429,8 @@ COMMENT ON FUNCTION @extschema@.orca_table(pg_catalog.name, pg_catalog.name, pg_
 DROP FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text);
 DROP FUNCTION @extschema@.orca_affected_visits(pg_catalog.name);
 
-CREATE FUNCTION @extschema@.orca_window_visits(orca_schema pg_catalog.name DEFAULT 'public')
+CREATE FUNCTION @extschema@.orca_window_visits(orca_schema pg_catalog.name,
+	calendar @extschema@.outage_calendar)
 RETURNS TABLE (
 	hospnum pg_catalog.int4,
 	ptid pg_catalog.int8,
@@ -511,18 +542,18 @@ BEGIN
 			orca_schema);
 	END IF;
 
-	-- Only receptions on the days the reviewed windows span are in one; a
-	-- range on ukeymd (digits compare alike in every collation) lets the
-	-- primary key of tbl_uketuke find them.
+	-- Only receptions on the days the calendar's reviewed windows span are
+	-- in one; a range on ukeymd (digits compare alike in every collation)
+	-- lets the primary key of tbl_uketuke find them.
 	-- With no window at all the bounds are NULL and no row is read; an
 	-- open-ended window leaves that end of the range open.
-	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local(false)', ext)
-		INTO bound;
+	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local($1, false)', ext)
+		INTO bound USING calendar;
 	first_day := CASE WHEN pg_catalog.isfinite(bound)
 					  THEN pg_catalog.to_char(bound, 'YYYYMMDD')
 					  WHEN bound IS NOT NULL THEN '00000000' END;
-	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local(true)', ext)
-		INTO bound;
+	EXECUTE pg_catalog.format('SELECT %s.eligibility_reviewed_bound_local($1, true)', ext)
+		INTO bound USING calendar;
 	last_day := CASE WHEN pg_catalog.isfinite(bound)
 					 THEN pg_catalog.to_char(bound, 'YYYYMMDD')
 					 WHEN bound IS NOT NULL THEN '99999999' END;
@@ -590,7 +621,7 @@ BEGIN
 			  -- the review core decides the impact and whether it affected
 			  -- eligibility (the language only picks its guidance, unused here)
 			  CROSS JOIN LATERAL %3$s.eligibility_review(f.prefecture, v.visit_date,
-					v.visit_at, s.check_status, 'ja'::pg_catalog.text) AS r
+					v.visit_at, s.check_status, $3, 'ja'::pg_catalog.text) AS r
 			  WHERE v.visit_date IS NOT NULL
 				AND %3$s.reviews_failed_checks(r.impact)
 			  OFFSET 0) AS a (hospnum, ptid, visit_date, ukeid, visit_at, facility_prefecture,
@@ -599,9 +630,38 @@ BEGIN
 		LEFT JOIN LATERAL (%6$s) AS p ON a.ptid OPERATOR(pg_catalog.<>) 0
 		ORDER BY a.hospnum, a.visit_date, a.visit_at NULLS LAST, a.ukeid, a.ptid
 		$q$, orca_schema, extra, ext, insurance, ptnum, ptinf)
-	USING first_day, last_day;
+	USING first_day, last_day, calendar;
 END;
 $$;
+
+COMMENT ON FUNCTION @extschema@.orca_window_visits(pg_catalog.name, @extschema@.outage_calendar) IS
+'orca_window_visits(name) against the given calendar (a stored audit''s or a what-if; reads no table of this extension, only ORCA''s): the receptions in a window of the calendar in which failed checks are reviewed, with the same columns';
+
+CREATE FUNCTION @extschema@.orca_window_visits(orca_schema pg_catalog.name DEFAULT 'public')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	affected pg_catalog.bool,
+	check_status pg_catalog.text,
+	last_check_at pg_catalog.timestamp,
+	patient_number pg_catalog.text,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date,
+	patient_address pg_catalog.text
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	-- in the calendar form's order
+	SELECT * FROM @extschema@.orca_window_visits(orca_schema,
+		@extschema@.current_outage_calendar());
+END;
 
 COMMENT ON FUNCTION @extschema@.orca_window_visits(pg_catalog.name) IS
 'ORCA receptions (tbl_uketuke in the given schema) in a window of the facility''s prefecture in which failed checks are reviewed (outage, intermittent, registration_delay), whether it affected eligibility, the status of that day''s online eligibility checks (ok, not_valid, kohi_only, failed, no_check, unregistered) and the patient''s number, name, kana name, sex, date of birth and address (NULL where tbl_ptinf has no home_adrs, home_banti)';
@@ -610,7 +670,8 @@ COMMENT ON FUNCTION @extschema@.orca_window_visits(pg_catalog.name) IS
 -- eligibility the window affected (outage, intermittent), checked or not.
 -- A registration delay's visits are in orca_window_visits, and those whose
 -- check did not succeed in orca_eligibility_review.
-CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
+CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name,
+	calendar @extschema@.outage_calendar)
 RETURNS TABLE (
 	hospnum pg_catalog.int4,
 	ptid pg_catalog.int8,
@@ -634,9 +695,37 @@ BEGIN ATOMIC
 		   v.facility_prefecture, v.impact, v.check_status, v.last_check_at,
 		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
 		   v.patient_address
-	FROM @extschema@.orca_window_visits(orca_schema) AS v
+	FROM @extschema@.orca_window_visits(orca_schema, calendar) AS v
 	WHERE v.affected
 	ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid;
+END;
+
+COMMENT ON FUNCTION @extschema@.orca_affected_visits(pg_catalog.name, @extschema@.outage_calendar) IS
+'orca_affected_visits(name) against the given calendar (a stored audit''s or a what-if; reads no table of this extension, only ORCA''s): the receptions in an outage or intermittent window of the calendar, with the same columns';
+
+CREATE FUNCTION @extschema@.orca_affected_visits(orca_schema pg_catalog.name DEFAULT 'public')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	last_check_at pg_catalog.timestamp,
+	patient_number pg_catalog.text,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date,
+	patient_address pg_catalog.text
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	-- in the calendar form's order
+	SELECT * FROM @extschema@.orca_affected_visits(orca_schema,
+		@extschema@.current_outage_calendar());
 END;
 
 COMMENT ON FUNCTION @extschema@.orca_affected_visits(pg_catalog.name) IS
@@ -648,10 +737,15 @@ COMMENT ON FUNCTION @extschema@.orca_affected_visits(pg_catalog.name) IS
 --
 -- The billing audit: 10割 also on a 自費 combination (hknnum 980), one row
 -- per bill, no bill for a reception without a patient number.  Same result
--- type, so it is replaced in place.
+-- type, so it is replaced in place, by a call of its calendar form.
 --
-CREATE OR REPLACE FUNCTION @extschema@.orca_billing_audit(
-	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
+-- Each report gains a calendar form (the schedule as an outage_calendar: a
+-- stored audit's or a what-if); the form without one is that form given
+-- current_outage_calendar().
+--
+CREATE FUNCTION @extschema@.orca_billing_audit(
+	orca_schema pg_catalog.name, calendar @extschema@.outage_calendar,
+	lang pg_catalog.text DEFAULT 'ja')
 RETURNS TABLE (
 	hospnum pg_catalog.int4,
 	ptid pg_catalog.int8,
@@ -698,7 +792,7 @@ BEGIN
 			   b.unknown_insurer, b.charged_full,
 			   -- what to do, as the review core says it for the visit
 			   (%2$s.eligibility_review(b.facility_prefecture, b.visit_date,
-					b.visit_at, b.check_status, $1)).guidance
+					b.visit_at, b.check_status, $3, $1)).guidance
 		FROM (SELECT DISTINCT ON (v.hospnum, v.ptid, m.denpnum)
 					 v.hospnum, v.ptid, v.visit_date, v.ukeid, v.visit_at,
 					 v.facility_prefecture, v.impact, v.check_status,
@@ -709,7 +803,7 @@ BEGIN
 						ANY ('{77777777,77777779}'::pg_catalog.text[])) IS TRUE AS unknown_insurer,
 					 (pg_catalog.btrim(c.hknnum) OPERATOR(pg_catalog.=) '980'
 					  OR m.ptftnrate OPERATOR(pg_catalog.=) 100) IS TRUE AS charged_full
-			  FROM %2$s.orca_window_visits($2) AS v
+			  FROM %2$s.orca_window_visits($2, $3) AS v
 			  CROSS JOIN LATERAL %2$s.eligibility_review(v.impact, v.check_status, $1) AS r
 			  JOIN %1$I.tbl_syunou_main AS m
 				ON m.hospnum OPERATOR(pg_catalog.=) v.hospnum
@@ -734,9 +828,37 @@ BEGIN
 		WHERE b.unknown_insurer OR b.charged_full
 		ORDER BY b.hospnum, b.visit_date, b.visit_at NULLS LAST, b.ukeid, b.ptid, b.denpnum
 		$q$, orca_schema, ext)
-	USING lang, orca_schema;
+	USING lang, orca_schema, calendar;
 END;
 $$;
+
+COMMENT ON FUNCTION @extschema@.orca_billing_audit(pg_catalog.name, @extschema@.outage_calendar, pg_catalog.text) IS
+'orca_billing_audit(name, text) against the given calendar (a stored audit''s or a what-if; reads no table of this extension, only ORCA''s): the bills of the calendar''s affected or reviewed visits claimed to an unknown insurer or charged 10割, with what to do (lang ''ja'' or ''en''), with the same columns';
+
+CREATE OR REPLACE FUNCTION @extschema@.orca_billing_audit(
+	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	denpnum pg_catalog.int4,
+	insurer_number pg_catalog.text,
+	copay_percent pg_catalog.int4,
+	unknown_insurer pg_catalog.bool,
+	charged_full pg_catalog.bool,
+	guidance pg_catalog.text
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	-- in the calendar form's order
+	SELECT * FROM @extschema@.orca_billing_audit(orca_schema,
+		@extschema@.current_outage_calendar(), lang);
+END;
 
 COMMENT ON FUNCTION @extschema@.orca_billing_audit(pg_catalog.name, pg_catalog.text) IS
 'Bills of ORCA visits in an outage or intermittent window, or reviewed in a registration delay (check not ok), that were claimed to an unknown insurer (77777777, 77777779) or charged 10割 (a 自費 combination, hknnum 980, or ptftnrate 100), one row per bill, with what to do (lang ''ja'' or ''en'')';
@@ -2452,7 +2574,8 @@ COMMENT ON FUNCTION @extschema@.eligibility_review(@extschema@.prefecture, pg_ca
 'The after-outage review of one visit against the given calendar (reads no table): impact, affected, needs_review, reason, guidance';
 
 CREATE FUNCTION @extschema@.orca_eligibility_review(
-	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
+	orca_schema pg_catalog.name, calendar @extschema@.outage_calendar,
+	lang pg_catalog.text DEFAULT 'ja')
 RETURNS TABLE (
 	hospnum pg_catalog.int4,
 	ptid pg_catalog.int8,
@@ -2481,13 +2604,44 @@ BEGIN ATOMIC
 		   r.reason, r.guidance,
 		   v.patient_number, v.patient_name, v.patient_kana, v.sex, v.birth_date,
 		   v.patient_address
-	FROM @extschema@.orca_window_visits(orca_schema) AS v
+	FROM @extschema@.orca_window_visits(orca_schema, calendar) AS v
 	CROSS JOIN LATERAL @extschema@.eligibility_review(v.facility_prefecture,
-		v.visit_date, v.visit_at, v.check_status, lang) AS r
+		v.visit_date, v.visit_at, v.check_status, calendar, lang) AS r
 	WHERE r.needs_review
 	  -- an unsupported language fails even when no visit is affected
 	  AND @extschema@.review_guidance('none'::@extschema@.eligibility_impact, lang) IS NOT NULL
 	ORDER BY v.hospnum, v.visit_date, v.visit_at NULLS LAST, v.ukeid, v.ptid;
+END;
+
+COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, @extschema@.outage_calendar, pg_catalog.text) IS
+'orca_eligibility_review(name, text) against the given calendar (a stored audit''s or a what-if; reads no table of this extension, only ORCA''s): the visits whose eligibility needs review, why and what to do (the calendar''s own guidance of the window, else its kind''s; lang ''ja'' or ''en''), with the same columns';
+
+CREATE FUNCTION @extschema@.orca_eligibility_review(
+	orca_schema pg_catalog.name DEFAULT 'public', lang pg_catalog.text DEFAULT 'ja')
+RETURNS TABLE (
+	hospnum pg_catalog.int4,
+	ptid pg_catalog.int8,
+	visit_date pg_catalog.date,
+	ukeid pg_catalog.int4,
+	visit_at pg_catalog.timestamp,
+	facility_prefecture @extschema@.prefecture,
+	impact @extschema@.eligibility_impact,
+	check_status pg_catalog.text,
+	last_check_at pg_catalog.timestamp,
+	review_reason pg_catalog.text,
+	guidance pg_catalog.text,
+	patient_number pg_catalog.text,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date,
+	patient_address pg_catalog.text
+)
+LANGUAGE sql STABLE STRICT
+BEGIN ATOMIC
+	-- in the calendar form's order
+	SELECT * FROM @extschema@.orca_eligibility_review(orca_schema,
+		@extschema@.current_outage_calendar(), lang);
 END;
 
 COMMENT ON FUNCTION @extschema@.orca_eligibility_review(pg_catalog.name, pg_catalog.text) IS

@@ -18,7 +18,8 @@
 #      (a domain over the real type whose CHECK logs);
 #   3. plants in x itself overloads that would capture a call whose argument
 #      types are not exact (x.orca_date(bpchar), x.review_guidance(text,
-#      text), x.shipped_outage_windows(int DEFAULT 0), ...).
+#      text), x.shipped_outage_windows(int DEFAULT 0), a calendar taken as
+#      text, ...).
 # Every planted routine raises WARNING 'HIJACKED ...' and records
 # current_user in public.hijack_log.  The superuser then does what a
 # superuser routinely does - pg_dump in every format and restores, writes to
@@ -209,6 +210,18 @@ SQL
 	su_step "$db" "$s" "$dir" 32_orca_audit <<'SQL'
 SELECT * FROM @S@.orca_billing_audit('orca');
 SELECT * FROM @S@.orca_billing_audit('orca', 'en');
+SQL
+	su_step "$db" "$s" "$dir" 33_orca_calendar <<'SQL'
+SELECT * FROM @S@.orca_window_visits('orca', @S@.current_outage_calendar());
+SELECT * FROM @S@.orca_affected_visits('orca', (SELECT @S@.current_outage_calendar()));
+SELECT * FROM @S@.orca_eligibility_review('orca', @S@.current_outage_calendar());
+SELECT * FROM @S@.orca_billing_audit('orca', @S@.current_outage_calendar(), 'en');
+-- a what-if: the schedule without window 2
+SELECT * FROM @S@.orca_eligibility_review('orca',
+	(SELECT @S@.outage_calendar(w.area, w.period) FROM @S@.outage_schedule AS w
+	 WHERE w.id OPERATOR(pg_catalog.<>) 2), 'en');
+SELECT @S@.eligibility_reviewed_bound_local(@S@.current_outage_calendar(), false),
+	   @S@.eligibility_reviewed_bound_local(@S@.current_outage_calendar(), true);
 SQL
 }
 
@@ -440,7 +453,13 @@ BEGIN ATOMIC SELECT public.hijack_note('overload x.shipped_outage_areas(int)'); 
 	$o$CREATE FUNCTION x.eligibility_impact_on_day(p text, d date) RETURNS x.eligibility_impact
 LANGUAGE plpgsql AS $$ BEGIN PERFORM public.hijack_note('overload x.eligibility_impact_on_day(text, date)'); RETURN x.eligibility_impact_on_day(p::x.prefecture, d); END $$;$o$,
 	$o$CREATE FUNCTION x.eligibility_affected_bound_local(b boolean, n int DEFAULT 0) RETURNS timestamp
-BEGIN ATOMIC SELECT public.hijack_note('overload x.eligibility_affected_bound_local(boolean, int)'); SELECT x.eligibility_affected_bound_local(b); END;$o$
+BEGIN ATOMIC SELECT public.hijack_note('overload x.eligibility_affected_bound_local(boolean, int)'); SELECT x.eligibility_affected_bound_local(b); END;$o$,
+	$o$CREATE FUNCTION x.eligibility_reviewed_bound_local(c text, b boolean) RETURNS timestamp
+LANGUAGE plpgsql AS $$ BEGIN PERFORM public.hijack_note('overload x.eligibility_reviewed_bound_local(text, boolean)'); RETURN x.eligibility_reviewed_bound_local(c::x.outage_calendar, b); END $$;$o$,
+	$o$CREATE FUNCTION x.eligibility_review(p x.prefecture, d date, t timestamp, s text, c text, lang text,
+	OUT impact x.eligibility_impact, OUT affected boolean, OUT needs_review boolean, OUT reason text, OUT guidance text)
+LANGUAGE plpgsql AS $$ BEGIN PERFORM public.hijack_note('overload x.eligibility_review(prefecture, date, timestamp, text, text, text)');
+SELECT * INTO impact, affected, needs_review, reason, guidance FROM x.eligibility_review(p, d, t, s, c::x.outage_calendar, lang); END $$;$o$
 	] LOOP
 		BEGIN
 			EXECUTE stmt;
