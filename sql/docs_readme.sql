@@ -185,6 +185,13 @@ SELECT c.claim_id FROM his.claim_day c
 WHERE eligibility_grade_on_day(c.facility_prefecture, c.visit_date, c.opening_hours) = 'certain'
 ORDER BY c.claim_id;
 
+-- the windows behind each claim's day, most severe first
+SELECT c.claim_id, w.id, w.area, w.period
+FROM his.claim_day c
+CROSS JOIN LATERAL affecting_windows_on_day(c.facility_prefecture, c.visit_date,
+                                            c.opening_hours) WITH ORDINALITY AS w
+ORDER BY c.claim_id, w.ordinality;
+
 -- README.md, "For the billing auditor / The receipt file (レセ電)", example 1
 SELECT u.receipt_number, u.patient_name, u.insurer_number, u.visit_days
 FROM his.receipt_file r, uke_claims(r.file) AS u

@@ -441,6 +441,47 @@ ow_schedule_windows_at(const CompiledSchedule *schedule, int p, TimestampTz t,
 	return n;
 }
 
+int
+ow_schedule_windows_in(const CompiledSchedule *schedule, int p,
+					   const TimestampTz *lower, const TimestampTz *upper,
+					   int nspans, int **out)
+{
+	const ScheduleWindows *windows = schedule->windows;
+	int		   *found;
+	int			area;
+	int			n = 0;
+	bool		any = false;
+
+	*out = NULL;
+	/* as at an instant: no segment there, no window either */
+	for (int s = 0; s < nspans && !any; s++)
+		any = ow_schedule_span_impact(schedule, p, lower[s], upper[s]) !=
+			OW_IMPACT_NONE;
+	if (windows == NULL || !any)
+		return 0;
+	area = windows->slot_area[p];
+	found = palloc(sizeof(int) * Max(windows->nwindows, 1));
+	for (int i = 0; i < windows->nwindows; i++)
+	{
+		const ScheduleWindow *w = &windows->windows[i];
+
+		if (w->area >= 0 && w->area != area)
+			continue;
+		for (int s = 0; s < nspans; s++)
+		{
+			if (w->lower < upper[s] && lower[s] < w->upper)
+			{
+				found[n++] = i;
+				break;
+			}
+		}
+	}
+	qsort_arg(found, n, sizeof(int), window_order,
+			  unconstify(ScheduleWindows *, windows));
+	*out = found;
+	return n;
+}
+
 /*
  * Each area's segments are merged with the nationwide ones, so that a
  * lookup is one binary search, as long as the schedule stays within twice

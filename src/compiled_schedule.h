@@ -464,6 +464,15 @@ extern int	ow_schedule_windows_at(const CompiledSchedule *schedule, int p,
 								   TimestampTz t, int **out);
 
 /*
+ * The same for the windows of slot p meeting any of the nspans spans
+ * [lower[s], upper[s]) (a day's opening hours), in the same order.
+ */
+extern int	ow_schedule_windows_in(const CompiledSchedule *schedule, int p,
+								   const TimestampTz *lower,
+								   const TimestampTz *upper, int nspans,
+								   int **out);
+
+/*
  * At most this many affected ranges: beyond, the closest ones are merged
  * (the ranges stay a superset of the affected time), so a plan holding them
  * stays small whatever the schedule.

@@ -2,8 +2,9 @@
  *
  * eligibility.c
  *	  is_eligibility_affected(), eligibility_impact(),
- *	  eligibility_impact_on_day(), affecting_windows() and japan_time(): the
- *	  functions HIS reports and billing audits call once per visit.
+ *	  eligibility_impact_on_day(), affecting_windows(),
+ *	  affecting_windows_on_day() and japan_time(): the functions HIS reports
+ *	  and billing audits call once per visit.
  *
  * Each call site keeps its compiled schedule and a few per-statement lookups
  * in fn_extra, so a row costs a hull check and a binary search.  The text
@@ -25,6 +26,7 @@
 #include "utils/timestamp.h"
 
 #include "calendar.h"
+#include "eligibility_day.h"
 #include "impact_sql.h"
 #include "japan_time.h"
 #include "outage_window.h"
@@ -471,27 +473,19 @@ eligibility_impact_on_day(PG_FUNCTION_ARGS)
 }
 
 /*
- * affecting_windows(): the windows behind eligibility_impact()'s answer, as
- * rows of outage_schedule, most severe first, from the same compiled
- * schedule (and so the same snapshot or calendar) that gives the answer.
- * With a calendar, the windows are its segments: no id, note or source,
- * and the guidance text of its own that the segment carries, if any.
- * The columns are filled by name, so a column a user added reads NULL.
- * One call lists a handful of rows, so the rows go to a tuplestore and the
- * variant is read at run time rather than compiled per case.
+ * Rows of outage_schedule for windows found[0 .. n - 1] of the schedule,
+ * into the call's tuplestore.  The columns are filled by name, so a column
+ * a user added reads NULL.  With a calendar, the windows are its segments:
+ * no id, note or source, and the guidance text of its own that the segment
+ * carries, if any.
  */
-PG_FUNCTION_INFO_V1(affecting_windows);
-Datum
-affecting_windows(PG_FUNCTION_ARGS)
+static void
+put_windows(FunctionCallInfo fcinfo, const CompiledSchedule *schedule,
+			const int *found, int n)
 {
-	EligibilityCallCache *cache = call_cache(fcinfo);
-	int			flags = cache->variant;
-	const CompiledSchedule *schedule;
 	const ScheduleWindows *windows;
-	int		   *found;
 	ReturnSetInfo *rsinfo;
 	TupleDesc	tupdesc;
-	int			n;
 	int			natts;
 	enum
 	{
@@ -500,12 +494,6 @@ affecting_windows(PG_FUNCTION_ARGS)
 	}		   *cols;
 	Datum	   *values;
 	bool	   *nulls;
-
-	if (flags & ARG_DAY)
-		elog(ERROR, "affecting_windows takes a time, not a date");
-	schedule = schedule_arg(fcinfo, cache, flags);
-	n = ow_schedule_windows_at(schedule, visit_slot(fcinfo, cache, schedule, flags),
-							   visit_time(fcinfo, flags), &found);
 
 	InitMaterializedSRF(fcinfo, 0);
 	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
@@ -587,6 +575,73 @@ affecting_windows(PG_FUNCTION_ARGS)
 		}
 		tuplestore_putvalues(rsinfo->setResult, tupdesc, values, nulls);
 	}
+}
+
+/*
+ * affecting_windows(): the windows behind eligibility_impact()'s answer, as
+ * rows of outage_schedule, most severe first, from the same compiled
+ * schedule (and so the same snapshot or calendar) that gives the answer.
+ * One call lists a handful of rows, so the rows go to a tuplestore and the
+ * variant is read at run time rather than compiled per case.
+ */
+PG_FUNCTION_INFO_V1(affecting_windows);
+Datum
+affecting_windows(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	int			flags = cache->variant;
+	const CompiledSchedule *schedule;
+	int		   *found;
+	int			n;
+
+	if (flags & ARG_DAY)
+		elog(ERROR, "affecting_windows takes a time, not a date");
+	schedule = schedule_arg(fcinfo, cache, flags);
+	n = ow_schedule_windows_at(schedule, visit_slot(fcinfo, cache, schedule, flags),
+							   visit_time(fcinfo, flags), &found);
+	put_windows(fcinfo, schedule, found, n);
+	return (Datum) 0;
+}
+
+/*
+ * affecting_windows_on_day(): the windows that touch a Japan day within
+ * the opening hours (the last argument), in affecting_windows()' order:
+ * those behind eligibility_on_day()'s answer for the same arguments, read
+ * from the same compiled schedule over the same spans (ow_day_spans).  Not
+ * STRICT, for NULL opening hours (the whole day); a NULL facility, day or
+ * calendar lists nothing.
+ */
+PG_FUNCTION_INFO_V1(affecting_windows_on_day);
+Datum
+affecting_windows_on_day(PG_FUNCTION_ARGS)
+{
+	EligibilityCallCache *cache = call_cache(fcinfo);
+	int			flags = cache->variant;
+	int			hours_arg = PG_NARGS() - 1;
+	const CompiledSchedule *schedule;
+	TimestampTz lower[OW_MAX_OPENING_PAIRS];
+	TimestampTz upper[OW_MAX_OPENING_PAIRS];
+	int			nspans;
+	int		   *found = NULL;
+	int			n = 0;
+
+	if (!(flags & ARG_DAY))
+		elog(ERROR, "affecting_windows_on_day takes a date");
+	if (!PG_ARGISNULL(0) && !PG_ARGISNULL(1) &&
+		!((flags & ARG_CALENDAR) && PG_ARGISNULL(2)))
+	{
+		nspans = ow_day_spans(PG_GETARG_DATEADT(1),
+							  PG_ARGISNULL(hours_arg) ? NULL :
+							  PG_GETARG_ARRAYTYPE_P(hours_arg),
+							  lower, upper);
+		schedule = schedule_arg(fcinfo, cache, flags);
+		n = ow_schedule_windows_in(schedule,
+								   visit_slot(fcinfo, cache, schedule, flags),
+								   lower, upper, nspans, &found);
+		put_windows(fcinfo, schedule, found, n);
+	}
+	else
+		InitMaterializedSRF(fcinfo, 0);
 	return (Datum) 0;
 }
 

@@ -27,15 +27,13 @@
 #include "utils/timestamp.h"
 
 #include "calendar.h"
+#include "eligibility_day.h"
 #include "impact_sql.h"
 #include "input_quote.h"
 #include "japan_time.h"
 #include "pg_compat.h"
 #include "prefecture.h"
 #include "schedule.h"
-
-/* More pairs than any facility's day has; a longer array is refused. */
-#define MAX_OPENING_PAIRS 48
 
 /* The grades, least first, as eligibility_grade spells them. */
 #define GRADE_NONE 0
@@ -159,11 +157,11 @@ read_hours(ArrayType *array, TimeADT *from, TimeADT *to)
 						   ARR_HASNULL(array) ? ", some of them NULL" :
 						   ARR_NDIM(array) > 1 ? " in more than one dimension" : ""),
 				 errhint("Give opening and closing times in turn, such as '{09:00,12:30,14:00,18:00}'::time[]; 24:00 closes at midnight.")));
-	if (n / 2 > MAX_OPENING_PAIRS)
+	if (n / 2 > OW_MAX_OPENING_PAIRS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("opening hours exceed the limit of %d pairs of times",
-						MAX_OPENING_PAIRS)));
+						OW_MAX_OPENING_PAIRS)));
 	for (int i = 0; i < n; i += 2)
 	{
 		TimeADT		lo = times[i];
@@ -210,19 +208,30 @@ read_hours(ArrayType *array, TimeADT *from, TimeADT *to)
 }
 
 /*
- * The answer for the Japan day `day` at slot p of the schedule (a
- * prefecture, or a facility's area), over the given pairs of local times
- * of day.
+ * ow_day_spans: the opening hours as instants.  The day is converted pair
+ * by pair, so a pair is Japan local time whatever the session's TimeZone.
  */
-static void
-answer_day(const CompiledSchedule *schedule, int p, DateADT day,
-		   const TimeADT *from, const TimeADT *to, int npairs, DayAnswer *a)
+int
+ow_day_spans(DateADT day, ArrayType *hours, TimestampTz *lower,
+			 TimestampTz *upper)
 {
+	TimeADT		from[OW_MAX_OPENING_PAIRS];
+	TimeADT		to[OW_MAX_OPENING_PAIRS];
+	int			npairs;
+	int			n = 0;
 	Timestamp	midnight;
 
-	memset(a, 0, sizeof(*a));
+	if (hours != NULL)
+		npairs = read_hours(hours, from, to);
+	else
+	{
+		/* the whole day */
+		from[0] = 0;
+		to[0] = USECS_PER_DAY;
+		npairs = 1;
+	}
 	if (DATE_NOT_FINITE(day))
-		return;
+		return 0;
 	/* a day a timestamp cannot hold has no window either way to compare */
 	if (day < DATETIME_MIN_JULIAN - POSTGRES_EPOCH_JDATE ||
 		day >= TIMESTAMP_END_JULIAN - POSTGRES_EPOCH_JDATE - 1)
@@ -238,9 +247,28 @@ answer_day(const CompiledSchedule *schedule, int p, DateADT day,
 
 		if (hi <= lo)
 			continue;
-		a->rank = Max(a->rank, ow_schedule_span_impact(schedule, p, lo, hi));
-		a->affected += ow_schedule_affected_time(schedule, p, lo, hi);
-		a->open += hi - lo;
+		lower[n] = lo;
+		upper[n] = hi;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * The answer at slot p of the schedule (a prefecture, or a facility's
+ * area) over the spans of a day's opening hours.
+ */
+static void
+answer_day(const CompiledSchedule *schedule, int p, const TimestampTz *lower,
+		   const TimestampTz *upper, int nspans, DayAnswer *a)
+{
+	memset(a, 0, sizeof(*a));
+	for (int i = 0; i < nspans; i++)
+	{
+		a->rank = Max(a->rank, ow_schedule_span_impact(schedule, p, lower[i],
+													   upper[i]));
+		a->affected += ow_schedule_affected_time(schedule, p, lower[i], upper[i]);
+		a->open += upper[i] - lower[i];
 	}
 	if (a->affected <= 0 || a->open <= 0)
 		a->grade = GRADE_NONE;
@@ -255,9 +283,9 @@ static bool
 answer_call(FunctionCallInfo fcinfo, DayCallCache *cache, DayAnswer *a)
 {
 	const CompiledSchedule *schedule;
-	TimeADT		from[MAX_OPENING_PAIRS];
-	TimeADT		to[MAX_OPENING_PAIRS];
-	int			npairs;
+	TimestampTz lower[OW_MAX_OPENING_PAIRS];
+	TimestampTz upper[OW_MAX_OPENING_PAIRS];
+	int			nspans;
 	int			p = 0;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) ||
@@ -265,15 +293,10 @@ answer_call(FunctionCallInfo fcinfo, DayCallCache *cache, DayAnswer *a)
 		return false;
 	if (!cache->facility)
 		p = prefecture_arg(fcinfo, cache);
-	if (cache->hours_arg >= 0 && !PG_ARGISNULL(cache->hours_arg))
-		npairs = read_hours(PG_GETARG_ARRAYTYPE_P(cache->hours_arg), from, to);
-	else
-	{
-		/* the whole day */
-		from[0] = 0;
-		to[0] = USECS_PER_DAY;
-		npairs = 1;
-	}
+	nspans = ow_day_spans(PG_GETARG_DATEADT(1),
+						  cache->hours_arg >= 0 && !PG_ARGISNULL(cache->hours_arg) ?
+						  PG_GETARG_ARRAYTYPE_P(cache->hours_arg) : NULL,
+						  lower, upper);
 	schedule = cache->calendar_arg >= 0 ?
 		ow_calendar_arg_schedule(fcinfo, &cache->calendar, cache->calendar_arg,
 								 false) :
@@ -281,7 +304,7 @@ answer_call(FunctionCallInfo fcinfo, DayCallCache *cache, DayAnswer *a)
 	/* a facility: its facility_area area, else its code's prefecture */
 	if (cache->facility)
 		p = ow_schedule_facility_slot(schedule, PG_GETARG_INT64(0));
-	answer_day(schedule, p, PG_GETARG_DATEADT(1), from, to, npairs, a);
+	answer_day(schedule, p, lower, upper, nspans, a);
 	return true;
 }
 

@@ -1802,6 +1802,70 @@ COMMENT ON FUNCTION @extschema@.eligibility_on_day(@extschema@.medical_instituti
 COMMENT ON FUNCTION @extschema@.eligibility_grade_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.time[]) IS
 'The day-level grade over the opening hours at this facility (its facility_area area, else its prefecture''s)';
 
+-- affecting_windows_on_day: the outage_schedule rows behind a claim's
+-- day-level answer, those whose window touches the Japan day within the
+-- opening hours (as eligibility_on_day reads them: NULL the whole day, '{}'
+-- closed), most severe first (as affecting_windows).  One C function for
+-- every overload (src/eligibility.c), reading the same compiled schedule.
+-- Not STRICT, for NULL opening hours; a NULL facility, day or calendar
+-- lists nothing.  With a calendar, the rows are its segments (no id, note
+-- or source), as with affecting_windows.
+
+CREATE FUNCTION @extschema@.affecting_windows_on_day(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	opening_hours pg_catalog.time[] DEFAULT NULL)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows_on_day'
+LANGUAGE C STABLE PARALLEL SAFE ROWS 3;
+
+CREATE FUNCTION @extschema@.affecting_windows_on_day(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
+	opening_hours pg_catalog.time[] DEFAULT NULL)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows_on_day'
+LANGUAGE C STABLE PARALLEL SAFE ROWS 3;
+
+CREATE FUNCTION @extschema@.affecting_windows_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	opening_hours pg_catalog.time[] DEFAULT NULL)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows_on_day'
+LANGUAGE C STABLE PARALLEL SAFE ROWS 3;
+
+CREATE FUNCTION @extschema@.affecting_windows_on_day(
+	facility_prefecture @extschema@.prefecture, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, opening_hours pg_catalog.time[] DEFAULT NULL)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows_on_day'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 3;
+
+CREATE FUNCTION @extschema@.affecting_windows_on_day(
+	facility_prefecture pg_catalog.text, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, opening_hours pg_catalog.time[] DEFAULT NULL)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows_on_day'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 3;
+
+CREATE FUNCTION @extschema@.affecting_windows_on_day(
+	facility @extschema@.medical_institution_code, visit_date pg_catalog.date,
+	calendar @extschema@.outage_calendar, opening_hours pg_catalog.time[] DEFAULT NULL)
+RETURNS SETOF @extschema@.outage_schedule
+AS 'MODULE_PATHNAME', 'affecting_windows_on_day'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 3;
+
+COMMENT ON FUNCTION @extschema@.affecting_windows_on_day(@extschema@.prefecture, pg_catalog.date, pg_catalog.time[]) IS
+'The outage_schedule rows whose window touches this Japan calendar day within the opening hours (pairs of Japan local times; NULL: the whole day; ''{}'': closed) at a facility in this prefecture, most severe first: the windows behind eligibility_on_day';
+COMMENT ON FUNCTION @extschema@.affecting_windows_on_day(pg_catalog.text, pg_catalog.date, pg_catalog.time[]) IS
+'The outage_schedule rows whose window touches this Japan day within the opening hours, most severe first; the facility''s prefecture given as text';
+COMMENT ON FUNCTION @extschema@.affecting_windows_on_day(@extschema@.medical_institution_code, pg_catalog.date, pg_catalog.time[]) IS
+'The outage_schedule rows whose window touches this Japan day within the opening hours at this facility (its facility_area area, else its prefecture''s), most severe first';
+COMMENT ON FUNCTION @extschema@.affecting_windows_on_day(@extschema@.prefecture, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.time[]) IS
+'The calendar''s segments that touch this Japan day within the opening hours at a facility in this prefecture, most severe first, as outage_schedule rows without id, note or source; reads no table';
+COMMENT ON FUNCTION @extschema@.affecting_windows_on_day(pg_catalog.text, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.time[]) IS
+'The calendar''s segments that touch this Japan day within the opening hours, most severe first; the facility''s prefecture given as text; reads no table';
+COMMENT ON FUNCTION @extschema@.affecting_windows_on_day(@extschema@.medical_institution_code, pg_catalog.date, @extschema@.outage_calendar, pg_catalog.time[]) IS
+'The calendar''s segments that touch this Japan day within the opening hours at this facility (the calendar''s facility_area area, else its prefecture''s), most severe first; reads no table';
+
 
 --
 -- A facility by its 10-digit code, against a calendar: the calendar carries
@@ -2035,108 +2099,6 @@ COMMENT ON FUNCTION @extschema@.uke_errors(pg_catalog.bytea) IS
 --   bad_records                 lenient mode skipped records of the claim
 
 CREATE FUNCTION @extschema@.uke_affected_claims(
-	file pg_catalog.bytea, opening_hours pg_catalog.time[] DEFAULT NULL,
-	lenient pg_catalog.bool DEFAULT false, lang pg_catalog.text DEFAULT 'ja')
-RETURNS TABLE (
-	line pg_catalog.int4,
-	receipt_number pg_catalog.int4,
-	claim_month pg_catalog.date,
-	facility_prefecture @extschema@.prefecture,
-	medical_institution_code @extschema@.medical_institution_code,
-	patient_name pg_catalog.text,
-	patient_kana pg_catalog.text,
-	sex pg_catalog.text,
-	birth_date pg_catalog.date,
-	chart_number pg_catalog.text,
-	insurer_number pg_catalog.text,
-	public_payers pg_catalog.text[],
-	confirmation_kinds pg_catalog.text[],
-	visit_days pg_catalog.date[],
-	affected_days pg_catalog.date[],
-	grade @extschema@.eligibility_grade,
-	impact @extschema@.eligibility_impact,
-	guidance pg_catalog.text,
-	reasons pg_catalog.text[]
-)
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT c.line, c.receipt_number, c.claim_month, c.facility_prefecture,
-		   c.medical_institution_code, c.patient_name, c.patient_kana, c.sex,
-		   c.birth_date, c.chart_number, c.insurer_number, c.public_payers,
-		   c.confirmation_kinds, c.visit_days,
-		   COALESCE(d.affected_days, '{}'),
-		   COALESCE(d.grade, 'none'),
-		   COALESCE(d.impact, 'none'),
-		   -- the own guidance of the window behind the claim's impact, if it has one
-		   COALESCE(d.guidance,
-					@extschema@.review_guidance(COALESCE(d.impact, 'none'), lang)),
-		   pg_catalog.array_remove(ARRAY[
-			   CASE WHEN d.grade OPERATOR(pg_catalog.>) 'none'
-					THEN 'visit_on_affected_day' END,
-			   CASE WHEN @extschema@.reviews_failed_checks(d.impact)
-						 AND pg_catalog.cardinality(c.confirmation_kinds) OPERATOR(pg_catalog.=) 0
-					THEN 'no_confirmation_record' END,
-			   CASE WHEN f.fusho_number AND NOT f.fusho_comment
-					THEN 'fusho_without_comment' END,
-			   CASE WHEN f.fusho_number
-						 AND COALESCE(d.grade OPERATOR(pg_catalog.=) 'none', true)
-					THEN 'fusho_on_unaffected_days' END,
-			   CASE WHEN f.fusho_comment AND NOT f.fusho_number
-					THEN 'fusho_comment_without_fusho_number' END,
-			   CASE WHEN d.impact OPERATOR(pg_catalog.=) 'registration_delay'
-					THEN 'registration_delay_only' END,
-			   CASE WHEN pg_catalog.cardinality(c.bad_lines) OPERATOR(pg_catalog.>) 0
-					THEN 'bad_records' END
-		   ]::pg_catalog.text[], NULL)
-	FROM @extschema@.uke_claims(file, lenient) AS c
-	CROSS JOIN LATERAL (
-		SELECT pg_catalog.array_agg(v.day ORDER BY v.day)
-				   FILTER (WHERE e.grade OPERATOR(pg_catalog.>) 'none') AS affected_days,
-			   pg_catalog.max(e.grade) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS grade,
-			   pg_catalog.max(e.impact) FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none') AS impact,
-			   (pg_catalog.array_agg(e.own_guidance
-									 ORDER BY e.impact DESC, e.own_guidance IS NULL, v.day)
-					FILTER (WHERE e.impact OPERATOR(pg_catalog.>) 'none'))[1] AS guidance
-		FROM pg_catalog.unnest(c.visit_days) AS v(day),
-			 -- the facility's own area (facility_area) by its code, else
-			 -- the area of the IR record's prefecture
-			 -- (own_guidance: the day's window's own text, NULL where it
-			 -- has none (visit_guidance_on_day says its kind's then), where
-			 -- the window deciding the whole day is of the impact within
-			 -- the hours; a day with its own text goes first)
-			 LATERAL (SELECT o.*,
-							 CASE WHEN @extschema@.eligibility_impact_on_day(
-									  c.medical_institution_code, v.day) OPERATOR(pg_catalog.=) o.impact
-								  THEN (SELECT x.g FROM (VALUES (@extschema@.visit_guidance_on_day(
-									  c.medical_institution_code, v.day, lang))) AS x(g)
-									  WHERE x.g OPERATOR(pg_catalog.<>) @extschema@.review_guidance(o.impact, lang)) END AS own_guidance
-					  FROM @extschema@.eligibility_on_day(
-						  c.medical_institution_code, v.day, opening_hours) AS o
-					  WHERE c.medical_institution_code IS NOT NULL
-					  UNION ALL
-					  SELECT o.*,
-							 CASE WHEN @extschema@.eligibility_impact_on_day(
-									  c.facility_prefecture, v.day) OPERATOR(pg_catalog.=) o.impact
-								  THEN (SELECT x.g FROM (VALUES (@extschema@.visit_guidance_on_day(
-									  c.facility_prefecture, v.day, lang))) AS x(g)
-									  WHERE x.g OPERATOR(pg_catalog.<>) @extschema@.review_guidance(o.impact, lang)) END
-					  FROM @extschema@.eligibility_on_day(
-						  c.facility_prefecture, v.day, opening_hours) AS o
-					  WHERE c.medical_institution_code IS NULL) AS e
-	) AS d
-	CROSS JOIN LATERAL (
-		SELECT COALESCE(c.insurer_number OPERATOR(pg_catalog.=)
-								   ANY ('{77777777,77777779}'::pg_catalog.text[]), false)
-				   AS fusho_number,
-			   EXISTS (SELECT FROM pg_catalog.unnest(c.comments) AS t(comment)
-					   WHERE pg_catalog.strpos(t.comment, '不詳') OPERATOR(pg_catalog.>) 0)
-				   AS fusho_comment
-	) AS f
-	WHERE d.impact IS NOT NULL OR f.fusho_number OR f.fusho_comment
-	ORDER BY c.line;
-END;
-
-CREATE FUNCTION @extschema@.uke_affected_claims(
 	file pg_catalog.bytea, calendar @extschema@.outage_calendar,
 	opening_hours pg_catalog.time[] DEFAULT NULL,
 	lenient pg_catalog.bool DEFAULT false, lang pg_catalog.text DEFAULT 'ja')
@@ -2235,6 +2197,50 @@ BEGIN ATOMIC
 	ORDER BY c.line;
 END;
 
+CREATE FUNCTION @extschema@.uke_affected_claims(
+	file pg_catalog.bytea, opening_hours pg_catalog.time[] DEFAULT NULL,
+	lenient pg_catalog.bool DEFAULT false, lang pg_catalog.text DEFAULT 'ja')
+RETURNS TABLE (
+	line pg_catalog.int4,
+	receipt_number pg_catalog.int4,
+	claim_month pg_catalog.date,
+	facility_prefecture @extschema@.prefecture,
+	medical_institution_code @extschema@.medical_institution_code,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date,
+	chart_number pg_catalog.text,
+	insurer_number pg_catalog.text,
+	public_payers pg_catalog.text[],
+	confirmation_kinds pg_catalog.text[],
+	visit_days pg_catalog.date[],
+	affected_days pg_catalog.date[],
+	grade @extschema@.eligibility_grade,
+	impact @extschema@.eligibility_impact,
+	guidance pg_catalog.text,
+	reasons pg_catalog.text[]
+)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- The calendar form over the tables' calendar, as this statement sees
+	-- them: the schedule the table forms read.  The calendar is made once,
+	-- in a subquery kept apart (OFFSET 0), and reaches the calendar form
+	-- as a column, so that the calendar form is inlined here rather than
+	-- run as a function whose rows are stored once more (as with an
+	-- argument (SELECT ...)).
+	SELECT a.line, a.receipt_number, a.claim_month, a.facility_prefecture,
+		   a.medical_institution_code, a.patient_name, a.patient_kana, a.sex,
+		   a.birth_date, a.chart_number, a.insurer_number, a.public_payers,
+		   a.confirmation_kinds, a.visit_days, a.affected_days, a.grade,
+		   a.impact, a.guidance, a.reasons
+	FROM (SELECT @extschema@.current_outage_calendar() AS calendar
+		  OFFSET 0) AS k
+	CROSS JOIN LATERAL @extschema@.uke_affected_claims(
+		file, k.calendar, opening_hours, lenient, lang) AS a
+	ORDER BY a.line;
+END;
+
 COMMENT ON FUNCTION @extschema@.uke_affected_claims(pg_catalog.bytea, pg_catalog.time[], pg_catalog.bool, pg_catalog.text) IS
 'The claims of a receipt file an outage audit reviews: a visit day touched by a window of the facility''s area (within the opening hours, if given), or a 不詳 number or comment; with the affected days, the day-level grade and impact, the guidance (the own guidance of the window behind the impact, else review_guidance) and the reasons (visit_on_affected_day, no_confirmation_record, fusho_without_comment, fusho_on_unaffected_days, fusho_comment_without_fusho_number, registration_delay_only, bad_records)';
 COMMENT ON FUNCTION @extschema@.uke_affected_claims(pg_catalog.bytea, @extschema@.outage_calendar, pg_catalog.time[], pg_catalog.bool, pg_catalog.text) IS
@@ -2266,36 +2272,73 @@ RETURNS TABLE (
 )
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT s.id, s.area, s.period, v.day, c.facility_prefecture,
+	SELECT w.id, w.area, w.period, v.day, c.facility_prefecture,
 		   c.medical_institution_code, c.receipt_number, c.chart_number,
 		   c.patient_name, c.patient_kana, c.sex, c.birth_date, c.insurer_number
 	FROM @extschema@.uke_claims(file, lenient) AS c
 	CROSS JOIN LATERAL pg_catalog.unnest(c.visit_days) AS v(day)
-	JOIN @extschema@.outage_schedule AS s
-	  ON (s.area IS NULL
-		  OR s.area OPERATOR(pg_catalog.=) COALESCE(
-			 (SELECT f.area FROM @extschema@.facility_area AS f
-			  WHERE f.facility OPERATOR(@extschema@.=) c.medical_institution_code),
-			 (SELECT a.area FROM @extschema@.prefecture_area AS a
-			  WHERE a.prefecture OPERATOR(@extschema@.=) c.facility_prefecture)))
-	 AND @extschema@.affects_eligibility(
-			 @extschema@.kind(s.period)::@extschema@.eligibility_impact)
-	WHERE EXISTS (
-		-- the window meets the day, or one of its opening hours
-		SELECT FROM pg_catalog.generate_series(1,
-					COALESCE(pg_catalog.cardinality(opening_hours), 2), 2) AS h(i)
-		WHERE @extschema@.lower(s.period) OPERATOR(pg_catalog.<)
-				  @extschema@.japan_time(v.day OPERATOR(pg_catalog.+)
-					  COALESCE(opening_hours[h.i OPERATOR(pg_catalog.+) 1], '24:00'::pg_catalog.time))
-		  AND @extschema@.upper(s.period) OPERATOR(pg_catalog.>)
-				  @extschema@.japan_time(v.day OPERATOR(pg_catalog.+)
-					  COALESCE(opening_hours[h.i], '00:00'::pg_catalog.time)))
-	ORDER BY @extschema@.lower(s.period), @extschema@.upper(s.period), s.id,
-			 v.day, c.patient_kana, c.line;
+	CROSS JOIN LATERAL (
+		SELECT o.id, o.area, o.period
+		FROM @extschema@.affecting_windows_on_day(
+			c.medical_institution_code, v.day, opening_hours) AS o
+		WHERE c.medical_institution_code IS NOT NULL
+		UNION ALL
+		SELECT o.id, o.area, o.period
+		FROM @extschema@.affecting_windows_on_day(
+			c.facility_prefecture, v.day, opening_hours) AS o
+		WHERE c.medical_institution_code IS NULL) AS w
+	WHERE @extschema@.affects_eligibility(
+			  @extschema@.kind(w.period)::@extschema@.eligibility_impact)
+	ORDER BY @extschema@.lower(w.period), @extschema@.upper(w.period), w.id,
+			 w.area, v.day, c.patient_kana, c.line;
+END;
+
+CREATE FUNCTION @extschema@.uke_window_visits(
+	file pg_catalog.bytea, calendar @extschema@.outage_calendar,
+	opening_hours pg_catalog.time[] DEFAULT NULL,
+	lenient pg_catalog.bool DEFAULT false)
+RETURNS TABLE (
+	window_id pg_catalog.int8,
+	area pg_catalog.text,
+	period @extschema@.outage_window,
+	visit_date pg_catalog.date,
+	facility_prefecture @extschema@.prefecture,
+	medical_institution_code @extschema@.medical_institution_code,
+	receipt_number pg_catalog.int4,
+	chart_number pg_catalog.text,
+	patient_name pg_catalog.text,
+	patient_kana pg_catalog.text,
+	sex pg_catalog.text,
+	birth_date pg_catalog.date,
+	insurer_number pg_catalog.text
+)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT w.id, w.area, w.period, v.day, c.facility_prefecture,
+		   c.medical_institution_code, c.receipt_number, c.chart_number,
+		   c.patient_name, c.patient_kana, c.sex, c.birth_date, c.insurer_number
+	FROM @extschema@.uke_claims(file, lenient) AS c
+	CROSS JOIN LATERAL pg_catalog.unnest(c.visit_days) AS v(day)
+	CROSS JOIN LATERAL (
+		SELECT o.id, o.area, o.period
+		FROM @extschema@.affecting_windows_on_day(
+			c.medical_institution_code, v.day, calendar, opening_hours) AS o
+		WHERE c.medical_institution_code IS NOT NULL
+		UNION ALL
+		SELECT o.id, o.area, o.period
+		FROM @extschema@.affecting_windows_on_day(
+			c.facility_prefecture, v.day, calendar, opening_hours) AS o
+		WHERE c.medical_institution_code IS NULL) AS w
+	WHERE @extschema@.affects_eligibility(
+			  @extschema@.kind(w.period)::@extschema@.eligibility_impact)
+	ORDER BY @extschema@.lower(w.period), @extschema@.upper(w.period), w.id,
+			 w.area, v.day, c.patient_kana, c.line;
 END;
 
 COMMENT ON FUNCTION @extschema@.uke_window_visits(pg_catalog.bytea, pg_catalog.time[], pg_catalog.bool) IS
-'The after-outage list from a receipt file: each outage or intermittent window of outage_schedule, and the visits on the days it touched (within the opening hours, if given) at a facility of its area, with the identity items the file has (name, kana, sex, birth date; no address) and the chart number';
+'The after-outage list from a receipt file: each outage or intermittent window of outage_schedule, and the visits on the days it touched (within the opening hours, if given) at a facility of its area (facility_area''s, else its prefecture''s), with the identity items the file has (name, kana, sex, birth date; no address) and the chart number; the windows are affecting_windows_on_day''s';
+COMMENT ON FUNCTION @extschema@.uke_window_visits(pg_catalog.bytea, @extschema@.outage_calendar, pg_catalog.time[], pg_catalog.bool) IS
+'uke_window_visits against a calendar (a stored audit''s, or a what-if), reading no table: the windows are the calendar''s segments (window_id NULL; overlapping windows of one area appear as the segments the calendar made of them)';
 
 --
 -- The triggers that recognise a shipped row get the shipped rows' md5

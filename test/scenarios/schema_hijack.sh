@@ -183,6 +183,22 @@ FROM pg_catalog.generate_series(1, 47) p,
 				  '2025-02-02 07:30+09', '2025-02-13 11:10+09', '2025-04-01 10:30+09']::timestamptz[]) t
 ORDER BY 1, 2;
 SQL
+	su_step "$db" "$s" "$dir" 25_uke <<'SQL'
+SELECT w.id, w.area, w.period FROM @S@.affecting_windows_on_day('静岡県'::@S@.prefecture, '2025-02-02'::date) w;
+SELECT w.id FROM @S@.affecting_windows_on_day('東京都'::text, '2025-02-02'::date, '{09:00,18:00}'::pg_catalog.time[]) w;
+SELECT w.area, w.period FROM @S@.affecting_windows_on_day('2212345678'::@S@.medical_institution_code, '2025-02-02'::date,
+															(SELECT @S@.current_outage_calendar()), NULL::pg_catalog.time[]) w;
+SELECT v.window_id, v.area, v.visit_date, v.receipt_number
+FROM @S@.uke_window_visits(pg_catalog.convert_to(E'IR,1,22,1,2345678,,x,202502\r\n'
+	'RE,1,1112,202502,x,1,19600115\r\nSI,11,1,111000110,,288,1,,,,,,,,1\r\nGO\r\n', 'SJIS')) v;
+SELECT v.area, v.visit_date, v.receipt_number
+FROM @S@.uke_window_visits(pg_catalog.convert_to(E'IR,1,22,1,2345678,,x,202502\r\n'
+	'RE,1,1112,202502,x,1,19600115\r\nSI,11,1,111000110,,288,1,,,,,,,,1\r\nGO\r\n', 'SJIS'),
+	(SELECT @S@.current_outage_calendar())) v;
+SELECT a.receipt_number, a.affected_days, a.grade, a.impact, a.reasons
+FROM @S@.uke_affected_claims(pg_catalog.convert_to(E'IR,1,22,1,2345678,,x,202502\r\n'
+	'RE,1,1112,202502,x,1,19600115\r\nSI,11,1,111000110,,288,1,,,,,,,,1\r\nGO\r\n', 'SJIS')) a;
+SQL
 	su_step "$db" "$s" "$dir" 30_orca_affected <<'SQL'
 SELECT * FROM @S@.orca_affected_visits('orca');
 SELECT * FROM @S@.orca_window_visits('orca');
