@@ -204,8 +204,10 @@ FROM his.receipt_file r,
 ORDER BY a.receipt_number;
 
 -- against a calendar kept with the audit, so that it can be re-run
+-- (a value, or a subquery computed once: the calendar form is inlined,
+-- and a bare current_outage_calendar() would be read again at each use)
 SELECT count(*) FROM his.receipt_file r,
-     uke_affected_claims(r.file, current_outage_calendar()) AS a;
+     uke_affected_claims(r.file, (SELECT current_outage_calendar())) AS a;
 
 -- README.md, "For the billing auditor / 請求点検担当者向け(日本語)", example 1
 -- his.claim_day: 請求番号(claim_id)、医療機関の都道府県、受診日、診療時間
