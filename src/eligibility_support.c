@@ -660,25 +660,20 @@ call_ranges(FuncExpr *call, bool *tables, TimeRange **ranges,
  * what current_outage_calendar() will hold), rounded up to a power of two
  * so that a few more windows keep the same plan shape.  A guess only: the
  * last arm reaches the end of the calendar's hull, so the arms cover its
- * affected time whatever it holds.  0: no guess (the tables cannot be read
- * without risking an error the call would not raise, or hold at most one
- * range, where the hull is as good).
+ * affected time whatever it holds.  0: no guess (schedule is NULL: the
+ * tables cannot be read without risking an error the call would not raise;
+ * or it holds at most one range, where the hull is as good).
  */
 static int
-arm_count(FuncExpr *call, bool local)
+arm_count(const CompiledSchedule *schedule, bool local)
 {
-	Oid			namespace = get_func_namespace(call->funcid);
-	const CompiledSchedule *schedule;
-	MemoryContext private_cxt;
 	TimeRange  *ranges;
 	int			slot = -1;
 	int			n;
 	int			k = 2;
 
-	if (!ow_schedule_readable(namespace))
+	if (schedule == NULL)
 		return 0;
-	schedule = ow_schedule_current(namespace, NULL, CurrentMemoryContext,
-								   &private_cxt);
 	n = ow_schedule_affected_ranges(&schedule, &slot, 1, local, &ranges);
 	pfree(ranges);
 	if (n < 2)
@@ -686,6 +681,22 @@ arm_count(FuncExpr *call, bool local)
 	while (k < n && k < MAX_ARMS)
 		k *= 2;
 	return k;
+}
+
+/*
+ * The tables' schedule as the planner sees it, or NULL where reading it
+ * could raise an error the call itself might never raise.
+ */
+static const CompiledSchedule *
+tables_schedule(FuncExpr *call)
+{
+	Oid			namespace = get_func_namespace(call->funcid);
+	MemoryContext private_cxt;
+
+	if (!ow_schedule_readable(namespace))
+		return NULL;
+	return ow_schedule_current(namespace, NULL, CurrentMemoryContext,
+							   &private_cxt);
 }
 
 /* The OID of eligibility_affected_range_bound[_local](calendar, int, bool). */
@@ -769,7 +780,7 @@ range_bound_call(PlannerInfo *root, Oid func, Oid timetype, Node *calendar,
  */
 static Node *
 initplan_arms(SupportRequestSimplify *req, FuncExpr *call, Expr *calendar_call,
-			  bool stable)
+			  const CompiledSchedule *tables, bool stable)
 {
 	Node	   *time_arg = lsecond(call->args);
 	Node	   *prefecture_arg = linitial(call->args);
@@ -794,7 +805,7 @@ initplan_arms(SupportRequestSimplify *req, FuncExpr *call, Expr *calendar_call,
 	planned->funcid = recheck_function(call);
 	if (!OidIsValid(planned->funcid))
 		return NULL;
-	k = arm_count(call, local);
+	k = arm_count(tables, local);
 	if (k == 0)
 		return NULL;
 	if (calendar_call != NULL)
@@ -839,21 +850,17 @@ initplan_arms(SupportRequestSimplify *req, FuncExpr *call, Expr *calendar_call,
  * statement starts, rather than literal windows a cached plan could keep
  * after they changed: the arms still reach indexes, and partitions whose
  * months hold no window are never scanned (pruned when the executor reads
- * the bounds).
+ * the bounds).  *tables is the schedule read here (NULL: unreadable), for
+ * the number of arms.
  */
 static Expr *
-placement_calendar_call(FuncExpr *call)
+placement_calendar_call(FuncExpr *call, const CompiledSchedule **tables)
 {
-	Oid			namespace = get_func_namespace(call->funcid);
-	MemoryContext private_cxt;
 	Oid			no_args[1];
 	Oid			func;
 
-	if (!ow_schedule_readable(namespace))
-		return NULL;
-	(void) ow_schedule_current(namespace, NULL, CurrentMemoryContext,
-							   &private_cxt);
-	if (!ow_schedule_current_from_placement())
+	*tables = tables_schedule(call);
+	if (*tables == NULL || !ow_schedule_current_from_placement())
 		return NULL;
 	func = extension_function(call->funcid, "current_outage_calendar", no_args, 0);
 	if (!OidIsValid(func))
@@ -894,7 +901,8 @@ simplify(SupportRequestSimplify *req)
 	if (list_length(call->args) == 3 && initplan_calendar(lthird(call->args)))
 	{
 		Node	   *arms = column_time_arg(time_arg) ?
-			initplan_arms(req, call, NULL, req->root->query_level == 1) : NULL;
+			initplan_arms(req, call, NULL, tables_schedule(call),
+						  req->root->query_level == 1) : NULL;
 
 		if (arms != NULL)
 			return arms;
@@ -914,10 +922,11 @@ simplify(SupportRequestSimplify *req)
 		return NULL;
 	if (list_length(call->args) == 2)
 	{
-		Expr	   *calendar_call = placement_calendar_call(call);
+		const CompiledSchedule *tables;
+		Expr	   *calendar_call = placement_calendar_call(call, &tables);
 
 		if (calendar_call != NULL)
-			return initplan_arms(req, call, calendar_call, false);
+			return initplan_arms(req, call, calendar_call, tables, false);
 	}
 	n = call_ranges(call, &tables, &ranges, NULL, NULL);
 	if (n == 0)
