@@ -605,10 +605,15 @@ ow_schedule_table_oids(Oid namespace, Oid *relids)
 		relids[i] = get_relname_relid(schedule_tables[i], namespace);
 }
 
+static const CompiledSchedule *statement_placement_schedule(Oid namespace);
+
 bool
 ow_schedule_readable(Oid namespace)
 {
 	Oid			relids[OW_SCHEDULE_TABLES];
+
+	/* this statement read the placements already: Citus trusted them */
+	bool		placements_read = statement_placement_schedule(namespace) != NULL;
 
 	ow_schedule_table_oids(namespace, relids);
 	for (int i = 0; i < OW_SCHEDULE_TABLES; i++)
@@ -622,9 +627,10 @@ ow_schedule_readable(Oid namespace)
 		}
 		if (pg_class_aclcheck(relids[i], GetUserId(), ACL_SELECT) != ACLCHECK_OK ||
 			check_enable_rls(relids[i], InvalidOid, true) == RLS_ENABLED ||
-			!ow_citus_schedule_trusted(relids[i], schedule_tables[i],
-									   ActiveSnapshotSet() ? GetActiveSnapshot()
-									   : GetTransactionSnapshot()))
+			(!placements_read &&
+			 !ow_citus_schedule_trusted(relids[i], schedule_tables[i],
+										ActiveSnapshotSet() ? GetActiveSnapshot()
+										: GetTransactionSnapshot())))
 			return false;
 	}
 	return true;
@@ -807,6 +813,23 @@ cache_entry(Oid namespace)
 }
 
 /*
+ * The schedule read from a Citus placement that the statement running now
+ * shares (see schedule_for_statement()), or NULL.
+ */
+static const CompiledSchedule *
+statement_placement_schedule(Oid namespace)
+{
+	for (int c = 0; c < ncached; c++)
+		if (cached[c].namespace == namespace &&
+			cached[c].placement_schedule != NULL &&
+			cached[c].placement_marks == ow_statement_marks &&
+			cached[c].placement_generation == ow_schedule_generation &&
+			pinned != NULL && ActiveSnapshotSet() && GetActiveSnapshot() == pinned)
+			return cached[c].placement_schedule;
+	return NULL;
+}
+
+/*
  * The schedule as snapshot sees it (NULL: the active snapshot, or with none
  * the transaction's).  The caller has called AcceptInvalidationMessages()
  * for this statement.
@@ -826,10 +849,7 @@ schedule_for_statement(Oid namespace, Snapshot snapshot,
 	last_read_placement = false;
 	if (entry->schedule != NULL && entry->generation == ow_schedule_generation)
 		return entry->schedule;
-	if (entry->placement_schedule != NULL && snapshot == NULL &&
-		entry->placement_marks == ow_statement_marks &&
-		entry->placement_generation == ow_schedule_generation &&
-		pinned != NULL && ActiveSnapshotSet() && GetActiveSnapshot() == pinned)
+	if (snapshot == NULL && statement_placement_schedule(namespace) != NULL)
 	{
 		last_read_placement = true;
 		return entry->placement_schedule;
@@ -904,6 +924,14 @@ ow_schedule_current(Oid namespace, Snapshot snapshot,
 	const CompiledSchedule *schedule;
 
 	current_from_placement = false;
+
+	/*
+	 * The planner asks for the statement's schedule once per call and per
+	 * partition: pinned, the statement's snapshot lets a schedule read from
+	 * a placement serve all of them, and the call sites that run it.
+	 */
+	if (snapshot == NULL && ActiveSnapshotSet())
+		pin(GetActiveSnapshot());
 	AcceptInvalidationMessages();
 	schedule = schedule_for_statement(namespace, snapshot, private_parent,
 									  private_cxt);
