@@ -298,6 +298,24 @@ SELECT NULL, outage_window(timestamptz '2060-01-01 00:00+09' + g * interval '2 h
 						   timestamptz '2060-01-01 01:00+09' + g * interval '2 hours', 'outage')
 FROM generate_series(1, 2000) g;
 ROLLBACK;
+-- A DELETE can add segments: intermittent windows over a registration
+-- delay resolve into one segment each way while an outage covers them all;
+-- deleting the outage would leave more segments than a calendar holds.
+BEGIN;
+INSERT INTO outage_schedule (area, period, note) VALUES
+	(NULL, outage_window('2030-01-01 00:00+09', timestamptz '2030-01-01 00:00+09' + interval '1000000 min', 'registration_delay'), 'delay'),
+	(NULL, outage_window('2029-12-31 00:00+09', '2032-01-01 00:00+09', 'outage'), 'cover');
+INSERT INTO outage_schedule (area, period)
+SELECT NULL, outage_window(timestamptz '2030-01-01 00:00+09' + (k * 10 + 2) * interval '1 minute',
+						   timestamptz '2030-01-01 00:00+09' + (k * 10 + 5) * interval '1 minute', 'intermittent')
+FROM generate_series(0, 50000) k;
+SELECT count(*) AS windows_stored, current_outage_calendar() IS NOT NULL AS calendar_built FROM outage_schedule;
+SAVEPOINT before_delete;
+DELETE FROM outage_schedule WHERE note = 'cover';
+ROLLBACK TO SAVEPOINT before_delete;
+SELECT count(*) AS cover_kept, current_outage_calendar() IS NOT NULL AS calendar_built
+FROM outage_schedule WHERE note = 'cover';
+ROLLBACK;
 
 -- Binary input of version 2 is checked like text input: a facility code
 -- that is none, a facility count past the data, a guidance length past it;

@@ -94,13 +94,21 @@ schedule_limit_context(void *arg pg_attribute_unused())
 }
 
 /*
- * outage_schedule AFTER INSERT and AFTER UPDATE, per statement: the
+ * Fewer windows than this cannot make too many segments: an area's windows
+ * resolve into at most about twice as many segments, and no more than
+ * OW_CALENDAR_MAX_WINDOWS of them fit anyway.
+ */
+#define WINDOWS_ALWAYS_WITHIN_LIMITS (OW_CALENDAR_MAX_SEGMENTS / 4)
+
+/*
+ * outage_schedule AFTER INSERT, UPDATE and DELETE, per statement: the
  * windows must still build a calendar, within OW_CALENDAR_MAX_WINDOWS
  * windows and OW_CALENDAR_MAX_SEGMENTS segments.  How many segments the
- * windows make depends on how they overlap (up to two a window), so the
- * check is to build it, as every reading function would, and let its limit
- * error stop the statement.  A table of fewer pages than half the segment
- * limit's rows need cannot reach either limit and is not built.  On a Citus
+ * windows make depends on how they overlap (a DELETE of one window that
+ * covers many others can add segments), so past a count that cannot reach
+ * the limits the check is to build the calendar, as every reading function
+ * would, and let its limit error stop the statement.  A real schedule, a
+ * few thousand windows, costs a look at the table's size.  On a Citus
  * placement (a relation named <table>_<shardid>) nothing is built: the
  * reader there refuses a placement with another session's change in
  * progress, which would fail the write instead of the report.
@@ -110,15 +118,15 @@ Datum
 outage_schedule_check_limit(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = ow_trigger_data(fcinfo, "outage_schedule_check_limit",
-											OW_ON_INSERT | OW_ON_UPDATE,
+											OW_ON_INSERT | OW_ON_UPDATE | OW_ON_DELETE,
 											false, false);
 	Relation	rel = trigdata->tg_relation;
-	BlockNumber pages = RelationGetNumberOfBlocks(rel);
 	ErrorContextCallback context;
 	MemoryContext cxt;
+	MemoryContext old;
 
-	if ((int64) pages * MaxHeapTuplesPerPage <= OW_CALENDAR_MAX_SEGMENTS / 2 ||
-		strcmp(RelationGetRelationName(rel), "outage_schedule") != 0)
+	if (strcmp(RelationGetRelationName(rel), "outage_schedule") != 0 ||
+		rows_past(trigdata, WINDOWS_ALWAYS_WITHIN_LIMITS) <= WINDOWS_ALWAYS_WITHIN_LIMITS)
 		return PointerGetDatum(NULL);
 
 	/* as SPI would: a snapshot that sees the statement's own rows */
@@ -131,7 +139,9 @@ outage_schedule_check_limit(PG_FUNCTION_ARGS)
 	error_context_stack = &context;
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "outage_window limit check",
 								ALLOCSET_DEFAULT_SIZES);
-	(void) ow_schedule_compile(RelationGetNamespace(rel), GetActiveSnapshot(), cxt);
+	old = MemoryContextSwitchTo(cxt);
+	(void) ow_schedule_calendar(RelationGetNamespace(rel), GetActiveSnapshot());
+	MemoryContextSwitchTo(old);
 	MemoryContextDelete(cxt);
 	error_context_stack = context.previous;
 	PopActiveSnapshot();

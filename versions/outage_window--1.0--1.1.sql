@@ -68,11 +68,11 @@ COMMENT ON FUNCTION @extschema@.outage_schedule_check_limit() IS
 'Trigger: refuses a statement after which outage_schedule no longer builds an outage_calendar (more than 100000 windows or segments; 54000)';
 
 CREATE TRIGGER check_limit
-	AFTER INSERT OR UPDATE ON @extschema@.outage_schedule
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.outage_schedule
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.outage_schedule_check_limit();
 
 COMMENT ON TRIGGER check_limit ON @extschema@.outage_schedule IS
-'Refuses an INSERT or UPDATE after which outage_schedule no longer builds an outage_calendar (54000)';
+'Refuses an INSERT, UPDATE or DELETE after which outage_schedule no longer builds an outage_calendar (54000)';
 
 DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamp);
 DROP FUNCTION @extschema@.affecting_windows(pg_catalog.text, pg_catalog.timestamptz);
