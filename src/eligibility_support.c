@@ -622,6 +622,24 @@ initplan_calendar(Node *arg)
 }
 
 /*
+ * Whether an initPlan calendar (initplan_calendar()) of a call at
+ * query_level keeps its address for the whole execution: true unless the
+ * subquery reads a row of a query above the call's, whose every new row
+ * evaluates the initPlan again, possibly into the memory of the previous
+ * value.
+ */
+static bool
+initplan_calendar_stable(Node *arg, int query_level)
+{
+	Query	   *query = (Query *) ((SubLink *) arg)->subselect;
+
+	for (int levelsup = 2; levelsup <= query_level; levelsup++)
+		if (contain_vars_of_level((Node *) query, levelsup))
+			return false;
+	return true;
+}
+
+/*
  * The plan-time ranges of a call (see plan_time_schedules()); returns how
  * many, 0 when there are none or they are not known at plan time.
  */
@@ -893,23 +911,18 @@ simplify(SupportRequestSimplify *req)
 
 	planned = copyObject(call);
 
-	/*
-	 * Only at the top query level: deeper, an uncorrelated subquery may
-	 * still read a grandparent's row, and its initPlan is then evaluated
-	 * again per outer row, possibly into the memory of the previous value.
-	 */
 	if (list_length(call->args) == 3 && initplan_calendar(lthird(call->args)))
 	{
+		bool		stable = initplan_calendar_stable(lthird(call->args),
+													  req->root->query_level);
 		Node	   *arms = column_time_arg(time_arg) ?
-			initplan_arms(req, call, NULL, tables_schedule(call),
-						  req->root->query_level == 1) : NULL;
+			initplan_arms(req, call, NULL, tables_schedule(call), stable) : NULL;
 
 		if (arms != NULL)
 			return arms;
-	}
-	if (list_length(call->args) == 3 && req->root->query_level == 1 &&
-		initplan_calendar(lthird(call->args)))
-	{
+		if (!stable)
+			return NULL;
+
 		/* bounds evaluated when the scan starts; a pointer-stable calendar */
 		planned->funcformat = OW_PLANNED_CALL;
 		return (Node *) planned;
