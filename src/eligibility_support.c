@@ -557,6 +557,22 @@ ranges_condition(Node *time_arg, Oid timetype, const TimeRange *ranges, int n)
 }
 
 /*
+ * The tables' schedule as the planner sees it, or NULL where reading it
+ * could raise an error the call itself might never raise.
+ */
+static const CompiledSchedule *
+tables_schedule(FuncExpr *call)
+{
+	Oid			namespace = get_func_namespace(call->funcid);
+	MemoryContext private_cxt;
+
+	if (!ow_schedule_readable(namespace))
+		return NULL;
+	return ow_schedule_current(namespace, NULL, CurrentMemoryContext,
+							   &private_cxt);
+}
+
+/*
  * The schedules a call's windows come from at plan time: a constant
  * calendar's, or the tables' through the core cache.  The tables are read
  * as the planner's active snapshot sees them and as a statement starting
@@ -587,11 +603,10 @@ plan_time_schedules(FuncExpr *call, bool *tables,
 										   CurrentMemoryContext);
 		return 1;
 	}
-	if (!ow_schedule_readable(namespace))
+	schedules[0] = tables_schedule(call);
+	if (schedules[0] == NULL)
 		return 0;
 	*tables = true;
-	schedules[0] = ow_schedule_current(namespace, NULL, CurrentMemoryContext,
-									   &private_cxt);
 	if (ow_schedule_current_from_placement())
 		return 0;
 	schedules[1] = ow_schedule_current(namespace, GetTransactionSnapshot(),
@@ -699,22 +714,6 @@ arm_count(const CompiledSchedule *schedule, bool local)
 	while (k < n && k < MAX_ARMS)
 		k *= 2;
 	return k;
-}
-
-/*
- * The tables' schedule as the planner sees it, or NULL where reading it
- * could raise an error the call itself might never raise.
- */
-static const CompiledSchedule *
-tables_schedule(FuncExpr *call)
-{
-	Oid			namespace = get_func_namespace(call->funcid);
-	MemoryContext private_cxt;
-
-	if (!ow_schedule_readable(namespace))
-		return NULL;
-	return ow_schedule_current(namespace, NULL, CurrentMemoryContext,
-							   &private_cxt);
 }
 
 /* The OID of eligibility_affected_range_bound[_local](calendar, int, bool). */
@@ -933,15 +932,16 @@ simplify(SupportRequestSimplify *req)
 
 	if (!column_time_arg(time_arg))
 		return NULL;
-	if (list_length(call->args) == 2)
+	n = call_ranges(call, &tables, &ranges, NULL, NULL);
+	if (n == 0 && list_length(call->args) == 2)
 	{
-		const CompiledSchedule *tables;
-		Expr	   *calendar_call = placement_calendar_call(call, &tables);
+		/* none known at plan time: perhaps a Citus placement's schedule */
+		const CompiledSchedule *schedule;
+		Expr	   *calendar_call = placement_calendar_call(call, &schedule);
 
 		if (calendar_call != NULL)
-			return initplan_arms(req, call, calendar_call, tables, false);
+			return initplan_arms(req, call, calendar_call, schedule, false);
 	}
-	n = call_ranges(call, &tables, &ranges, NULL, NULL);
 	if (n == 0)
 		return NULL;			/* the call's own hull check rejects at once */
 	rewritten = make_andclause(list_make2(ranges_condition(time_arg, timetype,
